@@ -1,0 +1,1 @@
+"""Cited briefs per story, and their Markdown / HTML / JSON renderings."""

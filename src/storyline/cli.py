@@ -1,0 +1,238 @@
+"""Command line: data on stdout, logs and progress on stderr, exit code 1 when any input failed."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .config import Settings
+from .model import Corpus
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="storyline: messy multi-outlet news in, cited stories out.")
+err = Console(stderr=True)
+out = Console()
+
+DEFAULT_OUT = "out"
+FromDir = Annotated[Path, typer.Option("--from", help="Folder written by `storyline analyze --out`.")]
+
+
+def _load(from_dir: Path) -> Corpus:
+    path = from_dir / "analysis.json" if from_dir.is_dir() else from_dir
+    if not path.exists():
+        err.print(f"[red]error:[/] {path}: no analysis found; run `storyline analyze PATH --out {from_dir}` first")
+        raise typer.Exit(2)
+    return Corpus.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def write_outputs(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+    from .brief.render import render_html
+    from .store.duckdb_store import Store
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "analysis.json").write_text(corpus.model_dump_json(indent=1), encoding="utf-8")
+    bdir = out_dir / "briefs"
+    bdir.mkdir(exist_ok=True)
+    arts = {a.id: a for a in corpus.articles}
+    stories = {s.id: s for s in corpus.stories}
+    for b in corpus.briefs:
+        (bdir / f"{b.story_id}.md").write_text(b.markdown, encoding="utf-8")
+        (bdir / f"{b.story_id}.html").write_text(render_html(b, stories[b.story_id], arts), encoding="utf-8")
+    with Store(out_dir / "storyline.duckdb") as store:
+        store.write(corpus)
+    return {"analysis": str(out_dir / "analysis.json"), "briefs": str(bdir), "db": str(out_dir / "storyline.duckdb")}
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path(DEFAULT_OUT),
+    workers: Annotated[int, typer.Option(help="Processes for per-article stages (default: all cores).")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary on stdout.")] = False,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name (default from STORYLINE_SPACY_MODEL).")] = None,
+) -> None:
+    """Run every stage on PATHS and write analysis.json, briefs/ and storyline.duckdb to --out."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .pipeline import read_all, run_article_stages, run_corpus_stages
+
+    settings = Settings()
+    if workers:
+        settings = Settings(spacy_model=settings.spacy_model, workers=workers)
+    if model:
+        settings = Settings(spacy_model=model, workers=settings.workers)
+    docs, errors = read_all(paths)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=quiet or not err.is_terminal and quiet) as progress:
+        task = progress.add_task("analyzing articles", total=len(docs))
+        results, more = run_article_stages(docs, settings, lambda n: progress.advance(task, n))
+        progress.update(task, description="stories, comparison, briefs")
+        corpus = run_corpus_stages(results)
+    corpus.errors = errors + more
+    for e in corpus.errors:
+        err.print(f"[red]error:[/] {e}", highlight=False, soft_wrap=True)
+    written = write_outputs(corpus, out_dir)
+    summary = {"articles": len(corpus.articles), "failed_inputs": len(corpus.errors), "entities": len(corpus.entities),
+               "quotes": len(corpus.quotes), "times": len(corpus.times), "events": len(corpus.events),
+               "claims": len(corpus.claims), "stories": len(corpus.stories), "briefs": len(corpus.briefs), **written}
+    if as_json:
+        print(json.dumps(summary))
+    elif not quiet:
+        err.print(f"{summary['articles']} articles -> {summary['stories']} stories, {summary['entities']} entities, "
+                  f"{summary['quotes']} quotes; {summary['failed_inputs']} inputs failed")
+        err.print(f"analysis: {written['analysis']}\nbriefs:   {written['briefs']}/\ndatabase: {written['db']}")
+    raise typer.Exit(1 if corpus.errors else 0)
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Argument(help="Gold JSON (e.g. demo/gold.json).")],
+    analysis: Annotated[Path, typer.Argument(help="analysis.json written by `storyline analyze`.")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    show_misses: Annotated[bool, typer.Option("--misses", help="List what was missed.")] = False,
+) -> None:
+    """Score an analysis against hand-written gold, one row per capability."""
+    from .evaluate.gold import score
+
+    scores = score(json.loads(gold.read_text(encoding="utf-8")), _load(analysis))
+    if as_json:
+        print(json.dumps({s.name: s.as_dict() for s in scores}, indent=1))
+        return
+    t = Table(title="storyline eval")
+    for col in ("capability", "score", "correct / total", "note"):
+        t.add_column(col)
+    for s in scores:
+        val = f"{s.value:.3f}" if s.value is not None else "n/a"
+        t.add_row(s.name, val, f"{s.correct:g} / {s.total}", s.note)
+    out.print(t)
+    if show_misses:
+        for s in scores:
+            for d in s.details:
+                out.print(f"[dim]{s.name}:[/] {d}", highlight=False)
+
+
+@app.command()
+def stories(from_dir: FromDir = Path(DEFAULT_OUT),
+            as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List stories: id, dates, article count, title."""
+    corpus = _load(from_dir)
+    rows = [{"id": s.id, "first_seen": s.first_seen, "last_seen": s.last_seen, "articles": len(s.article_ids),
+             "copies": len(s.copies), "title": s.title} for s in corpus.stories]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    t = Table()
+    for col in ("id", "dates", "articles", "title"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(r["id"], f"{r['first_seen']} – {r['last_seen']}", f"{r['articles']} ({r['copies']} copies)", r["title"])
+    out.print(t)
+
+
+@app.command()
+def brief(story_id: str, from_dir: FromDir = Path(DEFAULT_OUT),
+          fmt: Annotated[str, typer.Option("--format", help="md | html | json")] = "md") -> None:
+    """Print one story's brief."""
+    from .brief.render import render_html, render_json
+
+    corpus = _load(from_dir)
+    b = next((b for b in corpus.briefs if b.story_id == story_id or b.story_id.startswith(story_id)), None)
+    if b is None:
+        err.print(f"[red]error:[/] no story {story_id!r}; see `storyline stories`")
+        raise typer.Exit(2)
+    story = next(s for s in corpus.stories if s.id == b.story_id)
+    arts = {a.id: a for a in corpus.articles}
+    if fmt == "md":
+        sys.stdout.write(b.markdown)
+    elif fmt == "html":
+        sys.stdout.write(render_html(b, story, arts))
+    elif fmt == "json":
+        sys.stdout.write(render_json(b) + "\n")
+    else:
+        err.print(f"[red]error:[/] unknown format {fmt!r} (md, html, json)")
+        raise typer.Exit(2)
+
+
+@app.command()
+def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
+           speaker: Annotated[Optional[str], typer.Option(help="Only quotes by this person (any alias).")] = None,
+           as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Who said what, with citations."""
+    from .entities.canonical import same_person
+
+    corpus = _load(from_dir)
+    arts = {a.id: a for a in corpus.articles}
+    ents = {e.id: e for e in corpus.entities}
+    rows = []
+    for q in corpus.quotes:
+        if speaker:
+            names = [q.speaker or ""] + (ents[q.speaker_entity].aliases if q.speaker_entity in ents else [])
+            if not any(n and same_person(n, speaker) for n in names):
+                continue
+        a = arts[q.span.article_id]
+        rows.append({"speaker": q.speaker, "kind": q.kind, "text": q.text, "outlet": a.outlet,
+                     "article_id": a.id, "start": q.span.start, "end": q.span.end, "confidence": q.confidence})
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for r in rows:
+        out.print(f"[bold]{r['speaker'] or '(unattributed)'}[/] [{r['kind']}] “{r['text']}” "
+                  f"[dim]— {r['outlet']} {r['article_id']}:{r['start']}-{r['end']}[/]", highlight=False)
+
+
+@app.command()
+def entities(from_dir: FromDir = Path(DEFAULT_OUT),
+             kind: Annotated[str, typer.Option("--type", help="PERSON, ORG, GPE, LOC, ... or all")] = "PERSON",
+             as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """People (or other entities) with their aliases and mention counts."""
+    corpus = _load(from_dir)
+    rows = [{"id": e.id, "name": e.name, "type": e.type, "mentions": len(e.mentions), "aliases": e.aliases,
+             "roles": e.roles, "kb_id": e.kb_id} for e in corpus.entities if kind == "all" or e.type == kind]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    t = Table()
+    for col in ("name", "type", "mentions", "aliases", "roles"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(r["name"], r["type"], str(r["mentions"]), ", ".join(r["aliases"]), ", ".join(r["roles"]))
+    out.print(t)
+
+
+@app.command()
+def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, or -.")],
+            as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article (JSONL).")] = False) -> None:
+    """Ingestion only: cleaned text and metadata of each input."""
+    from .ingest.article import build_article
+    from .ingest.readers import ReadError, read_inputs
+
+    failed = 0
+    for item in read_inputs(paths):
+        try:
+            if isinstance(item, ReadError):
+                raise item
+            a = build_article(item)
+        except ReadError as e:
+            failed += 1
+            err.print(f"[red]error:[/] {e}", highlight=False)
+            continue
+        if as_json:
+            print(a.model_dump_json())
+        else:
+            out.print(f"[bold]{a.title}[/] — {a.outlet} · {a.published} ({a.published_source}) · {a.byline or ''}")
+            out.print(a.text, highlight=False)
+            for r in a.removed:
+                out.print(f"[dim]  removed ({r.reason}): {r.text}[/]", highlight=False)
+            out.print()
+    raise typer.Exit(1 if failed else 0)
+
+
+def main() -> None:
+    app()

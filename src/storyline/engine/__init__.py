@@ -1,0 +1,1 @@
+"""Executors for per-article stages: a local process pool (Ray later, same interface)."""

@@ -1,0 +1,1 @@
+"""Entity mentions within an article and canonical entities across articles."""

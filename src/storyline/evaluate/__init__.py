@@ -1,0 +1,1 @@
+"""Scoring an analysis.json against hand-written gold (``storyline eval``)."""

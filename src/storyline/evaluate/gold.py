@@ -1,0 +1,262 @@
+"""Per-capability scores of an analysis against the demo gold.
+
+Articles are matched by source path suffix (gold keys are paths relative to the corpus folder), and
+extracted items by character overlap with the gold text inside the matched article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..entities.canonical import same_person
+from ..model import Corpus, check_spans
+
+
+@dataclass
+class Score:
+    name: str
+    correct: float
+    total: int
+    note: str = ""
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def value(self) -> float | None:
+        return self.correct / self.total if self.total else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "correct": self.correct, "total": self.total, "score": self.value,
+                "note": self.note, "misses": self.details[:50]}
+
+
+def _ws(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _match_articles(corpus: Corpus, keys: list[str]) -> dict[str, str]:
+    """gold key -> article id."""
+    out = {}
+    for key in keys:
+        for a in corpus.articles:
+            src = a.source.replace("\\", "/")
+            if src == key or src.endswith("/" + key):
+                out[key] = a.id
+                break
+    return out
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _find(text: str, needle: str) -> tuple[int, int] | None:
+    i = text.find(needle)
+    if i == -1:
+        i = _ws(text).find(_ws(needle))  # approximate: whitespace differences after cleaning
+        if i == -1:
+            return None
+    return i, i + len(needle)
+
+
+def score(gold: dict[str, Any], corpus: Corpus) -> list[Score]:
+    keys = list(gold["articles"])
+    amap = _match_articles(corpus, keys)
+    arts = {a.id: a for a in corpus.articles}
+    scores: list[Score] = []
+
+    s = Score("articles found", 0, len(keys))
+    for k in keys:
+        if k in amap:
+            s.correct += 1
+        else:
+            s.details.append(k)
+    scores.append(s)
+
+    bp = Score("boilerplate removed", 0, 0)
+    keep = Score("body lines kept", 0, 0)
+    dates = Score("publish dates", 0, 0)
+    for k, g in gold["articles"].items():
+        a = arts.get(amap.get(k, ""))
+        if a is None:
+            continue
+        removed = {_ws(r.text) for r in a.removed}
+        norm_text = _ws(a.text)
+        for line in g.get("boilerplate", []):
+            bp.total += 1
+            if _ws(line) in removed or _ws(line) not in norm_text:
+                bp.correct += 1
+            else:
+                bp.details.append(f"{k}: {line}")
+        for line in g.get("keep", []):
+            keep.total += 1
+            if _ws(line) in norm_text:
+                keep.correct += 1
+            else:
+                keep.details.append(f"{k}: {line}")
+        if "published" in g:
+            dates.total += 1
+            got = a.published[:10] if a.published else None
+            if got == g["published"]:
+                dates.correct += 1
+            else:
+                dates.details.append(f"{k}: gold {g['published']} got {got} ({a.published_source})")
+    scores += [bp, keep, dates]
+
+    # entities: variants merged, and no forbidden merge
+    def entity_of(name: str) -> set[str]:
+        return {e.id for e in corpus.entities if e.type == "PERSON" and (e.name == name or name in e.aliases)}
+
+    merges = Score("entity variants merged", 0, 0)
+    for p in gold.get("people", []):
+        names = [p["name"], *p.get("variants", [])]
+        ids = [entity_of(n) for n in names]
+        home = entity_of(p["name"])
+        for n, found in zip(names[1:], ids[1:]):
+            merges.total += 1
+            if found and home and found & home:
+                merges.correct += 1
+            else:
+                merges.details.append(f"{n} not merged with {p['name']}")
+    scores.append(merges)
+    fm = Score("no false merges", 0, 0)
+    for a_name, b_name in gold.get("must_not_merge", []):
+        fm.total += 1
+        if entity_of(a_name) & entity_of(b_name):
+            fm.details.append(f"{a_name} merged with {b_name}")
+        else:
+            fm.correct += 1
+    scores.append(fm)
+
+    # quotes
+    by_article: dict[str, list] = defaultdict(list)
+    for q in corpus.quotes:
+        by_article[q.span.article_id].append(q)
+    found_q = Score("quotes found", 0, 0)
+    spk = Score("quote speaker accuracy", 0, 0)
+    wrong_null = Score("unattributable left empty", 0, 0)
+    for gq in gold.get("quotes", []):
+        aid = amap.get(gq["article"])
+        if not aid:
+            continue
+        found_q.total += 1
+        loc = _find(arts[aid].text, gq["text"])
+        cands = [q for q in by_article[aid] if loc and _overlap(q.span.start, q.span.end, *loc) >= 0.5 * (loc[1] - loc[0])]
+        if not cands:
+            found_q.details.append(f"{gq['article']}: {gq['text'][:60]}")
+            continue
+        found_q.correct += 1
+        q = max(cands, key=lambda q: _overlap(q.span.start, q.span.end, *loc))  # type: ignore[misc]
+        if gq.get("speaker"):
+            spk.total += 1
+            if q.speaker and same_person(q.speaker, gq["speaker"]) or (
+                    q.speaker_entity and q.speaker_entity in entity_of(gq["speaker"])):
+                spk.correct += 1
+            else:
+                spk.details.append(f"{gq['article']}: {gq['text'][:40]} gold {gq['speaker']} got {q.speaker}")
+        else:
+            wrong_null.total += 1
+            if q.speaker is None:
+                wrong_null.correct += 1
+            else:
+                wrong_null.details.append(f"{gq['article']}: {gq['text'][:40]} attributed to {q.speaker}")
+    scores += [found_q, spk, wrong_null]
+
+    nq = Score("non-quotes rejected", 0, 0)
+    for g in gold.get("not_quotes", []):
+        aid = amap.get(g["article"])
+        if not aid:
+            continue
+        nq.total += 1
+        loc = _find(arts[aid].text, g["text"])
+        if loc and any(_overlap(q.span.start, q.span.end, *loc) and q.kind != "indirect" for q in by_article[aid]):
+            nq.details.append(f"{g['article']}: {g['text']}")
+        else:
+            nq.correct += 1
+    scores.append(nq)
+
+    # dates and numbers
+    times_by: dict[str, list] = defaultdict(list)
+    for t in corpus.times:
+        times_by[t.span.article_id].append(t)
+    td = Score("dates normalized", 0, 0)
+    for g in gold.get("dates", []):
+        aid = amap.get(g["article"])
+        if not aid:
+            continue
+        td.total += 1
+        loc = _find(arts[aid].text, g["text"])
+        hit = [t for t in times_by[aid] if loc and _overlap(t.span.start, t.span.end, *loc)]
+        if any(t.value == g["value"] for t in hit):
+            td.correct += 1
+        else:
+            td.details.append(f"{g['article']}: {g['text']} gold {g['value']} got {[t.value for t in hit]}")
+    scores.append(td)
+    claims_by: dict[str, list] = defaultdict(list)
+    for c in corpus.claims:
+        claims_by[c.span.article_id].append(c)
+    nums = Score("numbers", 0, 0)
+    for g in gold.get("numbers", []):
+        aid = amap.get(g["article"])
+        if not aid:
+            continue
+        nums.total += 1
+        loc = _find(arts[aid].text, g["text"])
+        hit = [c for c in claims_by[aid] if loc and _overlap(c.span.start, c.span.end, *loc)]
+        if any(c.value is not None and abs(c.value - float(g["value"])) < 1e-6 for c in hit):
+            nums.correct += 1
+        else:
+            nums.details.append(f"{g['article']}: {g['text']} gold {g['value']} got {[c.value for c in hit]}")
+    scores.append(nums)
+
+    oq = Score("open questions", 0, 0)
+    oq_spans = [s for st in corpus.stories for q in st.open_questions for s in q.evidence]
+    for g in gold.get("open_questions", []):
+        aid = amap.get(g["article"])
+        if not aid:
+            continue
+        oq.total += 1
+        loc = _find(arts[aid].text, g["text"])
+        if loc and any(s.article_id == aid and _overlap(s.start, s.end, *loc) for s in oq_spans):
+            oq.correct += 1
+        else:
+            oq.details.append(f"{g['article']}: {g['text'][:60]}")
+    scores.append(oq)
+
+    scores.append(_bcubed(gold, corpus, amap))
+
+    cited = Score("brief sentences cited", 0, 0)
+    for b in corpus.briefs:
+        for sent in b.sentences:
+            cited.total += 1
+            if sent.citations and not check_spans(corpus.articles, sent.citations):
+                cited.correct += 1
+            else:
+                cited.details.append(f"{b.story_id}: {sent.text[:60]}")
+    scores.append(cited)
+    return scores
+
+
+def _bcubed(gold: dict[str, Any], corpus: Corpus, amap: dict[str, str]) -> Score:
+    gold_of = {}
+    for sid, st in gold.get("stories", {}).items():
+        for k in st["articles"]:
+            if k in amap:
+                gold_of[amap[k]] = sid
+    pred_of = {aid: s.id for s in corpus.stories for aid in s.article_ids}
+    items = [a for a in gold_of if a in pred_of]
+    if not items:
+        return Score("story BCubed F1", 0, 0)
+    p = r = 0.0
+    for i in items:
+        same_pred = [j for j in items if pred_of[j] == pred_of[i]]
+        same_gold = [j for j in items if gold_of[j] == gold_of[i]]
+        both = [j for j in same_pred if gold_of[j] == gold_of[i]]
+        p += len(both) / len(same_pred)
+        r += len(both) / len(same_gold)
+    p, r = p / len(items), r / len(items)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    s = Score("story BCubed F1", f1 * len(items), len(items), note=f"P {p:.3f} R {r:.3f}")
+    return s

@@ -1,0 +1,1 @@
+"""Ingestion: turn files, URLs and feeds into clean Articles with provenance."""

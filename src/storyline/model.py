@@ -1,0 +1,255 @@
+"""The records every stage exchanges, and the export contract of ``analysis.json``.
+
+Every extracted thing points at its evidence through :class:`Span` (character offsets into an
+article's *cleaned* text). A span whose text is not ``article.text[start:end]`` is a bug, and
+:func:`check_spans` finds it, so no stage can silently emit unsupported output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+PublishedSource = Literal["metadata", "dateline", "published_line", "text", "unknown"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+Granularity = Literal["day", "week", "month", "season", "year", "interval", "unknown"]
+
+
+class Record(BaseModel):
+    """Base for records: strict field names (they are a public API), no silent extras."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class SpanError(ValueError):
+    """A span does not match the text it claims to quote: a bug in the stage that made it."""
+
+
+class Span(Record):
+    article_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise SpanError(f"span end {self.end} < start {self.start} in {self.article_id}")
+        if len(self.text) != self.end - self.start:
+            raise SpanError(
+                f"span text length {len(self.text)} != end-start {self.end - self.start} "
+                f"in {self.article_id}"
+            )
+        return self
+
+
+class RemovedLine(Record):
+    """A line the cleaner dropped, kept so a user can audit every removal."""
+
+    text: str
+    reason: str
+    line_no: int | None = None
+
+
+class Provenance(Record):
+    translated_by: str | None = None
+    original_language: str | None = None
+    syndicated_from: str | None = None
+    original_url: str | None = None
+    credits: list[str] = Field(default_factory=list)
+
+
+class Article(Record):
+    id: str
+    source: str
+    outlet: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_source: PublishedSource = "unknown"
+    language: str | None = None
+    text: str
+    removed: list[RemovedLine] = Field(default_factory=list)
+    provenance: Provenance = Field(default_factory=Provenance)
+    duplicate_of: str | None = None
+    rewrite_of: str | None = None
+    rewrite_overlap: float | None = None
+    quality: list[str] = Field(default_factory=list)
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+    def span(self, start: int, end: int) -> Span:
+        """The one way stages make spans: the text is sliced, never retyped."""
+        if not (0 <= start <= end <= len(self.text)):
+            raise SpanError(f"offsets {start}:{end} outside article {self.id} (len {len(self.text)})")
+        return Span(article_id=self.id, start=start, end=end, text=self.text[start:end])
+
+
+class Mention(Record):
+    """One surface occurrence of a name, before cross-document canonicalization."""
+
+    span: Span
+    label: str
+    role: str | None = None
+    resolved_to: str | None = None  # full-name text this short form refers to, within the article
+
+
+class Entity(Record):
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    kb_id: str | None = None
+
+
+class Quote(Record):
+    id: str
+    span: Span
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    speaker_entity: str | None = None
+    cue: str | None = None
+    confidence: float = 0.0
+
+
+class TimeExpr(Record):
+    id: str
+    span: Span
+    value: str | None  # ISO date / week / month / interval; None when it cannot be anchored
+    anchor: str | None  # the publish date used; None means unanchored, never "today"
+    granularity: Granularity
+
+
+class Event(Record):
+    id: str
+    date: str | None
+    description: str
+    entities: list[str] = Field(default_factory=list)
+    place: str | None = None
+    status: Literal["happened", "planned", "changed", "unknown"] = "unknown"
+    evidence: list[Span] = Field(default_factory=list)
+    story_id: str | None = None
+
+
+class Claim(Record):
+    id: str
+    span: Span
+    subject: str | None
+    value: float | None
+    unit: str | None
+    approx: bool = False
+    hedged: bool = False
+
+
+class Evidenced(Record):
+    """A comparison item or an open question: a statement plus the spans it rests on."""
+
+    text: str
+    evidence: list[Span] = Field(default_factory=list)
+    kind: str | None = None
+    outlets: list[str] = Field(default_factory=list)
+
+
+class Comparison(Record):
+    agreements: list[Evidenced] = Field(default_factory=list)
+    conflicts: list[Evidenced] = Field(default_factory=list)
+    updates: list[Evidenced] = Field(default_factory=list)
+    framing: list[Evidenced] = Field(default_factory=list)
+    voices: list[Evidenced] = Field(default_factory=list)
+    gaps: list[Evidenced] = Field(default_factory=list)
+
+
+class Story(Record):
+    id: str
+    title: str
+    article_ids: list[str]
+    first_seen: str | None = None
+    last_seen: str | None = None
+    timeline: list[Event] = Field(default_factory=list)
+    comparison: Comparison = Field(default_factory=Comparison)
+    open_questions: list[Evidenced] = Field(default_factory=list)
+    copies: dict[str, str] = Field(default_factory=dict)  # copy article id -> original id
+
+
+class BriefSentence(Record):
+    text: str
+    citations: list[Span]
+    section: str = "summary"
+
+
+class Brief(Record):
+    story_id: str
+    headline: str
+    sentences: list[BriefSentence]
+    markdown: str = ""
+
+
+class Corpus(Record):
+    """Everything ``analyze`` produced; serialized as ``analysis.json``."""
+
+    schema_version: str = SCHEMA_VERSION
+    articles: list[Article] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    times: list[TimeExpr] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    briefs: list[Brief] = Field(default_factory=list)
+    errors: list[str] = Field(default_factory=list)
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+
+def iter_spans(obj: Any) -> Iterator[Span]:
+    """Every Span reachable from a record, however deeply nested."""
+    if isinstance(obj, Span):
+        yield obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from iter_spans(getattr(obj, name))
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            yield from iter_spans(v)
+    elif isinstance(obj, (list, tuple)):
+        for v in obj:
+            yield from iter_spans(v)
+
+
+def check_spans(articles: Iterable[Article], records: Iterable[Any]) -> list[str]:
+    """Problems with spans in ``records``: unknown article or text that is not the slice it claims."""
+    texts = {a.id: a.text for a in articles}
+    problems = []
+    for span in iter_spans(list(records)):
+        text = texts.get(span.article_id)
+        if text is None:
+            problems.append(f"span points at unknown article {span.article_id}")
+        elif text[span.start : span.end] != span.text:
+            problems.append(
+                f"span {span.article_id}[{span.start}:{span.end}] says {span.text[:40]!r} "
+                f"but the article has {text[span.start:span.end][:40]!r}"
+            )
+    return problems
+
+
+def validate_corpus(corpus: Corpus) -> None:
+    """Raise SpanError if any span in the corpus is not the article text it claims to be."""
+    problems = check_spans(
+        corpus.articles,
+        [corpus.entities, corpus.quotes, corpus.times, corpus.events, corpus.claims,
+         corpus.stories, corpus.briefs],
+    )
+    if problems:
+        raise SpanError(f"{len(problems)} invalid spans; first: {problems[0]}")

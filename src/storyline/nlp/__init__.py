@@ -1,0 +1,1 @@
+"""The one place that loads and runs spaCy, plus language identification."""

@@ -1,0 +1,166 @@
+"""Stage order: per-article stages (parallel, pure) then corpus stages (need all articles).
+
+Per-article: build article (clean, metadata) -> language -> spaCy once -> mentions -> quotes ->
+times -> claims. Corpus: duplicates -> canonical entities -> speaker links -> stories -> events and
+timelines -> comparison and open questions -> briefs -> span validation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Settings
+from .model import Article, Brief, Claim, Corpus, Mention, Quote, Story, TimeExpr, validate_corpus
+from .ingest.readers import RawDoc, ReadError, read_inputs
+from .text_units import split_paragraphs
+
+
+@dataclass
+class ArticleResult:
+    """Everything the per-article stages produce for one article (crosses the process boundary)."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+_MODEL: str | None = None
+
+
+def _init_worker(model: str) -> Callable[[], None]:
+    def init() -> None:
+        global _MODEL
+        _MODEL = model
+        from .nlp.spacy_pipeline import load
+
+        load(model)
+
+    return init
+
+
+def analyze_one(doc: RawDoc, model: str) -> ArticleResult:
+    """All per-article stages for one input; raises ReadError for input that is not an article."""
+    from .entities.mentions import extract_mentions
+    from .ingest.article import build_article
+    from .nlp.language import detect_language
+    from .nlp.spacy_pipeline import annotate
+    from .quotes.detect import extract_quotes
+    from .time.claims import extract_claims
+    from .time.expressions import extract_times
+
+    article = build_article(doc)
+    if not article.language:
+        lang, _ = detect_language(article.text)
+        article = article.model_copy(update={"language": lang})
+    sdoc = annotate(article.text, model)
+    sentences = split_paragraphs(article.text, [(s.start_char, s.end_char) for s in sdoc.sents])
+    mentions = extract_mentions(article, sdoc)
+    quotes = extract_quotes(article, mentions)
+    times = extract_times(article)
+    claims = extract_claims(article, [(t.span.start, t.span.end) for t in times])
+    return ArticleResult(article, mentions, quotes, times, claims, sentences)
+
+
+def _task(item: tuple[int, RawDoc]) -> tuple[int, ArticleResult | str]:
+    i, doc = item
+    try:
+        return i, analyze_one(doc, _MODEL or Settings().spacy_model)
+    except ReadError as e:
+        return i, str(e)
+    except Exception as e:  # one bad article must not stop the batch; the message names it
+        return i, f"{doc.source}: {type(e).__name__}: {e}".splitlines()[0]
+
+
+def run_article_stages(docs: Sequence[RawDoc], settings: Settings,
+                       progress: Callable[[int], None] | None = None) -> tuple[list[ArticleResult], list[str]]:
+    from .engine.local import run_local
+
+    results: dict[int, ArticleResult | str] = {}
+    for i, res in run_local(_task, list(enumerate(docs)), settings.workers, _init_worker(settings.spacy_model)):
+        results[i] = res
+        if progress:
+            progress(1)
+    ok = [r for _, r in sorted(results.items()) if isinstance(r, ArticleResult)]
+    errors = [r for _, r in sorted(results.items()) if isinstance(r, str)]
+    return ok, errors
+
+
+def run_corpus_stages(results: list[ArticleResult]) -> Corpus:
+    from .brief.build import build_brief
+    from .compare.compare import compare_story
+    from .compare.questions import open_questions
+    from .entities.canonical import canonicalize
+    from .ingest.dedup import find_duplicates
+    from .stories.cluster import cluster_stories
+    from .time.events import ArticleFacts, build_events
+
+    # one article per id: the same file given twice is one article
+    seen: dict[str, ArticleResult] = {}
+    for r in results:
+        seen.setdefault(r.article.id, r)
+    results = list(seen.values())
+    articles = find_duplicates([r.article for r in results])
+    by_id = {a.id: a for a in articles}
+    for r in results:
+        r.article = by_id[r.article.id]
+
+    entities, index = canonicalize(m for r in results for m in r.mentions)
+    ent_by_id = {e.id: e for e in entities}
+    quotes = []
+    for r in results:
+        for q in r.quotes:
+            eid = index.get((q.speaker_span.article_id, q.speaker_span.start, q.speaker_span.end)) if q.speaker_span else None
+            if eid:
+                q = q.model_copy(update={"speaker_entity": eid, "speaker": ent_by_id[eid].name})
+            quotes.append(q)
+
+    entities_of = {r.article.id: {index[(m.span.article_id, m.span.start, m.span.end)] for m in r.mentions
+                                  if m.label in ("PERSON", "ORG", "GPE", "LOC")} for r in results}
+    stories = cluster_stories(articles, entities_of)
+    story_of = {aid: s.id for s in stories for aid in s.article_ids}
+    sentences = {r.article.id: r.sentences for r in results}
+    facts = [ArticleFacts(r.article, r.sentences, r.times,
+                          [(m.span.start, m.span.end, index[(m.span.article_id, m.span.start, m.span.end)])
+                           for m in r.mentions]) for r in results if not r.article.duplicate_of]
+    events = build_events(facts, story_of)
+    claims = [c for r in results for c in r.claims]
+    finished: list[Story] = []
+    for s in stories:
+        timeline = sorted((e for e in events if e.story_id == s.id), key=lambda e: e.date or "")
+        s = s.model_copy(update={"timeline": timeline})
+        comp = compare_story(s, by_id, quotes, claims, timeline, sentences)
+        oq = open_questions([by_id[a] for a in s.article_ids], sentences)
+        finished.append(s.model_copy(update={"comparison": comp, "open_questions": oq}))
+    briefs: list[Brief] = [build_brief(s, by_id, sentences, quotes, ent_by_id) for s in finished]
+    corpus = Corpus(articles=articles, entities=entities, quotes=quotes,
+                    times=[t for r in results for t in r.times], events=events, claims=claims,
+                    stories=finished, briefs=briefs)
+    validate_corpus(corpus)
+    return corpus
+
+
+def read_all(paths: Iterable[str | Path]) -> tuple[list[RawDoc], list[str]]:
+    docs, errors = [], []
+    for item in read_inputs(paths):
+        if isinstance(item, ReadError):
+            errors.append(str(item))
+        else:
+            docs.append(item)
+    return docs, errors
+
+
+def analyze(paths: Iterable[str | Path], settings: Settings | None = None,
+            progress: Callable[[int], None] | None = None) -> Corpus:
+    """The Python API: paths (files, directories, '-') to an analysed Corpus. Bad inputs become
+    one-line messages in ``Corpus.errors``; the rest of the batch is analysed."""
+    settings = settings or Settings()
+    docs, errors = read_all(paths)
+    results, more = run_article_stages(docs, settings, progress)
+    corpus = run_corpus_stages(results)
+    corpus.errors = errors + more
+    return corpus

@@ -1,0 +1,1 @@
+"""Quote detection (direct, partial, indirect) and speaker attribution."""

@@ -1,0 +1,1 @@
+"""Incremental story clustering and per-story timelines."""

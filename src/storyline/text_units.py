@@ -1,0 +1,43 @@
+"""Small shared helpers over article text: sentence lookup and word-set similarity."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+_W = re.compile(r"\w+")
+STOP = frozenset(
+    "the a an of to in on at for and or but is are was were be been by with from that this it its as "
+    "he she they his her their said says will would has have had not no".split()
+)
+
+
+def words(text: str) -> set[str]:
+    return {w for w in _W.findall(text.lower()) if w not in STOP and len(w) > 1}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def sentence_at(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The (start, end) sentence holding character ``pos``; sentences are sorted by start."""
+    i = bisect_right([s for s, _ in sentences], pos) - 1
+    if i >= 0 and sentences[i][0] <= pos < sentences[i][1]:
+        return sentences[i]
+    return None
+
+
+def split_paragraphs(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut sentences at paragraph breaks: a parser's sentence never spans two paragraphs of ours."""
+    out = []
+    for s, e in sentences:
+        start = s
+        while (i := text.find("\n\n", start, e)) != -1:
+            if text[start:i].strip():
+                out.append((start, i))
+            start = i + 2
+        if text[start:e].strip():
+            out.append((start, e))
+    return out

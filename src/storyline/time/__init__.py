@@ -1,0 +1,1 @@
+"""Time expressions anchored to publish dates, numeric claims, hedges, events."""
