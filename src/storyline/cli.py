@@ -236,3 +236,7 @@ def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, or 
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+runner = CliRunner()
+
+
+def test_help_lists_commands():
+    r = runner.invoke(app, ["--help"])
+    assert r.exit_code == 0
+    for cmd in ("analyze", "eval", "stories", "brief", "quotes", "entities", "extract"):
+        assert cmd in r.output
+
+
+def test_analyze_writes_contract_outputs_and_fails_on_bad_input(tmp_path: Path, data_dir: Path):
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "analyze", str(data_dir / "mini"), str(data_dir / "bad"),
+         "--out", str(out), "--json", "--workers", "2"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 1, proc.stderr  # some inputs failed
+    summary = json.loads(proc.stdout)  # stdout holds only the JSON summary
+    assert summary["articles"] == 4 and summary["failed_inputs"] == 3
+    assert "empty.txt" in proc.stderr and "broken.json" in proc.stderr
+    data = json.loads((out / "analysis.json").read_text())
+    for key in ("schema_version", "articles", "entities", "quotes", "times", "events", "claims", "stories", "briefs"):
+        assert key in data
+    briefs = list((out / "briefs").glob("*.md"))
+    assert len(briefs) == len(data["stories"]) > 0
+    con = duckdb.connect(str(out / "storyline.duckdb"), read_only=True)
+    assert con.execute("select count(*) from articles").fetchone()[0] == 4
+    assert con.execute("select count(*) from quotes").fetchone()[0] == len(data["quotes"])
+
+    # the read-side commands work from the written folder
+    r = runner.invoke(app, ["stories", "--from", str(out), "--json"])
+    assert r.exit_code == 0
+    sid = json.loads(r.stdout)[0]["id"]
+    r = runner.invoke(app, ["brief", sid, "--from", str(out), "--format", "json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["story_id"] == sid
+    r = runner.invoke(app, ["brief", "s_nonexistent", "--from", str(out)])
+    assert r.exit_code == 2
+
+
+def test_read_commands_without_analysis_exit_2(tmp_path: Path):
+    r = runner.invoke(app, ["stories", "--from", str(tmp_path)])
+    assert r.exit_code == 2

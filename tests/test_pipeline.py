@@ -1,0 +1,57 @@
+"""End-to-end analysis of a small realistic fixture (two outlets, a wire feed, three bad files)."""
+
+from storyline.model import check_spans, validate_corpus
+
+
+def test_bad_inputs_are_reported_by_name_and_the_rest_is_analysed(mini_corpus):
+    errors = mini_corpus.errors
+    assert len(errors) == 3
+    for name in ("empty.txt", "junk.txt", "broken.json"):
+        assert sum(name in e for e in errors) == 1
+    assert all("\n" not in e for e in errors)
+    assert len(mini_corpus.articles) == 4  # txt + json + two jsonl lines
+
+
+def test_every_span_in_the_corpus_is_valid(mini_corpus):
+    validate_corpus(mini_corpus)
+    for brief in mini_corpus.briefs:
+        for sentence in brief.sentences:
+            assert sentence.citations, sentence.text
+            assert check_spans(mini_corpus.articles, sentence.citations) == []
+
+
+def test_cleaning_and_metadata_of_a_pasted_page(mini_corpus):
+    a = next(a for a in mini_corpus.articles if a.source.endswith("korsa_herald.txt"))
+    assert a.outlet == "Korsa Herald"
+    assert a.title == "Ministers split over Varnia border mission"
+    assert a.published == "2025-03-14"
+    for cruft in ("Skip to main content", "Advertisement", "Share on Facebook", "Home | World"):
+        assert cruft not in a.text
+    assert {r.reason for r in a.removed} >= {"skip-link", "advert", "share"}
+    assert "Defence ministers of 18 countries met in Lindhaven" in a.text
+
+
+def test_json_metadata_and_unknown_fields_kept(mini_corpus):
+    a = next(a for a in mini_corpus.articles if a.source.endswith("aldoria_today.json"))
+    assert (a.outlet, a.published, a.published_source) == ("Aldoria Today", "2025-03-15", "metadata")
+    assert a.extra == {"section": "world"}
+
+
+def test_people_quotes_times_and_claims_are_extracted(mini_corpus):
+    people = {e.name for e in mini_corpus.entities if e.type == "PERSON"}
+    assert {"Anna Kowalczyk", "Anna Lindqvist", "Marek Sobel"} <= people
+    assert not any(e.type == "PERSON" and "Lindqvist" in e.name and "Kowalczyk" in " ".join(e.aliases)
+                   for e in mini_corpus.entities)
+    lindqvist = [q for q in mini_corpus.quotes if "reckless gamble" in q.text]
+    assert lindqvist and lindqvist[0].speaker == "Anna Lindqvist"
+    values = {(t.span.text, t.value) for t in mini_corpus.times}
+    assert ("on Wednesday", "2025-03-19") in values  # "will vote on Wednesday" in a Friday paper
+    assert any(c.value == 40000 and c.unit == "tonnes" for c in mini_corpus.claims)
+
+
+def test_stories_and_briefs(mini_corpus):
+    assert mini_corpus.stories
+    ids = [a for s in mini_corpus.stories for a in s.article_ids]
+    assert sorted(ids) == sorted(a.id for a in mini_corpus.articles)  # every article in exactly one story
+    assert len(mini_corpus.briefs) == len(mini_corpus.stories)
+    assert all(b.markdown.startswith("# ") for b in mini_corpus.briefs)
