@@ -110,7 +110,7 @@ def eval_cmd(
         t.add_column(col)
     for s in scores:
         val = f"{s.value:.3f}" if s.value is not None else "n/a"
-        t.add_row(s.name, val, f"{s.correct:g} / {s.total}", s.note)
+        t.add_row(s.name, val, f"{s.correct:.4g} / {s.total}", s.note)
     out.print(t)
     if show_misses:
         for s in scores:
