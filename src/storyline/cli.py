@@ -57,6 +57,8 @@ def analyze(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary on stdout.")] = False,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name (default from STORYLINE_SPACY_MODEL).")] = None,
+    use_cache: Annotated[bool, typer.Option("--cache/--no-cache",
+                                            help="Reuse per-article results for unchanged inputs (in OUT/.cache).")] = True,
 ) -> None:
     """Run every stage on PATHS and write analysis.json, briefs/ and storyline.duckdb to --out."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -70,9 +72,10 @@ def analyze(
         settings = Settings(spacy_model=model, workers=settings.workers)
     docs, errors = read_all(paths)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, disable=quiet or not err.is_terminal and quiet) as progress:
+                  console=err, disable=quiet) as progress:
         task = progress.add_task("analyzing articles", total=len(docs))
-        results, more = run_article_stages(docs, settings, lambda n: progress.advance(task, n))
+        results, more = run_article_stages(docs, settings, lambda n: progress.advance(task, n),
+                                           cache_dir=out_dir / ".cache" if use_cache else None)
         progress.update(task, description="stories, comparison, briefs")
         corpus = run_corpus_stages(results)
     corpus.errors = errors + more

@@ -77,12 +77,28 @@ def _task(item: tuple[int, RawDoc]) -> tuple[int, ArticleResult | str]:
 
 
 def run_article_stages(docs: Sequence[RawDoc], settings: Settings,
-                       progress: Callable[[int], None] | None = None) -> tuple[list[ArticleResult], list[str]]:
+                       progress: Callable[[int], None] | None = None,
+                       cache_dir: str | Path | None = None) -> tuple[list[ArticleResult], list[str]]:
+    """Per-article stages in a process pool; with ``cache_dir``, unchanged inputs are not re-analysed."""
+    from .engine.cache import ResultCache, doc_key
     from .engine.local import run_local
 
+    cache = ResultCache(cache_dir) if cache_dir else None
+    keys = [doc_key(d.source, d.content, d.meta, settings.spacy_model) for d in docs] if cache else []
     results: dict[int, ArticleResult | str] = {}
-    for i, res in run_local(_task, list(enumerate(docs)), settings.workers, _init_worker(settings.spacy_model)):
+    todo = []
+    for i, doc in enumerate(docs):
+        hit = cache.get(keys[i]) if cache else None
+        if isinstance(hit, ArticleResult):
+            results[i] = hit
+            if progress:
+                progress(1)
+        else:
+            todo.append((i, doc))
+    for i, res in run_local(_task, todo, settings.workers, _init_worker(settings.spacy_model)):
         results[i] = res
+        if cache and isinstance(res, ArticleResult):
+            cache.put(keys[i], res)
         if progress:
             progress(1)
     ok = [r for _, r in sorted(results.items()) if isinstance(r, ArticleResult)]
