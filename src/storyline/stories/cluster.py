@@ -1,95 +1,96 @@
 """Incremental story clustering: articles arrive in publish order and join a story or start one.
 
-Representation: TF-IDF of the text, plus the set of canonical entities, with a time decay so an
-old thread does not swallow a new event about the same people. Copies join their original's story.
+The pipeline entry point. Originals are clustered (features -> single pass -> refine); copies
+(``duplicate_of``) then join their original's story and are listed in ``Story.copies``. Passing an
+existing :class:`ClusterState` extends earlier stories with new articles instead of starting over.
 """
 
 from __future__ import annotations
 
-import hashlib
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
-
-import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..model import Article, Story
-
-THRESHOLD = 0.22
-TEXT_WEIGHT = 0.6
-ENTITY_WEIGHT = 0.4
-DECAY_DAYS = 21.0
-
-
-@dataclass
-class _Open:
-    members: list[str]
-    centroid: np.ndarray
-    entities: dict[str, int] = field(default_factory=dict)
-    last: date | None = None
+from .assign import Index, assign
+from .features import ArticleFeatures, features
+from .refine import merge, reassign
+from .state import ClusterState
 
 
-def _day(a: Article) -> date | None:
-    try:
-        return date.fromisoformat(a.published[:10]) if a.published else None
-    except ValueError:
-        return None
+def publish_order(a: Article) -> tuple:
+    """Dated articles first, by date; undated ones last (they are scored without time decay)."""
+    return (a.published is None, a.published or "", a.source.replace("\\", "/").rsplit("/", 1)[-1], a.id)
 
 
-def story_id(first_article_id: str) -> str:
-    """Stable across runs: a story is named by the article that started it."""
-    return "s_" + hashlib.sha1(first_article_id.encode()).hexdigest()[:10]
+def root_of(a: Article, by_id: dict[str, Article]) -> str:
+    """Follow duplicate_of to the original (chains happen when a copy of a copy is ingested)."""
+    seen = {a.id}
+    while a.duplicate_of and a.duplicate_of in by_id and a.duplicate_of not in seen:
+        a = by_id[a.duplicate_of]
+        seen.add(a.id)
+    return a.id
 
 
-def similarity(vec: np.ndarray, ents: set[str], when: date | None, s: _Open) -> float:
-    text_sim = float(vec @ s.centroid / ((np.linalg.norm(s.centroid) or 1.0)))
-    ent_keys = set(s.entities)
-    ent_sim = len(ents & ent_keys) / max(1, min(len(ents), len(ent_keys))) if ents and ent_keys else 0.0
-    decay = 1.0
-    if when and s.last:
-        decay = math.exp(-abs((when - s.last).days) / DECAY_DAYS)
-    return (TEXT_WEIGHT * text_sim + ENTITY_WEIGHT * ent_sim) * decay
+def cluster_into(state: ClusterState, articles: Sequence[Article], entities_of: dict[str, set[str]],
+                 refine: bool = True) -> dict[str, ArticleFeatures]:
+    """Add the originals among ``articles`` not yet in ``state``; returns the features it computed."""
+    originals = sorted((a for a in articles if not a.duplicate_of and a.id not in state.seen), key=publish_order)
+    feats = {a.id: features(a, entities_of.get(a.id, ())) for a in originals}
+    index = Index() if len(state.stories) + len(originals) > 200 else None
+    for a in originals:
+        assign(state, feats[a.id], index)
+    if refine and feats:
+        reassign(state, feats, index)
+        merge(state, feats)
+    return feats
 
 
-def cluster_stories(articles: Sequence[Article], entities_of: dict[str, set[str]]) -> list[Story]:
-    originals = [a for a in articles if not a.duplicate_of]
-    if not originals:
-        return []
-    order = sorted(originals, key=lambda a: (a.published or "9999", a.source))
-    vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1, max_df=0.9 if len(order) > 5 else 1.0)
-    X = vec.fit_transform([f"{a.title or ''} {a.text}" for a in order]).toarray()
-    open_stories: list[_Open] = []
-    for row, a in zip(X, order):
-        ents = entities_of.get(a.id, set())
-        when = _day(a)
-        scores = [similarity(row, ents, when, s) for s in open_stories]
-        best = int(np.argmax(scores)) if scores else -1
-        if best >= 0 and scores[best] >= THRESHOLD:
-            s = open_stories[best]
-            n = len(s.members)
-            s.centroid = (s.centroid * n + row) / (n + 1)
-            s.members.append(a.id)
-            for e in ents:
-                s.entities[e] = s.entities.get(e, 0) + 1
-            s.last = max(filter(None, [s.last, when]), default=None)
-        else:
-            open_stories.append(_Open([a.id], row.copy(), {e: 1 for e in ents}, when))
+def to_stories(state: ClusterState, articles: Sequence[Article]) -> list[Story]:
     by_id = {a.id: a for a in articles}
-    story_of = {m: i for i, s in enumerate(open_stories) for m in s.members}
-    copies: dict[int, dict[str, str]] = {}
+    members: dict[str, list[str]] = {sid: [m for m in s.members if m in by_id] for sid, s in state.stories.items()}
+    copies: dict[str, dict[str, str]] = {}
     for a in articles:
-        if a.duplicate_of and a.duplicate_of in story_of:
-            i = story_of[a.duplicate_of]
-            open_stories[i].members.append(a.id)
-            copies.setdefault(i, {})[a.id] = a.duplicate_of
+        if not a.duplicate_of:
+            continue
+        root = root_of(a, by_id)
+        sid = state.story_of.get(root)
+        if sid in members and root != a.id:
+            members[sid].append(a.id)
+            copies.setdefault(sid, {})[a.id] = root
     stories = []
-    for i, s in enumerate(open_stories):
-        members = sorted(s.members, key=lambda m: (by_id[m].published or "9999", by_id[m].source))
-        dates = sorted(by_id[m].published[:10] for m in members if by_id[m].published)
-        first = by_id[s.members[0]]
-        stories.append(Story(id=story_id(first.id), title=first.title or first.text[:80], article_ids=members,
+    for sid, ids in members.items():
+        if not ids:
+            continue
+        ids = sorted(ids, key=lambda m: publish_order(by_id[m]))
+        dates = sorted(by_id[m].published[:10] for m in ids if by_id[m].published)
+        stories.append(Story(id=sid, title=headline(state, sid, ids, by_id), article_ids=ids,
                              first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
-                             copies=copies.get(i, {})))
-    return stories
+                             copies=copies.get(sid, {})))
+    return sorted(stories, key=lambda s: (s.first_seen or "9999", s.id))
+
+
+def headline(state: ClusterState, sid: str, ids: list[str], by_id: dict[str, Article]) -> str:
+    """The title of the member whose title words are most central to the story; page furniture
+    ('We use cookies', outlet mastheads) scores low because the story's words are not in it."""
+    from .features import content_words
+
+    s = state.stories[sid]
+    best, best_score = None, -1.0
+    for m in ids:
+        title = (by_id[m].title or "").strip()
+        words = content_words(title)
+        if not title or len(words) < 3:
+            continue
+        score = sum(s.words.get(w, 0.0) * state.idf_words(w) for w in words) / (len(words) ** 0.5)
+        if score > best_score:
+            best, best_score = title, score
+    if best:
+        return best
+    first = by_id[ids[0]]
+    return first.title or first.text[:80]
+
+
+def cluster_stories(articles: Sequence[Article], entities_of: dict[str, set[str]],
+                    state: ClusterState | None = None) -> list[Story]:
+    state = state if state is not None else ClusterState()
+    cluster_into(state, articles, entities_of)
+    return to_stories(state, articles)

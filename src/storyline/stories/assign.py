@@ -1,0 +1,151 @@
+"""Single-pass assignment: each article, in publish order, joins its best story or starts one.
+
+Candidates come from an inverted index over anchors and each article's most distinctive words, and
+only stories active within ``WINDOW_DAYS`` are scored, so the cost per article stays flat as the
+stream grows. A roundup (a digest page summarising several stories) is detected from its segments
+and kept apart: folding it into one story would make that story claim the others' facts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .features import ArticleFeatures
+from .similarity import article_to_story, cosine, weighted_norm
+from .state import ClusterState, StoryState, prune, refresh_norms
+
+THRESHOLD = 0.20
+WINDOW_DAYS = 45
+INDEX_TERMS = 12
+SEGMENT_THRESHOLD = 0.12
+
+
+def story_id(founder_article_id: str) -> str:
+    """Stable across runs: a story is named after the article that started it."""
+    return "s_" + hashlib.sha1(founder_article_id.encode()).hexdigest()[:10]
+
+
+@dataclass
+class Index:
+    """term -> story ids; a superset is fine (candidates are scored exactly)."""
+
+    postings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, sid: str, f: ArticleFeatures, state: ClusterState) -> None:
+        for t in key_terms(f, state):
+            self.postings[t].add(sid)
+
+    def candidates(self, f: ArticleFeatures, state: ClusterState) -> set[str]:
+        out: set[str] = set()
+        for t in key_terms(f, state):
+            out |= self.postings.get(t, set())
+        return out
+
+
+def key_terms(f: ArticleFeatures, state: ClusterState) -> list[str]:
+    words = sorted(f.words, key=lambda t: -f.words[t] * state.idf_words(t))[:INDEX_TERMS]
+    anchors = sorted(f.anchors, key=lambda t: -f.anchors[t] * state.idf_anchors(t))[:INDEX_TERMS]
+    return ["w:" + t for t in words] + ["a:" + t for t in anchors]
+
+
+def observe(state: ClusterState, f: ArticleFeatures) -> None:
+    """Count the article into document frequencies before scoring it (its own terms exist)."""
+    state.n_docs += 1
+    state.df_words.update(f.words.keys())
+    state.df_anchors.update(f.anchors.keys())
+
+
+def norms(state: ClusterState, f: ArticleFeatures) -> tuple[float, float]:
+    return weighted_norm(f.words, state.idf_words), weighted_norm(f.anchors, state.idf_anchors)
+
+
+def add_member(state: ClusterState, s: StoryState, f: ArticleFeatures) -> None:
+    s.members.append(f.id)
+    for t, v in f.words.items():
+        s.words[t] = s.words.get(t, 0.0) + v
+    for t, v in f.anchors.items():
+        s.anchors[t] = s.anchors.get(t, 0.0) + v
+    s.words, s.anchors = prune(s.words), prune(s.anchors)
+    if f.language:
+        s.languages[f.language] = s.languages.get(f.language, 0) + 1
+    if f.day:
+        s.first = min(filter(None, [s.first, f.day]))
+        s.last = max(filter(None, [s.last, f.day]))
+    state.story_of[f.id] = s.id
+    refresh_norms(state, s)
+
+
+def remove_member(state: ClusterState, s: StoryState, f: ArticleFeatures) -> None:
+    s.members.remove(f.id)
+    for t, v in f.words.items():
+        if t in s.words:
+            s.words[t] -= v
+            if s.words[t] <= 1e-9:
+                del s.words[t]
+    for t, v in f.anchors.items():
+        if t in s.anchors:
+            s.anchors[t] -= v
+            if s.anchors[t] <= 1e-9:
+                del s.anchors[t]
+    if f.language and s.languages.get(f.language):
+        s.languages[f.language] -= 1
+        if not s.languages[f.language]:
+            del s.languages[f.language]
+    state.story_of.pop(f.id, None)
+    refresh_norms(state, s)
+
+
+def new_story(state: ClusterState, f: ArticleFeatures, roundup: bool = False) -> StoryState:
+    sid = story_id(f.id)
+    s = StoryState(id=sid, members=[], roundup=roundup)
+    state.stories[sid] = s
+    add_member(state, s, f)
+    return s
+
+
+def active(s: StoryState, f: ArticleFeatures) -> bool:
+    if s.roundup:
+        return False
+    if f.day is None or s.last is None or s.first is None:
+        return True
+    return (f.day - s.last).days <= WINDOW_DAYS and (s.first - f.day).days <= WINDOW_DAYS
+
+
+def is_roundup(state: ClusterState, f: ArticleFeatures, candidates: list[StoryState]) -> bool:
+    """Several segments, each clearly about a different existing story, and none dominating."""
+    if len(f.segments) < 3 or len(candidates) < 2:
+        return False
+    votes: Counter[str] = Counter()
+    for seg in f.segments:
+        n = weighted_norm(seg, state.idf_words)
+        scored = [(cosine(seg, n, s.words, s.words_norm, state.idf_words), s.id) for s in candidates]
+        best, sid = max(scored)
+        if best >= SEGMENT_THRESHOLD:
+            votes[sid] += 1
+    if len(votes) < 2:
+        return False
+    return votes.most_common(1)[0][1] < 0.6 * sum(votes.values())
+
+
+def assign(state: ClusterState, f: ArticleFeatures, index: Index | None = None,
+           threshold: float = THRESHOLD) -> StoryState:
+    """Put one article into the state; returns the story it joined or started."""
+    observe(state, f)
+    fn = norms(state, f)
+    pool = index.candidates(f, state) if index is not None else set(state.stories)
+    cands = [state.stories[sid] for sid in pool if sid in state.stories and active(state.stories[sid], f)]
+    if is_roundup(state, f, cands):
+        s = new_story(state, f, roundup=True)
+    else:
+        scored = sorted(((article_to_story(state, f, fn, s), s.id) for s in cands), reverse=True)
+        if scored and scored[0][0] >= threshold:
+            s = state.stories[scored[0][1]]
+            add_member(state, s, f)
+        else:
+            s = new_story(state, f)
+    state.seen.add(f.id)
+    if index is not None:
+        index.add(s.id, f, state)
+    return s

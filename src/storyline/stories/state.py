@@ -1,0 +1,95 @@
+"""The clusterer's memory, kept small and serialisable so a later run can extend earlier stories.
+
+Centroids are sums of sublinear term frequencies, not TF-IDF vectors: document frequencies keep
+changing as articles arrive, so IDF is applied when scoring, never baked in. Centroids are pruned to
+their heaviest terms, which bounds memory on long streams without changing what a story is about.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+MAX_TERMS = 400
+STATE_VERSION = 1
+
+
+@dataclass
+class StoryState:
+    id: str
+    members: list[str]
+    words: dict[str, float] = field(default_factory=dict)
+    anchors: dict[str, float] = field(default_factory=dict)
+    languages: dict[str, int] = field(default_factory=dict)
+    first: date | None = None
+    last: date | None = None
+    roundup: bool = False
+    # norms under the IDF of the moment they were computed; refreshed on every update
+    words_norm: float = 0.0
+    anchors_norm: float = 0.0
+
+    def to_json(self) -> dict:
+        d = {k: getattr(self, k) for k in ("id", "members", "words", "anchors", "languages", "roundup")}
+        d["first"] = self.first.isoformat() if self.first else None
+        d["last"] = self.last.isoformat() if self.last else None
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict) -> StoryState:
+        return cls(id=d["id"], members=list(d["members"]), words=dict(d["words"]), anchors=dict(d["anchors"]),
+                   languages=dict(d["languages"]), roundup=bool(d.get("roundup")),
+                   first=date.fromisoformat(d["first"]) if d.get("first") else None,
+                   last=date.fromisoformat(d["last"]) if d.get("last") else None)
+
+
+@dataclass
+class ClusterState:
+    n_docs: int = 0
+    df_words: Counter[str] = field(default_factory=Counter)
+    df_anchors: Counter[str] = field(default_factory=Counter)
+    stories: dict[str, StoryState] = field(default_factory=dict)
+    story_of: dict[str, str] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)
+
+    def idf_words(self, t: str) -> float:
+        return math.log((1 + self.n_docs) / (1 + self.df_words.get(t, 0))) + 1.0
+
+    def idf_anchors(self, t: str) -> float:
+        return math.log((1 + self.n_docs) / (1 + self.df_anchors.get(t, 0))) + 1.0
+
+    def save(self, path: Path) -> None:
+        data = {"version": STATE_VERSION, "n_docs": self.n_docs, "df_words": self.df_words,
+                "df_anchors": self.df_anchors, "seen": sorted(self.seen),
+                "stories": [s.to_json() for s in self.stories.values()]}
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> ClusterState:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != STATE_VERSION:
+            raise ValueError(f"{path}: story state version {data.get('version')} != {STATE_VERSION}")
+        st = cls(n_docs=data["n_docs"], df_words=Counter(data["df_words"]), df_anchors=Counter(data["df_anchors"]),
+                 seen=set(data["seen"]))
+        for d in data["stories"]:
+            s = StoryState.from_json(d)
+            st.stories[s.id] = s
+            for m in s.members:
+                st.story_of[m] = s.id
+        for s in st.stories.values():
+            refresh_norms(st, s)
+        return st
+
+
+def prune(weights: dict[str, float], limit: int = MAX_TERMS) -> dict[str, float]:
+    if len(weights) <= 2 * limit:
+        return weights
+    return dict(sorted(weights.items(), key=lambda kv: -kv[1])[:limit])
+
+
+def refresh_norms(state: ClusterState, s: StoryState) -> None:
+    s.words_norm = math.sqrt(sum((v * state.idf_words(t)) ** 2 for t, v in s.words.items()))
+    s.anchors_norm = math.sqrt(sum((v * state.idf_anchors(t)) ** 2 for t, v in s.anchors.items()))

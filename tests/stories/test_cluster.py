@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import random
+
+from storyline.stories.cluster import cluster_into, cluster_stories, to_stories
+from storyline.stories.features import anchors, content_words, normalise_numbers
+from storyline.stories.state import ClusterState
+
+from .conftest import BRIDGE_1, BRIDGE_2, BRIDGE_3, BRIDGE_DE, ROUNDUP, make
+
+
+def groups(stories) -> set[frozenset[str]]:
+    return {frozenset(s.article_ids) for s in stories}
+
+
+def by_source(corpus, *names):
+    return frozenset(a.id for a in corpus if any(a.source.endswith(n) for n in names))
+
+
+def test_event_threads_sharing_a_mayor_stay_apart(corpus):
+    got = groups(cluster_stories(corpus, {}))
+    assert by_source(corpus, "bridge1.txt", "bridge2.txt", "bridge3.txt", "bridge1-copy.txt") in got
+    assert by_source(corpus, "budget1.txt", "budget2.txt") in got
+    assert len(got) == 2
+
+
+def test_copies_join_their_originals_story_and_are_counted(corpus):
+    stories = cluster_stories(corpus, {})
+    copy = next(a for a in corpus if a.duplicate_of)
+    home = next(s for s in stories if copy.id in s.article_ids)
+    assert home.copies == {copy.id: copy.duplicate_of}
+    assert copy.duplicate_of in home.article_ids
+
+
+def test_story_ids_are_stable_across_runs_and_input_order(corpus):
+    first = {s.id: frozenset(s.article_ids) for s in cluster_stories(corpus, {})}
+    shuffled = corpus[:]
+    random.Random(7).shuffle(shuffled)
+    second = {s.id: frozenset(s.article_ids) for s in cluster_stories(shuffled, {})}
+    assert first == second
+
+
+def test_same_people_weeks_later_start_a_new_story(corpus):
+    late = make("herald/bridge-anniversary.txt", BRIDGE_3.replace("last week's", "last year's"), "2025-09-20",
+                "Vale Herald", title="Pontoon still in place")
+    stories = cluster_stories([*corpus, late], {})
+    assert frozenset([late.id]) in groups(stories)
+
+
+def test_undated_article_joins_by_content(corpus):
+    undated = make("blog/bridge.txt", BRIDGE_2.replace("Wednesday", "the day after"), None, "Vale Blog")
+    stories = cluster_stories([*corpus, undated], {})
+    home = next(s for s in stories if undated.id in s.article_ids)
+    assert corpus[0].id in home.article_ids
+
+
+def test_german_report_joins_through_names_and_numbers(corpus):
+    de = make("ostzeitung/bruecke.txt", BRIDGE_DE, "2025-04-02", "Ostzeitung", language="de")
+    stories = cluster_stories([*corpus, de], {})
+    home = next(s for s in stories if de.id in s.article_ids)
+    assert corpus[0].id in home.article_ids
+
+
+def test_roundup_of_several_stories_is_kept_apart(corpus):
+    digest = make("digest/today.txt", ROUNDUP, "2025-04-04", "Daily Digest", title="Today's top stories")
+    stories = cluster_stories([*corpus, digest], {})
+    assert frozenset([digest.id]) in groups(stories)
+
+
+def test_state_round_trip_extends_existing_stories(corpus, tmp_path):
+    state = ClusterState()
+    cluster_into(state, corpus[:4], {})
+    before = {s.id: set(s.members) for s in state.stories.values()}
+    state.save(tmp_path / "state.json")
+    loaded = ClusterState.load(tmp_path / "state.json")
+    cluster_into(loaded, corpus, {})
+    stories = to_stories(loaded, corpus)
+    budget2 = next(a for a in corpus if a.source.endswith("budget2.txt"))
+    home = next(s for s in stories if budget2.id in s.article_ids)
+    assert home.id in before and before[home.id] < set(home.article_ids)
+    assert {s.id for s in stories} == set(before)
+
+
+def test_headline_skips_page_furniture(corpus):
+    junk = make("herald/bridge4.txt", BRIDGE_2, "2025-04-02", "Vale Herald",
+                title="We use cookies to improve your experience")
+    stories = cluster_stories([*corpus, junk], {})
+    home = next(s for s in stories if junk.id in s.article_ids)
+    assert "cookies" not in home.title
+
+
+def test_number_styles_are_one_anchor():
+    assert normalise_numbers("10.000 Soldaten, 10,000 troops, 10 000 soldiers") == "10000 Soldaten, 10000 troops, 10000 soldiers"
+    a = anchors("up to 25.000 soldiers", ())
+    b = anchors("up to 25,000 troops", ())
+    assert "#:25000" in a and "#:25000" in b
+
+
+def test_content_words_drop_function_words_and_fold_plurals():
+    ws = content_words("The helicopters were bought, and the helicopter was late.")
+    assert ws["helicopter"] == 2 and "the" not in ws and "were" not in ws
+
+
+def test_years_are_not_number_anchors():
+    assert not any(k.startswith("#:") for k in anchors(BRIDGE_1.replace("2023", "2021"), ()))
