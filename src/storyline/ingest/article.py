@@ -6,9 +6,12 @@ import hashlib
 from urllib.parse import urlparse
 
 from ..model import Article, Provenance
+from ..nlp.language import detect_language, foreign_paragraphs, paragraph_languages
 from .clean import clean_text
 from .dates import parse_publish_date
+from .header import display_name
 from .html import extract_html
+from .quality import is_paywall_line, quality_flags
 from .readers import RawDoc, ReadError
 
 
@@ -17,7 +20,7 @@ def article_id(source: str, text: str) -> str:
     return hashlib.sha1(f"{source}\x00{text}".encode()).hexdigest()[:16]
 
 
-def _outlet_from_url(url: str | None) -> str | None:
+def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
     host = urlparse(url).hostname or ""
@@ -27,20 +30,22 @@ def _outlet_from_url(url: str | None) -> str | None:
 def build_article(doc: RawDoc) -> Article:
     meta = dict(doc.meta)
     title = meta.get("title")
+    outlet = meta.get("outlet")
+    url = meta.get("url")
+    html_date = None
     if doc.kind == "html":
-        ex = extract_html(doc.content, meta.get("url"))
-        cleaned = clean_text(ex.text, meta_title=title or ex.title, zones=False)
-        cleaned.title = title or ex.title
-        outlet = meta.get("outlet") or ex.outlet
-        byline = meta.get("byline") or ex.byline
+        ex = extract_html(doc.content, url)
+        raw, zones = ex.text, False
+        title = title or ex.title
+        outlet = outlet or ex.outlet
+        url = url or ex.url
         html_date = ex.published
-        url = meta.get("url") or ex.url
+        byline = meta.get("byline") or ex.byline
     else:
-        cleaned = clean_text(doc.content, meta_title=title)
-        outlet = meta.get("outlet") or cleaned.outlet
-        byline = meta.get("byline") or cleaned.byline
-        html_date = None
-        url = meta.get("url")
+        raw, zones, byline = doc.content, True, meta.get("byline")
+    guess, _ = detect_language(raw)
+    cleaned = clean_text(raw, meta_title=title, zones=zones, outlet=outlet,
+                         language=meta.get("language") or guess)
     if not cleaned.text.strip():
         raise ReadError(doc.source, "no article text left after cleaning")
 
@@ -53,26 +58,35 @@ def build_article(doc: RawDoc) -> Article:
     if published is None and cleaned.published:
         published, published_source = cleaned.published, cleaned.published_source
 
-    quality: list[str] = list(cleaned.quality)
+    language = meta.get("language")
+    if not language:
+        language, _ = detect_language(cleaned.text)
+    paras = paragraph_languages(cleaned.text)
+    foreign = foreign_paragraphs(paras, language)
     prov: Provenance = cleaned.provenance
-    if prov.translated_by:
-        quality.append("machine_translated")
-    if published is None:
-        quality.append("date_uncertain")
+    removed_texts = [r.text for r in cleaned.removed]
+    quality = quality_flags(cleaned.text, removed_texts, published,
+                            "machine_translated" in cleaned.quality, bool(foreign))
+    if "paywalled" not in quality and any(is_paywall_line(t) for t in removed_texts):
+        quality.append("paywalled")
+    extra = dict(meta.get("extra", {}))
+    extra["paragraph_languages"] = [[p.start, p.end, p.language, p.score] for p in paras]
+    if foreign:
+        extra["foreign_paragraphs"] = [[p.start, p.end, p.language] for p in foreign]
     text = cleaned.text
     return Article(
         id=article_id(doc.source, text),
         source=doc.source,
-        outlet=outlet or _outlet_from_url(url),
-        title=cleaned.title,
-        byline=byline,
+        outlet=display_name(outlet) if outlet else (cleaned.outlet or outlet_from_url(url)),
+        title=cleaned.title or title,
+        byline=byline or cleaned.byline,
         url=url,
         published=published,
         published_source=published_source,  # type: ignore[arg-type]
-        language=meta.get("language"),
+        language=language,
         text=text,
         removed=cleaned.removed,
         provenance=prov,
         quality=quality,
-        extra=meta.get("extra", {}),
+        extra=extra,
     )

@@ -1,8 +1,10 @@
 """Cleaning of text copied from web pages: a line classifier plus header/footer metadata.
 
-No HTML structure helps here, so each line is judged by what it is (UI label, credit, list of
-links) and where it is (header/footer zones before/after the body). Every dropped line is kept with
-its reason in ``Article.removed`` so a user can audit the removal.
+No HTML structure helps here, so each line is judged on three kinds of evidence, as jusText does
+for HTML blocks: what it says (UI patterns kept as data, in several languages), what it looks like
+(length, stopword density, sentence punctuation, separators, script) and where it is (before the
+first or after the last real paragraph, inside a list of links). Every dropped line is kept with
+its reason in ``Article.removed`` so a user can audit each removal.
 """
 
 from __future__ import annotations
@@ -12,8 +14,15 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Provenance, RemovedLine
-from ..resources import lines, table
-from .dates import DATE_PHRASE, parse_publish_date
+from ..resources import table
+from . import header
+from .dates import date_in, parse_publish_date
+from .linefeatures import LineFeatures, line_features, script_of, stopwords
+from .provenance import (first_appeared, norm_name, same_outlet, source_value, translation_credit,
+                         wire_inline, wire_tail)
+
+_DATELINE_HEAD = re.compile(r"^(?P<head>.{4,100}?)\s+(?:—|–|--?)\s")
+_PLACE = re.compile(r"^(?:[A-ZÀ-ÝĀ-ŽА-ЯЁ][\w'’.-]*[ ,/]*){1,6}$")
 
 
 @dataclass
@@ -34,157 +43,247 @@ def _line_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(reason, re.compile(rx, re.I)) for reason, rx in table("boilerplate/line_patterns.tsv")]
 
 
-@cache
-def _credit_patterns() -> list[re.Pattern[str]]:
-    return [re.compile(rx, re.I) for rx in lines("boilerplate/translation_credits.tsv")]
-
-
-_PUBLISHED = re.compile(r"(?i)^(published|posted|updated|last updated|date|veröffentlicht|publié|опубликовано)\s*(on|at)?\s*[:：]?\s*(?P<rest>.+)$")
-_BYLINE = re.compile(r"(?i)^(by|von|par|автор[:]?)\s+(?P<who>[A-ZÀ-ÝА-Я][\w.'’-]+(?:\s+(?:and\s+)?[A-ZÀ-ÝА-Я][\w.'’-]+){0,5})\s*(?:[,|·—-].*)?$")
-_DATELINE = re.compile(r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'-]{2,40}(?:,\s*[A-Z][\w .'-]{1,30})?)\s*,?\s*\(?(?P<date>[^—–()]{0,40}?)\)?\s*(?:—|–|-{1,2}|\(\w+\)\s*[—–-])")
-_WIRE_INLINE = re.compile(r"\((?P<wire>Reuters|AP|AFP|dpa|Nordwire|Bloomberg|[A-Z][a-z]+wire)\)")
-_WIRE_TAIL = re.compile(r"^[—–-]\s*(?P<wire>[A-Z][\w ]{1,30})$")
-_FIRST_APPEARED = re.compile(r"(?i)^this (?:article|story) (?:first|originally) appeared (?:in|on) (?P<who>.+?)\.?$")
-_SENTENCE_END = re.compile(r"[.!?…\"”»]\s*$")
-_WORD = re.compile(r"\w+", re.U)
-_PIPE_NAV = re.compile(r"^(?:[^|•·>»]{1,25}\s*[|•·>»]\s*){2,}[^|•·>»]{1,25}$")
-
-
-def _is_prose(line: str) -> bool:
-    """A body line: several words and a sentence ending, or long enough to be a paragraph."""
-    words = len(_WORD.findall(line))
-    return (words >= 7 and bool(_SENTENCE_END.search(line))) or words >= 20
-
-
-def _match_pattern(line: str) -> str | None:
+def match_pattern(line: str) -> str | None:
+    """The kind of page furniture a line is, by its wording (data in line_patterns.tsv)."""
     for reason, rx in _line_patterns():
         if rx.search(line):
             return reason
-    if _PIPE_NAV.match(line) and not _SENTENCE_END.search(line):
-        return "nav"
     return None
 
 
-def _norm(s: str) -> str:
-    return " ".join(_WORD.findall(s.lower()))
+def _blocks(lines: list[str]) -> list[list[int]]:
+    """Indices of non-empty lines grouped into blank-line separated blocks."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for i, ln in enumerate(lines):
+        if ln:
+            cur.append(i)
+        elif cur:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
 
 
-def clean_text(raw: str, meta_title: str | None = None, zones: bool = True) -> Cleaned:
+class _Cleaner:
+    def __init__(self, raw: str, meta_title: str | None, outlet: str | None, language: str | None):
+        self.lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        self.out = Cleaned(text="", title=meta_title, outlet=outlet)
+        self.stops = stopwords(language)
+        self.feats: list[LineFeatures | None] = [line_features(ln, self.stops) if ln else None for ln in self.lines]
+        self.reasons: dict[int, str] = {}
+        self.published_kind: str | None = None
+
+    # -- evidence --------------------------------------------------------------------------------
+    def drop(self, i: int, reason: str) -> None:
+        self.reasons.setdefault(i, reason)
+
+    def credits(self) -> None:
+        """Credit lines anywhere: translation, first publication, editing notes."""
+        for i, ln in enumerate(self.lines):
+            if not ln:
+                continue
+            if t := translation_credit(ln):
+                p = self.out.provenance
+                p.translated_by = p.translated_by or t.who
+                p.original_language = p.original_language or t.language
+                p.credits.append(ln)
+                if t.machine and "machine_translated" not in self.out.quality:
+                    self.out.quality.append("machine_translated")
+                self.drop(i, "translation-credit")
+            elif who := first_appeared(ln):
+                self.out.provenance.syndicated_from = self.out.provenance.syndicated_from or who
+                self.out.provenance.credits.append(ln)
+                self.drop(i, "syndication-credit")
+
+    def patterns(self) -> None:
+        related = False
+        for i, ln in enumerate(self.lines):
+            if not ln:
+                related = False
+                continue
+            if i in self.reasons:
+                continue
+            reason = match_pattern(ln)
+            f = self.feats[i]
+            if reason is None and related and f is not None and not f.is_prose:
+                reason = "related"
+            if reason is None and f is not None and f.segments >= 3 and not f.is_prose \
+                    and not header.bare_date(ln):
+                reason = "nav"
+            if reason:
+                self.drop(i, reason)
+                related = reason == "related" or (related and reason == "related-link")
+
+    def _kept(self, i: int) -> bool:
+        return bool(self.lines[i]) and i not in self.reasons
+
+    def zones(self) -> tuple[int, int]:
+        """Body = from the first prose line to the last substantial paragraph (jusText's core)."""
+        prose = [i for i, f in enumerate(self.feats) if f is not None and self._kept(i) and f.is_prose]
+        if not prose:
+            return 0, len(self.lines) - 1
+        last = prose[-1]
+        for block in reversed(_blocks(self.lines)):
+            kept = [i for i in block if self._kept(i)]
+            if kept and sum(self.feats[i].words for i in kept) >= 15 and any(self.feats[i].is_prose for i in kept):  # type: ignore[union-attr]
+                last = kept[-1]
+                break
+        return prose[0], max(last, prose[0])
+
+    def edges(self, first: int, last: int) -> None:
+        """Header lines give the page's metadata; the rest of the header and footer is furniture."""
+        title_norm = norm_name(self.out.title) if self.out.title else None
+        for i, ln in enumerate(self.lines):
+            if not ln or (first <= i <= last):
+                continue
+            f = self.feats[i]
+            assert f is not None
+            is_header = i < first
+            if i in self.reasons:
+                if self.reasons[i] == "source-line":
+                    self._source_line(ln)
+                continue
+            if dated := header.labelled_date(ln):
+                self._set_date(*dated)
+                self.drop(i, "metadata-date")
+                continue
+            if iso := header.bare_date(ln):
+                self._set_date("published", iso)
+                self.drop(i, "metadata-date")
+                continue
+            if who := header.byline(ln):
+                self.out.byline = self.out.byline or who
+                self.drop(i, "byline")
+                continue
+            if not is_header:
+                if wire := wire_tail(ln):
+                    self._credit_outlet(wire, ln)
+                    self.drop(i, "wire-credit")
+                elif not f.is_prose:
+                    self.drop(i, "footer")
+                elif self._after_dropped(i, last) and f.words < 15:
+                    self.drop(i, "footer-note")
+                continue
+            norm = norm_name(ln)
+            if title_norm and norm == title_norm:
+                self.drop(i, "repeated-title")
+            elif self.out.outlet is None and self.out.title is None and (name := header.outlet_name(ln)):
+                self.out.outlet = name
+                self.drop(i, "outlet")
+            elif self.out.outlet and same_outlet(ln, self.out.outlet) and len(norm.split()) <= 8:
+                self.drop(i, "outlet")
+            elif self.out.title is None and f.words >= 4 and f.segments <= 1:
+                self.out.title = ln
+                title_norm = norm
+                self.drop(i, "title")
+            else:
+                self.drop(i, "header")
+
+    def body(self, first: int, last: int) -> None:
+        """Inside the body only clear furniture goes: foreign-script UI labels, stray source lines."""
+        main_script = script_of(" ".join(self.lines[first:last + 1]))
+        for i in range(first, last + 1):
+            ln = self.lines[i]
+            if not ln:
+                continue
+            if self.reasons.get(i) == "source-line":
+                self._source_line(ln)
+                continue
+            if i in self.reasons:
+                continue
+            f = self.feats[i]
+            assert f is not None
+            if f.words <= 4 and not f.is_prose and f.script and main_script and f.script != main_script:
+                self.drop(i, "foreign-ui")
+
+    def closing_credit(self) -> None:
+        """A last line like "— Nordwire" credits the wire even when no zones were drawn (HTML)."""
+        kept = [i for i, ln in enumerate(self.lines) if self._kept(i)]
+        if kept and (wire := wire_tail(self.lines[kept[-1]])):
+            self._credit_outlet(wire, self.lines[kept[-1]])
+            self.drop(kept[-1], "wire-credit")
+
+    def _after_dropped(self, i: int, last: int) -> bool:
+        return any(self.lines[j] and j in self.reasons for j in range(last + 1, i))
+
+    def _set_date(self, kind: str, iso: str) -> None:
+        # a "published" date beats an "updated" one; the first of each kind wins
+        if self.out.published is None or (kind == "published" and self.published_kind == "updated"):
+            self.out.published, self.out.published_source = iso, "metadata"
+            self.published_kind = kind
+
+    def _source_line(self, ln: str) -> None:
+        self.out.provenance.credits.append(ln)
+        if value := source_value(ln):
+            self._credit_outlet(value, None)
+
+    def _credit_outlet(self, name: str, line: str | None) -> None:
+        if same_outlet(name, self.out.outlet):
+            return
+        self.out.provenance.syndicated_from = self.out.provenance.syndicated_from or name
+        if line:
+            self.out.provenance.credits.append(line)
+
+    # -- result ----------------------------------------------------------------------------------
+    def result(self) -> Cleaned:
+        paragraphs: list[str] = []
+        for block in _blocks(self.lines):
+            kept = [self.lines[i] for i in block if self._kept(i)]
+            if not kept:
+                continue
+            para = kept[0]
+            for prev, ln in zip(kept, kept[1:]):
+                # hard-wrapped prose continues a sentence; anything else is its own line
+                wrapped = len(prev) >= 60 and not re.search(r"[.!?:;\"”»]\s*$", prev)
+                para += (" " if wrapped else "\n") + ln
+            paragraphs.append(para)
+        self.out.text = "\n\n".join(paragraphs)
+        self.out.removed = [RemovedLine(text=self.lines[i], reason=r, line_no=i + 1)
+                            for i, r in sorted(self.reasons.items())]
+        return self.out
+
+
+def clean_text(raw: str, meta_title: str | None = None, zones: bool = True, outlet: str | None = None,
+               language: str | None = None) -> Cleaned:
     """Split a pasted page into header metadata, body paragraphs and removed lines.
 
     ``zones=False`` is for text an HTML extractor already isolated: only line patterns apply,
     since its short lines are subheadings, not page furniture.
     """
-    raw_lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    out = Cleaned(text="")
-    out.title = meta_title
-    n = len(raw_lines)
-    prose_idx = [i for i, ln in enumerate(raw_lines) if ln and _is_prose(ln)]
-    first_prose = prose_idx[0] if prose_idx else n
-    last_prose = prose_idx[-1] if prose_idx else -1
-
-    keep: list[tuple[int, str]] = []
-    in_related = False
-    title_norm = _norm(meta_title) if meta_title else None
-
-    def drop(i: int, line: str, reason: str) -> None:
-        out.removed.append(RemovedLine(text=line, reason=reason, line_no=i + 1))
-
-    for i, line in enumerate(raw_lines):
-        if not line:
-            in_related = False
-            keep.append((i, ""))
-            continue
-        header = zones and i < first_prose
-        footer = zones and i > last_prose
-        credit = next((m for rx in _credit_patterns() if (m := rx.match(line))), None)
-        if credit and len(line) < 120:
-            who = (credit.groupdict().get("who") or "").strip() or None
-            out.provenance.translated_by = out.provenance.translated_by or who or "unknown"
-            lang = credit.groupdict().get("lang")
-            if lang:
-                out.provenance.original_language = lang
-            out.provenance.credits.append(line)
-            drop(i, line, "translation-credit")
-            continue
-        m = _FIRST_APPEARED.match(line)
-        if m:
-            out.provenance.syndicated_from = m["who"].strip()
-            out.provenance.credits.append(line)
-            drop(i, line, "syndication-credit")
-            continue
-        reason = _match_pattern(line)
-        if reason == "source-line":
-            out.provenance.syndicated_from = out.provenance.syndicated_from or line.split(":", 1)[1].strip() or None
-            out.provenance.credits.append(line)
-        if reason == "related":
-            in_related = True
-        if reason:
-            drop(i, line, reason)
-            continue
-        if in_related and not _is_prose(line):
-            drop(i, line, "related")
-            continue
-        if (header or footer) and (m := _PUBLISHED.match(line)):
-            iso = parse_publish_date(m["rest"])
-            if iso and out.published is None:
-                out.published, out.published_source = iso, "published_line"
-            drop(i, line, "metadata-date")
-            continue
-        if (header or footer) and (m := _BYLINE.match(line)):
-            out.byline = out.byline or m["who"]
-            drop(i, line, "byline")
-            continue
-        if footer and (m := _WIRE_TAIL.match(line)):
-            out.provenance.syndicated_from = out.provenance.syndicated_from or m["wire"].strip()
-            drop(i, line, "syndication-credit")
-            continue
-        if header and not _is_prose(line):
-            norm = _norm(line)
-            if title_norm and norm == title_norm:
-                drop(i, line, "repeated-title")
-                continue
-            words = len(norm.split())
-            if out.title is None and words >= 4 and not DATE_PHRASE.fullmatch(line):
-                out.title = line
-                title_norm = norm
-                drop(i, line, "title")
-                continue
-            if out.outlet is None and out.title is None and 1 <= words <= 4:
-                out.outlet = line
-                drop(i, line, "outlet-header")
-                continue
-            if words <= 4:
-                drop(i, line, "header-short-line")
-                continue
-        if footer and not _is_prose(line) and len(_norm(line).split()) <= 12:
-            drop(i, line, "footer-short-line")
-            continue
-        keep.append((i, line))
-
-    paragraphs: list[str] = []
-    cur: list[str] = []
-    for _, line in keep:
-        if line:
-            cur.append(line)
-        elif cur:
-            paragraphs.append(" ".join(cur))
-            cur = []
-    if cur:
-        paragraphs.append(" ".join(cur))
-    out.text = "\n\n".join(paragraphs)
+    c = _Cleaner(raw, meta_title, outlet, language)
+    c.credits()
+    c.patterns()
+    if zones:
+        first, last = c.zones()
+        c.edges(first, last)
+        c.body(first, last)
+    else:
+        c.body(0, len(c.lines) - 1)
+    c.closing_credit()
+    out = c.result()
     _body_provenance(out)
     return out
+
+
+def dateline_date(paragraph: str) -> str | None:
+    """The date of a dateline ("GENEVA, Switzerland, Mon Mar 3 2025 — ..."): a place, then a full date."""
+    m = _DATELINE_HEAD.match(paragraph)
+    if not m:
+        return None
+    head = re.sub(r"\([^)]{1,30}\)\s*$", "", m["head"]).strip()  # "(Reuters)"
+    loc = date_in(head)
+    if not loc or head[loc[1]:].strip(" ,") or not _PLACE.match(head[: loc[0]].strip()):
+        return None
+    return parse_publish_date(head[loc[0]:loc[1]])
 
 
 def _body_provenance(out: Cleaned) -> None:
     """Datelines and inline wire credits live in the body: read them, leave the text alone."""
     first = out.text.split("\n\n", 1)[0] if out.text else ""
-    m = _DATELINE.match(first)
-    if m and out.published is None:
-        iso = parse_publish_date(m["date"]) if m["date"].strip() else None
-        if iso:
-            out.published, out.published_source = iso, "dateline"
-    w = _WIRE_INLINE.search(out.text[:400])
-    if w and not out.provenance.syndicated_from:
-        out.provenance.syndicated_from = w["wire"]
+    if out.published is None and (iso := dateline_date(first)):
+        out.published, out.published_source = iso, "dateline"
+    wire = wire_inline(first)
+    if wire and not out.provenance.syndicated_from and not same_outlet(wire, out.outlet):
+        out.provenance.syndicated_from = wire

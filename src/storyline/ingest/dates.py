@@ -6,12 +6,15 @@ import re
 from datetime import date, datetime
 from functools import cache
 
-DATE_LANGUAGES = ("en", "de", "fr", "es", "it", "pl", "ru", "uk")
 MONTHS = ("jan feb mar apr may jun jul aug sep oct nov dec").split()
-_NUMERIC = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
+# dd.mm.yyyy is the European convention only (no locale writes month first with dots), so a dotted
+# date is day-first; slashes and dashes are written both ways and stay ambiguous unless a part > 12.
+_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _HAS_MONTH_NAME = re.compile(r"(?i)\b(" + "|".join(MONTHS) + r")[a-z]*\.?\b")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_RELATIVE = re.compile(r"(?i)\b(ago|yesterday|today|vor \d|il y a|назад)\b")
 
 
 @cache
@@ -21,6 +24,13 @@ def _dateparser():
     return dateparser
 
 
+def _safe_date(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
 def parse_publish_date(text: str) -> str | None:
     """ISO date for a publish-date string, or None if absent or ambiguous (e.g. 03/04/2025).
 
@@ -28,31 +38,35 @@ def parse_publish_date(text: str) -> str | None:
     corrupts the whole timeline, while None only leaves expressions unanchored.
     """
     text = text.strip()
-    m = _ISO.search(text)
-    if m:
-        try:
-            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
+    if not text or len(text) > 200 or _RELATIVE.search(text):
+        return None
+    if m := _ISO.search(text):
+        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    if m := _DOTTED.search(text):
+        return _safe_date(int(m[3]), int(m[2]), int(m[1]))
     m = _NUMERIC.search(text)
     if m and not _HAS_MONTH_NAME.search(text):
         a, b, y = int(m[1]), int(m[2]), int(m[3])
         if a <= 12 and b <= 12 and a != b:
             return None  # day/month order unknowable
         d, mo = (a, b) if a > 12 else (b, a)
-        try:
-            return date(y, mo, d).isoformat()
-        except ValueError:
-            return None
+        return _safe_date(y, mo, d)
     if not (_HAS_MONTH_NAME.search(text) and _YEAR.search(text)):
+        return _parse_foreign(text)
+    return _parse_foreign(text, strict=True)
+
+
+def _parse_foreign(text: str, strict: bool = False) -> str | None:
+    """Month names in other languages ("15. März 2025", "3 марта 2025"): dateparser knows them."""
+    if not strict and not _YEAR.search(text):
         return None
-    # A short language list: without it dateparser tries ~200 locales, compiling regexes for each
-    # (7 s for the first articles of every worker process, measured on the demo corpus).
-    parsed = _dateparser().parse(
-        text,
-        languages=list(DATE_LANGUAGES),
-        settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"},
-    )
+    try:
+        parsed = _dateparser().parse(
+            text,
+            settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"},
+        )
+    except Exception:  # dateparser raises assorted errors on odd input; a date is optional
+        return None
     if isinstance(parsed, datetime):
         return parsed.date().isoformat()
     return None
@@ -60,8 +74,15 @@ def parse_publish_date(text: str) -> str | None:
 
 DATE_PHRASE = re.compile(
     r"(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"(?:\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|janv|févr|avr|juil|déc)[a-zäéû]*\.?,?\s+\d{4}"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2}[./]\d{1,2}[./]\d{4})"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{4})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:Uhr|CET|CEST|GMT|UTC|[A-Z]{2,4}))?)?"
 )
+
+
+def date_in(text: str) -> tuple[int, int] | None:
+    """Where a written date (with optional time) sits in ``text``, if anywhere."""
+    m = DATE_PHRASE.search(text)
+    return (m.start(), m.end()) if m else None

@@ -1,0 +1,80 @@
+"""What one line of a pasted page looks like: the evidence the boilerplate classifier weighs.
+
+The features follow jusText: page furniture is short, has few function words (stopwords) and no
+sentence punctuation, while article prose is long, dense in stopwords and ends its sentences.
+Text pages have no links, so "link density" becomes separator density: menus and breadcrumbs are
+short segments joined by |, ·, >, or wide gaps.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import table
+
+WORD = re.compile(r"\w+", re.U)
+_SENTENCE_END = re.compile(r"[.!?…][\"”»“'’)\]]*\s*$")
+_SEPARATORS = re.compile(r"\s[|·•>»/]\s|\s{3,}|\s[|·•>»]$")
+
+
+@cache
+def stopwords(lang: str | None) -> frozenset[str]:
+    """The jusText stoplist of a language (ISO code); English when the language is unknown."""
+    import justext  # ships stoplists for 100 languages; trafilatura already depends on it
+
+    names = dict((code, name) for code, name in table("boilerplate/stoplist_names.tsv"))
+    name = names.get(lang or "en", "English")
+    try:
+        return frozenset(w.lower() for w in justext.get_stoplist(name))
+    except (ValueError, KeyError, OSError):
+        return frozenset(w.lower() for w in justext.get_stoplist("English"))
+
+
+def script_of(text: str) -> str | None:
+    """The dominant writing system of the letters in ``text`` (LATIN, CYRILLIC, ...)."""
+    counts: dict[str, int] = {}
+    for ch in text[:2000]:
+        if ch.isalpha():
+            try:
+                name = unicodedata.name(ch).split(" ", 1)[0]
+            except ValueError:
+                continue
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+@dataclass(frozen=True)
+class LineFeatures:
+    words: int
+    chars: int
+    stop_density: float
+    sentence_end: bool
+    segments: int
+    script: str | None
+
+    @property
+    def is_prose(self) -> bool:
+        """jusText's "good" block, in words: long enough, made of sentences, dense in function words."""
+        if self.words >= 25 and self.stop_density >= 0.15:
+            return True
+        return self.words >= 8 and self.sentence_end and self.stop_density >= 0.2 and self.segments <= 1
+
+    @property
+    def is_substantial(self) -> bool:
+        """A paragraph that anchors the body: a fleeting one-liner at the page edge does not."""
+        return self.is_prose and self.words >= 15
+
+    @property
+    def title_like(self) -> bool:
+        return 2 <= self.words <= 20 and not self.sentence_end and self.segments <= 1
+
+
+def line_features(line: str, stops: frozenset[str]) -> LineFeatures:
+    toks = WORD.findall(line.lower())
+    n = len(toks)
+    dens = sum(1 for t in toks if t in stops) / n if n else 0.0
+    segs = len(_SEPARATORS.findall(line)) + 1
+    return LineFeatures(n, len(line), dens, bool(_SENTENCE_END.search(line)), segs, script_of(line))
