@@ -60,9 +60,9 @@ def analyze_one(doc: RawDoc, model: str) -> ArticleResult:
     sdoc = annotate(article.text, model)
     sentences = split_paragraphs(article.text, [(s.start_char, s.end_char) for s in sdoc.sents])
     mentions = extract_mentions(article, sdoc)
-    quotes = extract_quotes(article, mentions)
-    times = extract_times(article)
-    claims = extract_claims(article, [(t.span.start, t.span.end) for t in times])
+    quotes = extract_quotes(article, mentions, sdoc)
+    times = extract_times(article, sdoc)
+    claims = extract_claims(article, [(t.span.start, t.span.end) for t in times if t.kind != "duration"], sdoc)
     return ArticleResult(article, mentions, quotes, times, claims, sentences)
 
 
@@ -106,7 +106,7 @@ def run_article_stages(docs: Sequence[RawDoc], settings: Settings,
     return ok, errors
 
 
-def run_corpus_stages(results: list[ArticleResult]) -> Corpus:
+def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None) -> Corpus:
     from .brief.build import build_brief
     from .compare.compare import compare_story
     from .compare.questions import open_questions
@@ -125,7 +125,10 @@ def run_corpus_stages(results: list[ArticleResult]) -> Corpus:
     for r in results:
         r.article = by_id[r.article.id]
 
-    entities, index = canonicalize(m for r in results for m in r.mentions)
+    from .entities.kb import load_kb
+
+    kb = load_kb(kb_path) if kb_path else None
+    entities, index = canonicalize((m for r in results for m in r.mentions), articles, kb)
     ent_by_id = {e.id: e for e in entities}
     quotes = []
     for r in results:
@@ -177,6 +180,6 @@ def analyze(paths: Iterable[str | Path], settings: Settings | None = None,
     settings = settings or Settings()
     docs, errors = read_all(paths)
     results, more = run_article_stages(docs, settings, progress)
-    corpus = run_corpus_stages(results)
+    corpus = run_corpus_stages(results, settings.kb_path)
     corpus.errors = errors + more
     return corpus

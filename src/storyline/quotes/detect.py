@@ -1,143 +1,294 @@
-"""Quotes and their speakers, in the many conventions translated news mixes.
+"""Quotes and their speakers for one article: the stage entry point.
 
-A wrong speaker is worse than none: attribution only happens when a cue and a single candidate
-speaker are found; otherwise ``speaker`` stays empty and ``confidence`` low.
+Order matters: quoted stretches first (so their insides are off-limits to cues and antecedents),
+then dash-introduced speech, then indirect speech outside both; speakers from the attribution
+clause of the same sentence, else a colon-introduction, a retrospective "This was stated by X",
+or the speaker of the quote paragraph just before (continuity).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from functools import cache
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
 
 from ..model import Article, Mention, Quote
-from ..resources import lines
+from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_with_parse, cue_token_ok,
+                        find_cues)
+from .classify import is_full_quote, term_kind
+from .dashes import find_dash_quotes
+from .glyphs import find_segments
+from .indirect import reported_from_parse, reported_from_text
+from .people import People
+from .attribute import speaker_from_subject, subject_of
 
-# opening glyph -> closing glyphs
-PAIRS = {'"': '"', "“": "”", "«": "»", "„": "“”", "‹": "›", "‚": "‘’"}
-_QUOTE_RX = re.compile(r'"([^"\n]{2,}?)"|“([^”\n]{2,}?)”|«([^»\n]{2,}?)»|„([^“”\n]{2,}?)[“”]|‹([^›\n]{2,}?)›')
-_DASH_PARA = re.compile(r"^[—–-]\s+(?P<q>.+?)(?:,\s*[—–-]\s*(?P<attr>[^\n]+))?$")
-_SCARE = re.compile(r"(?i)(so-called|so called|dubbed|the term)\s*$")
-_PRONOUNS = {"he", "she", "they"}
-
-
-@cache
-def cue_words() -> tuple[str, ...]:
-    return tuple(sorted(lines("quotes/cues_en.txt"), key=len, reverse=True))
+_PARA = re.compile(r"\n\s*\n")
+_RETRO = re.compile(r"(?i)^\s*(?:this|that|these words|so|thus)\b[^.]{0,40}?\b(?:stated|said|written|told|declared|belong)\b")
 
 
-def _cue_in(text: str) -> str | None:
-    low = f" {text.lower()} "
-    for cue in cue_words():
-        if f" {cue} " in low or f" {cue}," in low or f" {cue}:" in low or f" {cue}." in low:
-            return cue
-    return None
+@dataclass(frozen=True)
+class QuotedTerm:
+    """A quoted stretch that is not speech: kind is scare, title, headline or term."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass
+class Findings:
+    quotes: list[Quote] = field(default_factory=list)
+    terms: list[QuotedTerm] = field(default_factory=list)
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    open_at: int  # position of the opening mark (or dash)
+    close_at: int  # position of the closing mark (or end)
+    attribution: list[tuple[int, int]] = field(default_factory=list)
+    att: Attribution = field(default_factory=Attribution)
 
 
 def _qid(article_id: str, start: int, end: int) -> str:
     return "q_" + hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:10]
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
+def _paragraphs(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for m in re.finditer(r"(?<=[.!?…\"”»])\s+(?=[A-Z“\"«—–])|\n+", text):
+    for m in _PARA.finditer(text):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
-    return [(a, b) for a, b in out if b > a]
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def _speaker(article: Article, people: list[Mention], lo: int, hi: int, before: int) -> Mention | None:
-    """The single person mention in [lo, hi) outside the quote, else the last person before ``before``
-    when the window holds a pronoun."""
-    inside = [m for m in people if lo <= m.span.start < hi]
-    if len({(m.resolved_to or m.span.text) for m in inside}) == 1:
-        return inside[0]
-    if not inside:
-        window = article.text[lo:hi].lower()
-        if any(re.search(rf"\b{p}\b", window) for p in _PRONOUNS):
-            prev = [m for m in people if m.span.end <= before]
-            if prev:
-                return prev[-1]
-    return None
+def _para_of(paras: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    return next(((a, b) for a, b in paras if a <= pos < b or (pos == b)), (pos, pos))
 
 
-def extract_quotes(article: Article, mentions: list[Mention]) -> list[Quote]:
+def _sentence_ends(text: str, masked: list[tuple[int, int]]) -> list[int]:
+    """Positions just after sentence-final punctuation outside quotes."""
+    chars = list(text)
+    for a, b in masked:
+        for i in range(a, min(b, len(chars))):
+            if chars[i] not in "\n":
+                chars[i] = "x"
+    flat = "".join(chars)
+    return [m.end() for m in re.finditer(r"[.!?…](?=[\s\"“”»«]*(?:\s|$))", flat)]
+
+
+def _region(c: _Cand, text: str, para: tuple[int, int], ends: list[int], others: list[_Cand]) -> tuple[int, int]:
+    """The attribution sentence around a quote: from the last sentence end before its opening mark
+    to the first one after its closing mark, never crossing another quote of the paragraph."""
+    lo, hi = para
+    lo = max([lo] + [e for e in ends if e <= c.open_at])
+    content = text[c.start : c.end].rstrip()
+    after = text[c.close_at + 1 : hi].lstrip(" \"”»“’'")
+    if content[-1:] in ".!?…" and (not after or not after[:1].islower()):
+        hi = min(hi, c.close_at + 1)
+    else:
+        hi = min([hi] + [e for e in ends if e > c.close_at])
+    for o in others:
+        if o is c:
+            continue
+        if o.close_at < c.open_at and o.close_at + 1 > lo and o.close_at >= para[0]:
+            lo = o.close_at + 1
+        if o.open_at > c.close_at and o.open_at < hi:
+            hi = o.open_at
+    return lo, hi
+
+
+def _cue_tokens(doc: Doc, c: _Cand, lo: int, hi: int, speech: list[tuple[int, int]]) -> list[Token]:
+    """Cue tokens of the attribution sentence, in preference order: the syntactic governor of the
+    quote first, then by distance from the quote."""
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return []
+    cues = [t for t in span if cue_token_ok(t) and not any(a <= t.idx < b for a, b in speech)]
+    if not cues:
+        return []
+    inside = [t for t in span if c.start <= t.idx < c.end]
+    governors: list[Token] = []
+    for t in inside[:3] + inside[-3:]:
+        for anc in t.ancestors:
+            if anc in cues and anc not in governors:
+                governors.append(anc)
+                break
+
+    def dist(t: Token) -> int:
+        return c.open_at - t.idx if t.idx < c.open_at else t.idx - c.close_at
+
+    rest = sorted((t for t in cues if t not in governors), key=lambda t: (dist(t), t.idx < c.open_at))
+    if c.kind == "direct":
+        return sorted(cues, key=lambda t: (dist(t), t.idx < c.open_at))
+    return governors + rest
+
+
+def _attribute(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi: int,
+               speech: list[tuple[int, int]]) -> Attribution:
+    best = Attribution()
+    regions = [(lo, c.open_at), (c.close_at + 1, hi)] + c.attribution
+    if doc is not None:
+        toks = []
+        for a, b in regions:
+            if b > a:
+                toks += _cue_tokens(doc, c, a, b, speech) if (a, b) not in c.attribution else [
+                    t for t in (doc.char_span(a, b, alignment_mode="expand") or []) if cue_token_ok(t)]
+        if c.kind == "direct":
+            toks.sort(key=lambda t: min(abs(t.idx - c.open_at), abs(t.idx - c.close_at)))
+        att = attribute_with_parse(doc, people, toks)
+        if att.speaker is not None:
+            return att
+        best = att if att.cue else best
+    cues = []
+    for a, b in regions:
+        if b > a:
+            cues += [(x, y, w, a, b) for x, y, w in find_cues(text, a, b) if not any(p <= x < q for p, q in speech)]
+    cues.sort(key=lambda k: min(abs(k[0] - c.open_at), abs(k[0] - c.close_at)))
+    for x, y, w, a, b in cues:
+        att = attribute_in_window(text, people, a, b, (x, y, w))
+        if att.speaker is not None:
+            return att
+        if best.cue is None or att.confidence > best.confidence:
+            best = att
+    return best
+
+
+def _sentence_after(text: str, pos: int, ends: list[int], paras: list[tuple[int, int]]) -> tuple[int, int] | None:
+    nxt = pos
+    while nxt < len(text) and (text[nxt].isspace() or text[nxt] in "\"”»“’"):
+        nxt += 1
+    if nxt >= len(text):
+        return None
+    end = min([e for e in ends if e > nxt] + [_para_of(paras, nxt)[1]])
+    return nxt, end
+
+
+def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = None) -> Findings:
     text = article.text
-    people = [m for m in mentions if m.label == "PERSON"]
-    orgs = [m for m in mentions if m.label == "ORG"]
-    sents = _sentences(text)
-    out: list[Quote] = []
-    covered: list[tuple[int, int]] = []
-
-    def sent_of(pos: int) -> tuple[int, int]:
-        return next(((a, b) for a, b in sents if a <= pos < b), (pos, pos))
-
-    def add(start: int, end: int, kind: str, attr_lo: int, attr_hi: int, before: int) -> None:
-        outside = text[attr_lo:start] + " " + text[end:attr_hi]
-        cue = _cue_in(outside)
-        spk = _speaker(article, people, attr_lo, attr_hi, before) if cue else None
-        if spk is not None and spk.span.start >= start and spk.span.end <= end:
-            spk = None
-        org = None
-        if cue and spk is None:
-            org_in = [m for m in orgs if attr_lo <= m.span.start < attr_hi and not (start <= m.span.start < end)]
-            org = org_in[0] if len(org_in) == 1 else None
-        who = spk or org
-        conf = 0.9 if spk and spk.span.start >= attr_lo else 0.6 if who else 0.1
-        out.append(Quote(
-            id=_qid(article.id, start, end), span=article.span(start, end), text=text[start:end], kind=kind,  # type: ignore[arg-type]
-            speaker=(who.resolved_to or who.span.text) if who else None,
-            speaker_span=who.span if who else None, cue=cue, confidence=conf,
-        ))
-        covered.append((start, end))
-
-    for m in _QUOTE_RX.finditer(text):
-        g = next(i for i in range(1, 6) if m.group(i) is not None)
-        start, end = m.start(g), m.end(g)
-        content = m.group(g)
-        words = len(content.split())
-        if _SCARE.search(text[max(0, m.start() - 12) : m.start()]) or words <= 2:
-            continue  # scare quotes / single words are framing, not speech
-        s_lo, s_hi = sent_of(m.start())
-        before_q = text[s_lo : m.start()].strip()
-        after_q = text[m.end() : s_hi].strip()
-        is_full = (not before_q or before_q.endswith(":")) and words >= 4
-        kind = "direct" if is_full or (after_q.startswith(",") or after_q[:1] in {"", "."}) and words >= 6 else "partial"
-        # attribution may be in the same sentence or, for a bare quote paragraph, the next one
-        nxt = next(((a, b) for a, b in sents if a >= s_hi), (s_hi, s_hi))
-        hi = s_hi if (_cue_in(text[s_lo:m.start()] + " " + text[m.end():s_hi])) else nxt[1]
-        add(start, end, kind, s_lo, hi, m.start())
-
-    # dash-introduced paragraphs: "— We will not accept this, — said the minister."
-    pos = 0
-    for para in text.split("\n\n"):
-        p0 = text.find(para, pos)
-        pos = p0 + len(para)
-        dm = _DASH_PARA.match(para)
-        if not dm:
+    if article.language not in (None, "en"):
+        doc = None  # an English parse of another language misleads more than it helps
+    paras = _paragraphs(text)
+    findings = Findings()
+    cands: list[_Cand] = []
+    for seg in find_segments(text):
+        p_lo = _para_of(paras, seg.start)[0]
+        p_hi = _para_of(paras, seg.end)[1]
+        tk = term_kind(text, seg.start, seg.end, p_lo, p_hi)
+        end = seg.end
+        while end > seg.start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+            end -= 1
+        if tk is not None:
+            findings.terms.append(QuotedTerm(seg.start, end, tk))
             continue
-        start, end = p0 + dm.start("q"), p0 + dm.end("q")
-        if any(a <= start < b for a, b in covered):
+        cands.append(_Cand(seg.start, end, "direct" if seg.paragraphs > 1 else "?", seg.start - 1, seg.end))
+    quoted = [(c.open_at, c.close_at + 1) for c in cands]
+    for dq in find_dash_quotes(text, paras):
+        if any(a <= dq.start < b for a, b in quoted):
             continue
-        nxt_lo = pos + 2
-        nxt_hi = sent_of(nxt_lo)[1] if nxt_lo < len(text) else pos
-        attr_hi = pos if dm.group("attr") else nxt_hi
-        add(start, end, "direct", p0, attr_hi, p0)
+        cands.append(_Cand(dq.start, dq.end, "direct", dq.start - 1, dq.end, dq.attribution))
+    cands.sort(key=lambda c: c.start)
+    speech = [(c.start, c.end) for c in cands]
+    ends = _sentence_ends(text, [(c.open_at, c.close_at + 1) for c in cands])
+    people = People(text, mentions, speech, article.id)
 
-    # indirect speech: "X said that ...", "according to X, ..."
-    for a, b in sents:
+    prev: _Cand | None = None
+    for c in cands:
+        para = _para_of(paras, c.open_at if c.open_at >= 0 else c.start)
+        lo, hi = _region(c, text, para, ends, cands)
+        if c.kind == "?":
+            c.kind = "direct" if is_full_quote(text, c.start, c.end, c.open_at, c.close_at, lo, hi) else "partial"
+        c.att = _attribute(text, doc, people, c, lo, hi, speech)
+        if c.att.speaker is None and c.att.cue is None:
+            c.att = _fallbacks(text, doc, people, c, lo, hi, speech, ends, paras, prev)
+        prev = c
+
+    for c in cands:
+        att = c.att.below(THRESHOLD)
+        findings.quotes.append(_quote(article, c.start, c.end, c.kind, att))
+
+    # indirect speech outside the quotes
+    if doc is not None:
+        reported = reported_from_parse(doc, speech)
+    else:
+        sents = [(a, b) for a, b in zip([0] + ends, ends + [len(text)])]
+        sents = [(a, b) for p in paras for a, b in [(max(x, p[0]), min(y, p[1])) for x, y in sents] if b > a]
+        reported = reported_from_text(text, sents, speech)
+    for r in reported:
+        para = _para_of(paras, r.cue_span[0] if r.cue_span else r.start)
+        r.start, r.end = max(r.start, para[0]), min(r.end, para[1])
+        while r.end > r.start and (text[r.end - 1].isspace() or text[r.end - 1] in ".,;:!?"):
+            r.end -= 1
+        while r.start < r.end and text[r.start].isspace():
+            r.start += 1
+        if len(text[r.start:r.end].split()) < 3 or any(
+                min(r.end, b) - max(r.start, a) > 0.5 * (r.end - r.start) for a, b in speech):
+            continue
+        if r.cue is not None:
+            subj = subject_of(r.cue)
+            att = speaker_from_subject(subj, people, r.cue) if subj is not None else Attribution(None, None, r.cue.text, r.cue.idx, 0.1)
+        else:
+            para = _para_of(paras, r.start)
+            c0, c1 = r.cue_span or (r.start, r.start)
+            att = attribute_in_window(text, people, para[0], r.start, (c0, c1, text[c0:c1].lower()))
+        findings.quotes.append(_quote(article, r.start, r.end, "indirect", att.below(THRESHOLD)))
+    findings.quotes.sort(key=lambda q: q.span.start)
+    return findings
+
+
+def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi: int,
+               speech: list[tuple[int, int]], ends: list[int], paras: list[tuple[int, int]],
+               prev: _Cand | None) -> Attribution:
+    """No cue in the quote's own sentence: a colon introduction before it, a retrospective
+    attribution after it, or the speaker of the quote just before."""
+    para = _para_of(paras, c.start)
+    # "She said:" closing the previous paragraph or sentence
+    before = text[:c.open_at].rstrip()
+    if before.endswith(":"):
+        sent_lo = max([0] + [e for e in ends if e < len(before) - 1])
+        cues = find_cues(text, sent_lo, len(before))
+        if cues:
+            dummy = _Cand(c.start, c.end, c.kind, c.open_at, c.close_at)
+            att = _attribute(text, doc, people, dummy, sent_lo, c.open_at, speech)
+            if att.speaker is not None:
+                return att
+    # "This was stated by Anna Lindqvist, …" -- the speaker named only in the next sentence
+    nxt = _sentence_after(text, max(c.close_at + 1, hi), ends, paras)
+    if nxt is not None and not any(nxt[0] <= a < nxt[1] for a, _ in speech):
+        a, b = nxt
         s = text[a:b]
-        if any(a <= qa < b for qa, _ in covered):
-            continue
-        m = re.search(r"\b(said|told [A-Z][\w ]{0,40}?|believes|warned|stressed|noted|added) that\s+(.+)", s)
-        m2 = re.search(r"\b[Aa]ccording to ([A-Z][\w.' -]{1,50}?),\s+(.+)", s)
-        mm = m or m2
-        if not mm:
-            continue
-        cstart, cend = a + mm.start(2), a + len(s.rstrip(". "))
-        if cend - cstart < 10:
-            continue
-        add(cstart, cend, "indirect", a, b, a)
-    out.sort(key=lambda q: q.span.start)
-    return out
+        if _RETRO.match(s) or (len(s.split()) <= 6 and find_cues(text, a, b)):
+            for cue in find_cues(text, a, b):
+                att = attribute_in_window(text, people, a, b, cue)
+                if att.speaker is not None:
+                    att.confidence = min(att.confidence, 0.85)
+                    return att
+    # continuity: the same voice as the quote paragraph right before
+    if prev is not None and prev.att.speaker is not None and c.kind == "direct":
+        between = text[prev.close_at + 1 : c.open_at]
+        prev_para = _para_of(paras, prev.start)
+        adjacent = prev_para == para or (prev_para[1] <= para[0] and not text[prev_para[1]:para[0]].strip())
+        if adjacent and not re.search(r"[\"“”«»„]", between) and len(between.split()) <= 25:
+            att = Attribution(prev.att.speaker, prev.att.span, prev.att.cue, prev.att.cue_pos,
+                              min(prev.att.confidence, 0.75), "continuity")
+            return att
+    return Attribution()
+
+
+def _quote(article: Article, start: int, end: int, kind: str, att: Attribution) -> Quote:
+    return Quote(
+        id=_qid(article.id, start, end), span=article.span(start, end), text=article.text[start:end],
+        kind=kind,  # type: ignore[arg-type]
+        speaker=att.speaker, speaker_span=article.span(*att.span) if att.span and att.speaker else None,
+        cue=att.cue, confidence=round(att.confidence, 2),
+    )
+
+
+def extract_quotes(article: Article, mentions: list[Mention], doc: Doc | None = None) -> list[Quote]:
+    """The speech quotes of an article (terms and scare quotes are left out; see analyze_quotes)."""
+    return analyze_quotes(article, mentions, doc).quotes

@@ -1,0 +1,217 @@
+"""Speaker attribution: from a cue ("said", "according to", "sagte") to the person or organisation
+that speaks, via the parse where we have one and a short text window where we do not.
+
+Why confidence and abstention: a wrong speaker is worse than none, so each route to a speaker
+carries its own confidence ("Kowalczyk said" beats "the expert said" beats "said" with a single
+name nearby) and the caller leaves the speaker empty below a threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import cue_phrases, cue_words, pronouns, role_nouns
+from .people import People, Referent
+
+THRESHOLD = 0.5
+_ORG_NOUNS = {"ministry", "government", "office", "council", "committee", "company", "board", "agency",
+              "police", "army", "party", "campaign", "commission", "department", "embassy", "court",
+              "parliament", "presidency", "administration", "firm", "group", "union", "bank"}
+_INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any"}
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass
+class Attribution:
+    speaker: str | None = None
+    span: tuple[int, int] | None = None  # the name mention (or the resolved person's mention)
+    cue: str | None = None
+    cue_pos: int | None = None
+    confidence: float = 0.0
+    how: str = "none"  # name | pronoun | role | org | continuity | group | none
+
+    def below(self, threshold: float = THRESHOLD) -> Attribution:
+        """The same attribution, with the speaker dropped when confidence is under ``threshold``."""
+        if self.speaker is not None and self.confidence < threshold:
+            return Attribution(None, None, self.cue, self.cue_pos, self.confidence, "abstained")
+        return self
+
+
+def _from_referent(r: Referent | None, cue: str | None, cue_pos: int | None, conf: float, how: str) -> Attribution:
+    if r is None:
+        return Attribution(None, None, cue, cue_pos, 0.2, "none")
+    span = (r.mention.span.start, r.mention.span.end)
+    return Attribution(r.name, span, cue, cue_pos, conf, how if r.kind == "person" else "org")
+
+
+# ---------------------------------------------------------------- the parse route
+
+
+def cue_token_ok(tok: Token) -> bool:
+    low = tok.lower_
+    if low not in cue_words():
+        return False
+    if low in ("according", "zufolge", "laut", "selon", "según"):
+        return True
+    if low in ("so",):
+        return False
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The grammatical speaker of a cue, climbing from participles and conjuncts to their clause."""
+    tok = cue
+    for _ in range(4):
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            return obj
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if c.dep_ == "nsubjpass":
+                    agent = next((a for a in tok.children if a.dep_ == "agent"), None)
+                    pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+                    if pobj is not None:
+                        return pobj
+                    if c.lower_ in ("this", "that", "it"):
+                        continue
+                return c
+        agent = next((a for a in tok.children if a.dep_ == "agent"), None)
+        if agent is not None:
+            return next((p for p in agent.children if p.dep_ == "pobj"), None)
+        if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and tok.head is not tok:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _name_tokens(tok: Token) -> tuple[int, int]:
+    """Character extent of a proper-noun head with its compound name parts ('Marek Sobel')."""
+    parts = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    return min(p.idx for p in parts), max(p.idx + len(p) for p in parts)
+
+
+def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution:
+    """Subject token -> speaker: a name, a pronoun, a role noun, an organisation, or nobody."""
+    cue_text, cue_pos = cue.text, cue.idx
+    ref = people.at(subj.idx, subj.idx + len(subj))
+    if ref is not None:
+        return _from_referent(ref, cue_text, cue_pos, 0.95, "name")
+    for c in subj.children:  # "a farmer, Jonas Varga," / "the analyst Anna Lindqvist"
+        if c.dep_ in ("appos", "compound", "flat") and (r := people.at(c.idx, c.idx + len(c))) is not None:
+            return _from_referent(r, cue_text, cue_pos, 0.9, "name")
+    low = subj.lower_
+    if low in pronouns():
+        kind = pronouns()[low]
+        if kind == "pl":
+            return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
+        if low in ("i", "we", "you"):
+            return Attribution(None, None, cue_text, cue_pos, 0.1, "none")
+        r = people.pronoun(kind, subj.idx)
+        return _from_referent(r, cue_text, cue_pos, 0.8, "pronoun")
+    dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod", "quantmod")}
+    plural = subj.tag_ in ("NNS", "NNPS")
+    head = low.rstrip("s") if plural else low
+    if subj.pos_ == "PROPN" and subj.text[:1].isupper() and "\n" not in people.text[min(subj.idx, cue_pos):max(subj.idx, cue_pos)]:
+        a, b = _name_tokens(subj)
+        return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.6, "name")
+    if dets & _INDEFINITE or plural or subj.pos_ == "NUM":
+        return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
+    if head in _ORG_NOUNS:
+        r = next((people.at(c.idx, c.idx + len(c)) for c in subj.subtree if people.at(c.idx, c.idx + len(c))), None)
+        if r is not None and r.kind == "org":
+            return _from_referent(r, cue_text, cue_pos, 0.85, "org")
+        parts = [t for t in subj.subtree if t.dep_ not in ("det", "poss", "case") and t.i <= subj.i]
+        a, b = parts[0].idx, subj.idx + len(subj)
+        return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.7, "org")
+    if head in role_nouns() and not dets & _INDEFINITE:
+        r, matched = people.role(head, subj.idx)
+        return _from_referent(r, cue_text, cue_pos, 0.8 if matched else 0.6, "role")
+    return Attribution(None, None, cue_text, cue_pos, 0.2, "none")
+
+
+def attribute_with_parse(doc: Doc, people: People, cue_tokens: list[Token]) -> Attribution:
+    """First cue (callers order them by preference) whose subject resolves; else the best failure."""
+    best = Attribution()
+    for cue in cue_tokens:
+        subj = subject_of(cue)
+        if subj is None:
+            continue
+        att = speaker_from_subject(subj, people, cue)
+        if att.speaker is not None:
+            return att
+        if att.confidence > best.confidence or best.cue is None:
+            best = att
+    if best.cue is None and cue_tokens:
+        best = Attribution(None, None, cue_tokens[0].text, cue_tokens[0].idx, 0.1, "none")
+    return best
+
+
+# ---------------------------------------------------------------- the text-window route
+
+_PRON_RX = re.compile(r"(?i)\b(" + "|".join(sorted(map(re.escape, pronouns()), key=len, reverse=True)) + r")\b")
+
+
+def find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Cue words and phrases in text[lo:hi] as (start, end, cue)."""
+    out = []
+    low = text[lo:hi].lower()
+    for phrase in cue_phrases():
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
+            if not any(a <= lo + m.start() < b for a, b, _ in out):
+                out.append((lo + m.start(), lo + m.end(), phrase))
+    for m in _WORD.finditer(low):
+        w = m.group(0)
+        if w in cue_words() and w not in ("so",) and not any(a <= lo + m.start() < b for a, b, _ in out):
+            out.append((lo + m.start(), lo + m.end(), w))
+    return sorted(out)
+
+
+def attribute_in_window(text: str, people: People, lo: int, hi: int, cue: tuple[int, int, str]) -> Attribution:
+    """The speaker next to a cue in text[lo:hi]: a name right before or after it, else a pronoun
+    or a 'the <role>' phrase; nothing when two different names compete."""
+    c0, c1, cue_text = cue
+    # names on either side of the cue, nearest first, within the attribution window
+    near = [r for r in people.refs if lo <= r.mention.span.start < hi]
+    after = [r for r in near if r.mention.span.start >= c1 and r.mention.span.start - c1 <= 45]
+    before = [r for r in near if r.mention.span.end <= c0 and c0 - r.mention.span.end <= 60]
+    is_prep = cue_text in cue_phrases() and cue_text.endswith((" to", " by", " of", " with"))
+    if is_prep or cue_text in ("zufolge", "laut", "selon", "según", "according"):
+        first = after[:1] if cue_text != "zufolge" else before[-1:]
+        if first:
+            return _from_referent(first[0], cue_text, c0, 0.85, "name")
+    cands = []
+    gap_after = text[c1 : after[0].mention.span.start] if after else ""
+    gap_before = text[before[-1].mention.span.end : c0] if before else ""
+    if before and len(_WORD.findall(gap_before)) <= 4 and not re.search(r"[.!?;\"“”«»]", gap_before):
+        cands.append(before[-1])
+    if after and len(_WORD.findall(gap_after)) <= 2 and not re.search(r"[.!?;\"“”«»]", gap_after):
+        cands.append(after[0])
+    if len({r.name for r in cands}) == 1:
+        return _from_referent(cands[0], cue_text, c0, 0.85, "name")
+    if len(cands) > 1:
+        return Attribution(None, None, cue_text, c0, 0.3, "none")
+    # a pronoun or 'the <role>' adjacent to the cue
+    left = text[max(lo, c0 - 30) : c0]
+    right = text[c1 : min(hi, c1 + 40)]
+    for side, chunk, base in (("l", left, max(lo, c0 - 30)), ("r", right, c1)):
+        pm = list(_PRON_RX.finditer(chunk))
+        pm = pm[-1:] if side == "l" else pm[:1]
+        for m in pm:
+            kind = pronouns()[m.group(1).lower()]
+            if kind == "pl":
+                return Attribution(None, None, cue_text, c0, 0.2, "group")
+            r = people.pronoun(kind, base + m.start())
+            gap = chunk[m.end():] if side == "l" else chunk[: m.start()]
+            if r is not None and len(_WORD.findall(gap)) <= 3:
+                return _from_referent(r, cue_text, c0, 0.75, "pronoun")
+        rm = re.search(r"(?i)\b(the|our|this)\s+(?:[\w-]+\s+){0,2}?([\w-]+)(?:\s+of\s+[\w ]{1,30})?\s*$", chunk) if side == "l" \
+            else re.match(r"(?i)\s*(the|our|this)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b", chunk)
+        if rm and rm.group(2).lower() in role_nouns():
+            r, matched = people.role(rm.group(2).lower(), base + rm.start())
+            return _from_referent(r, cue_text, c0, 0.8 if matched else 0.6, "role")
+    return Attribution(None, None, cue_text, c0, 0.1, "none")

@@ -1,0 +1,68 @@
+"""What a quoted stretch is: speech (direct, partial) or a term (scare quote, title, name, headline).
+
+Why: quotation marks also fence off names of operations ("Northern Shield"), titles of works, and
+words an outlet distances itself from ("so-called 'peace corridor'"). Those must not become quotes
+with speakers, but they are kept, marked, because they are framing evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import term_markers
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from", "der", "die",
+          "das", "und", "von", "de", "la", "le", "et", "du"}
+_END = re.compile(r"[.!?…]")
+
+
+def words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def is_title_case(content: str) -> bool:
+    ws = words(content)
+    big = [w for w in ws if w.lower() not in _SMALL]
+    return bool(big) and all(w[0].isupper() or w[0].isdigit() for w in big) and len(ws) <= 8
+
+
+def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> str | None:
+    """'scare', 'title', 'headline' or 'term' when the quoted stretch is not speech; None if it may be."""
+    content = text[start:end]
+    ws = words(content)
+    before = text[max(para_lo, start - 40) : start - 1].lower()
+    before = re.sub(r"[\s\"“„«‹‚‘']+$", "", before)
+    for marker in term_markers():
+        if before.endswith(marker) and (len(before) == len(marker) or not before[-len(marker) - 1].isalnum()):
+            return "scare" if marker.startswith("so") or marker in ("dubbed", "the term", "the word", "the label") else "title"
+    para = text[para_lo:para_hi]
+    # a headline: a short first line without final punctuation
+    if para_lo == 0 and "\n" not in para.strip() and len(words(para)) <= 16 and not _END.search(para.rstrip()[-1:]):
+        return "headline"
+    if len(ws) <= 2 and not _END.search(content.rstrip()[-1:] or "x"):
+        return "scare"
+    if is_title_case(content) and len(ws) >= 1 and not _END.search(content.rstrip()[-1:] or "x"):
+        # Title Case inside a sentence names a work, an operation or a slogan
+        prev = text[max(para_lo, start - 3) : start - 1].strip()
+        if prev not in (":",):
+            return "title"
+    return None
+
+
+def is_full_quote(text: str, start: int, end: int, open_at: int, close_at: int, lo: int, hi: int) -> bool:
+    """Direct (a whole utterance) rather than partial (a fragment woven into our sentence): nothing
+    but an attribution clause shares the sentence with it."""
+    before = text[lo:open_at].strip()
+    after = text[close_at + 1 : hi].strip()
+    content = text[start:end].strip()
+    starts_upper = content[:1].isupper() or content[:1].isdigit() or content[:1] in "—–-…"
+    if not before or before.endswith(":"):
+        return True
+    if before.endswith(",") and starts_upper:
+        return True  # She said, "We go."
+    if _END.search(content[-1:] or "x") and starts_upper and not after[:1].isalpha():
+        return len(words(before)) <= 8
+    if after.startswith(",") and starts_upper and len(words(before)) <= 3:
+        return True
+    return False

@@ -1,0 +1,140 @@
+"""Quoted stretches of text, whatever the glyphs: "…" “…” «…» »…« „…“ ‹…› '…' ‘…’ ‚…‘.
+
+Why a scanner and not one regex per glyph: quotes nest (« … „ … “ … »), German closes with the
+mark English opens with, straight quotes open and close alike, apostrophes look like single quotes,
+and a quotation running over several paragraphs reopens each paragraph but closes only at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# opener -> closers
+_PAIRS: dict[str, str] = {
+    '"': '"', "“": "”“", "„": "“”", "«": "»", "»": "«", "‹": "›", "‚": "‘’", "‘": "’", "'": "'",
+}
+_ALL = set(_PAIRS) | set("”›’")
+_PARA = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One top-level quoted stretch: ``start``/``end`` bound the content, without the marks."""
+
+    start: int
+    end: int
+    open_glyph: str
+    closed: bool = True  # False: the paragraph ended before a closing mark did
+    paragraphs: int = 1
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """’ or ' between letters (don't, O'Brien) is an apostrophe, never a quotation mark."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return prev.isalnum() and nxt.isalnum()
+
+
+def _can_open(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (not prev.isalnum() or text[i] in "„«‹“") and not nxt.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and not nxt.isalnum()
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _PARA.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[Segment], int | None, str | None]:
+    """Top-level segments closed inside [lo, hi), plus the start of one left open at the end."""
+    out: list[Segment] = []
+    stack: list[tuple[str, int]] = []  # (opener glyph, content start)
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch not in _ALL:
+            continue
+        if ch in "'’" and _is_apostrophe(text, i):
+            continue
+        # closing the innermost open quote?
+        if stack and ch in _PAIRS[stack[-1][0]] and _can_close(text, i):
+            glyph, start = stack.pop()
+            if not stack:
+                out.append(Segment(start, i, glyph))
+            continue
+        # closing an outer quote while an inner one (often a stray apostrophe) is open
+        outer = next((k for k in range(len(stack) - 2, -1, -1) if ch in _PAIRS[stack[k][0]]), None)
+        if outer is not None and ch not in "'’" and _can_close(text, i):
+            glyph, start = stack[outer]
+            del stack[outer:]
+            if not stack:
+                out.append(Segment(start, i, glyph))
+            continue
+        if ch in _PAIRS and _can_open(text, i) and not (ch in "'‘‚" and not stack and not _single_ok(text, i, hi)):
+            stack.append((ch, i + 1))
+    if stack:
+        return out, stack[0][1], stack[0][0]
+    return out, None, None
+
+
+def _single_ok(text: str, i: int, hi: int) -> bool:
+    """A top-level single quote is only a quote if a matching close follows in the paragraph."""
+    closers = _PAIRS[text[i]]
+    for j in range(i + 2, hi):
+        if text[j] in closers and _can_close(text, j) and not _is_apostrophe(text, j):
+            return True
+    return False
+
+
+def find_segments(text: str) -> list[Segment]:
+    """All top-level quoted segments of ``text``, joining paragraphs of one running quotation."""
+    out: list[Segment] = []
+    paras = _paragraphs(text)
+    pending: tuple[int, str, int] | None = None  # (content start, glyph, paragraphs so far)
+    for k, (lo, hi) in enumerate(paras):
+        scan_lo = lo
+        if pending is not None:
+            start, glyph, n = pending
+            first = text[lo:hi].lstrip()
+            if first[:1] == glyph or (first[:1] in "\"“„«" and glyph in "\"“„«"):
+                # continuation paragraph: reopened with the same mark; find where it closes
+                scan_lo = lo + (len(text[lo:hi]) - len(first)) + 1
+                segs, open_start, _ = _scan_paragraph(text, scan_lo - 1, hi)
+                if segs and segs[0].start == scan_lo:
+                    out.append(Segment(start, segs[0].end, glyph, True, n + 1))
+                    out.extend(segs[1:])
+                    reopened = open_start is not None and open_start != scan_lo
+                    pending = (open_start, text[open_start - 1], 1) if reopened else None  # type: ignore[operator]
+                    continue
+                if open_start == scan_lo and not segs:
+                    pending = (start, glyph, n + 1)
+                    continue
+            # the quotation never closed: end it with its last paragraph
+            prev_hi = paras[k - 1][1]
+            out.append(Segment(start, _rstrip(text, start, prev_hi), glyph, False, n))
+            pending = None
+        segs, open_start, glyph = _scan_paragraph(text, scan_lo, hi)
+        out.extend(segs)
+        if open_start is not None and glyph is not None:
+            pending = (open_start, glyph, 1)
+    if pending is not None:
+        start, glyph, n = pending
+        out.append(Segment(start, _rstrip(text, start, len(text)), glyph, False, n))
+    return sorted((s for s in out if s.end > s.start), key=lambda s: s.start)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

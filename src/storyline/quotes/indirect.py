@@ -1,0 +1,104 @@
+"""Indirect (reported) speech: "X said (that) …", "X told <outlet> that …", "according to X, …",
+"X believes …", and, without a parse, "<cue>, <clause>" as German or French reports write it.
+
+Why from the parse: the reported clause is the cue verb's clausal complement, so its extent comes
+from the tree instead of guessing where the clause ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .attribute import cue_token_ok, find_cues
+
+# cues that take a clause but do not report speech content
+_NOT_REPORTING = {"asked", "asks", "called", "calls", "described", "describes", "quoted", "posted", "tweeted",
+                  "continued", "repeated", "agreed", "hopes", "fears", "feared", "wants", "pointed"}
+_LEAD = {"that", "whether", "if", "dass", "que", "что", "що", ","}
+
+
+@dataclass
+class Reported:
+    start: int
+    end: int
+    cue: Token | None = None
+    cue_span: tuple[int, int] | None = None
+
+
+def _trim_tokens(toks: list[Token]) -> list[Token]:
+    while toks and (toks[0].lower_ in _LEAD or toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in ('"', "”", "»", "“"):
+        toks = toks[:-1]
+    return toks
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]], share: float) -> bool:
+    return any(min(b, y) - max(a, x) > share * (b - a) for x, y in spans)
+
+
+def reported_from_parse(doc: Doc, speech: list[tuple[int, int]]) -> list[Reported]:
+    out: list[Reported] = []
+    for tok in doc:
+        if not cue_token_ok(tok) or tok.lower_ in _NOT_REPORTING:
+            continue
+        if any(a <= tok.idx < b for a, b in speech):
+            continue  # a cue inside someone's quote is part of what they said
+        toks: list[Token] = []
+        if tok.lower_ == "according":
+            head = tok.head
+            skip = {t.i for t in tok.subtree}
+            toks = [t for t in head.subtree if t.i not in skip] if head is not tok else []
+            toks = [t for t in toks if t.sent == tok.sent]
+        else:
+            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not comps and tok.dep_ in ("parataxis",) and tok.head.i < tok.i:
+                skip = {t.i for t in tok.subtree}
+                toks = [t for t in tok.head.subtree if t.i not in skip and t.i < tok.i]
+                subj_start = min(t.i for t in tok.subtree)
+                toks = [t for t in toks if t.i < subj_start]
+            elif comps:
+                comp = comps[-1] if comps[-1].i > tok.i else comps[0]
+                toks = list(comp.subtree)
+        toks = _trim_tokens(toks)
+        if len([t for t in toks if t.is_alpha]) < 3:
+            continue
+        a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if _overlaps(a, b, speech, 0.5):
+            continue
+        out.append(Reported(a, b, tok, (tok.idx, tok.idx + len(tok))))
+    # a clause reported by two cues ("said ... and added that ...") keeps the outer one only
+    out.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    kept: list[Reported] = []
+    for r in out:
+        if kept and r.start < kept[-1].end and r.end <= kept[-1].end and r.cue_span and kept[-1].start <= r.cue_span[0] < kept[-1].end:
+            continue  # nested inside an earlier reported clause: speech within speech
+        kept.append(r)
+    return kept
+
+
+_SENT_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def reported_from_text(text: str, sentences: list[tuple[int, int]], speech: list[tuple[int, int]]) -> list[Reported]:
+    """Without a parse: '<cue> [up to 5 words], <clause>' and '<cue> that/dass <clause>'."""
+    out: list[Reported] = []
+    for lo, hi in sentences:
+        for c0, c1, cue in find_cues(text, lo, hi):
+            if cue in _NOT_REPORTING or any(a <= c0 < b for a, b in speech):
+                continue
+            m = re.match(r"(?:[^,.;:\"“”«»„]{0,50}?)(?:,\s*(?:dass|that|que|что|що)?\s*|\s+(?:dass|that|que|что|що)\s+)", text[c1:hi])
+            if not m:
+                continue
+            a = c1 + m.end()
+            b = hi
+            while b > a and (text[b - 1].isspace() or text[b - 1] in ".!?;,"):
+                b -= 1
+            if len(text[a:b].split()) < 3 or _overlaps(a, b, speech, 0.5):
+                continue
+            out.append(Reported(a, b, None, (c0, c1)))
+            break
+    return out

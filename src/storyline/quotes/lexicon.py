@@ -1,0 +1,90 @@
+"""The quote lexicons (cue words, term markers, pronouns, role nouns, first-name genders), loaded once.
+
+Why per-language files merged at run time: translated news mixes conventions ("sagte Kowalczyk"
+inside otherwise English text), so every cue of every language is a candidate everywhere; the
+words hardly collide across languages.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..resources import lines, table
+
+LANGS = ("en", "de", "fr", "es", "ru", "uk")
+
+
+@cache
+def cue_words() -> frozenset[str]:
+    """Single-word speech/thought cues of all languages."""
+    out: set[str] = set()
+    for lang in LANGS:
+        out |= {w.lower() for w in lines(f"quotes/cues_{lang}.txt") if " " not in w}
+    return frozenset(out)
+
+
+@cache
+def cue_phrases() -> tuple[str, ...]:
+    """Multi-word cues, longest first so 'this was stated by' wins over 'was stated by'."""
+    out: set[str] = set(lines("quotes/cue_phrases_en.txt"))
+    for lang in LANGS:
+        out |= {w.lower() for w in lines(f"quotes/cues_{lang}.txt") if " " in w}
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+@cache
+def term_markers() -> tuple[str, ...]:
+    return tuple(sorted(set(lines("quotes/term_markers_en.txt")) | set(lines("quotes/term_markers_de.txt")),
+                        key=len, reverse=True))
+
+
+@cache
+def pronouns() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("quotes/pronouns.tsv")}
+
+
+@cache
+def role_nouns() -> frozenset[str]:
+    return frozenset(lines("quotes/role_nouns_en.txt"))
+
+
+@cache
+def female_names() -> frozenset[str]:
+    return frozenset(lines("quotes/names_female.txt"))
+
+
+@cache
+def male_names() -> frozenset[str]:
+    return frozenset(lines("quotes/names_male.txt"))
+
+
+@cache
+def _detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def known_first_name(first: str) -> bool:
+    """Is this word a first name anywhere (gender-guesser's international name list)?"""
+    f = first.strip(".")
+    return len(f) >= 2 and (_detector().get_gender(f) != "unknown" or f.lower() in male_names()
+                            or f.lower() in female_names())
+
+
+def gender_of_first_name(first: str) -> str | None:
+    """'f', 'm' or None: gender-guesser's list first, then our lists, then the -a rule (in the
+    Slavic, Baltic, Romance and Nordic names news is full of, a final -a marks a female name)."""
+    f = first.lower().strip(".")
+    if len(f) < 2:
+        return None
+    g = _detector().get_gender(f)
+    if g in ("male", "mostly_male"):
+        return "m"
+    if g in ("female", "mostly_female"):
+        return "f"
+    if f in male_names():
+        return "m"
+    if f in female_names() or f.endswith("a"):
+        return "f"
+    return None

@@ -1,0 +1,168 @@
+"""Who is in an article, in order, with what can be known of gender and role: the referents that a
+pronoun ("he"), a role ("the diplomat", "the interlocutor of Baltic Ledger") or an organisation
+reference ("it") in an attribution resolves to.
+
+Why here and not in entities/: resolution for attribution needs the quote context (mentions inside
+quotes are poor antecedents) and a policy of abstaining; the entity stage's within-article
+resolution covers short names, which we reuse through ``Mention.resolved_to``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ..model import Mention
+from .lexicon import gender_of_first_name, known_first_name, role_nouns
+
+_HONORIFIC = re.compile(r"(?i)\b(mr|mrs|ms|miss|herr|frau|mme|madame|monsieur|sir|lady)\.?\s+$")
+_FEMALE_HON = {"mrs", "ms", "miss", "frau", "mme", "madame", "lady"}
+_WORD = re.compile(r"[\w-]+")
+_NAME_LIKE = re.compile(r"(?<![\w-])(?=([A-ZÀ-Þ][a-zà-ÿ]+)\s+((?:[A-ZÀ-Þ][a-zà-ÿ'’-]+\s+)?[A-ZÀ-Þ][a-zà-ÿ'’-]+)\b)")
+_FEMALE_ROLES = {"spokeswoman", "chairwoman", "hostess", "woman", "businesswoman", "congresswoman"}
+_MALE_ROLES = {"spokesman", "chairman", "man", "businessman", "congressman"}
+
+
+@dataclass
+class Referent:
+    mention: Mention
+    name: str
+    kind: str  # "person" | "org"
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def start(self) -> int:
+        return self.mention.span.start
+
+
+def _roles_near(text: str, m: Mention) -> set[str]:
+    """Role nouns said of this mention: its title, a few words before it, an appositive after it."""
+    before = text[max(0, m.span.start - 60) : m.span.start]
+    before = re.split(r"[.;:!?\n\"“”«»]", before)[-1]
+    words = [w.lower() for w in _WORD.findall(before)][-6:]
+    after = text[m.span.end : m.span.end + 90]
+    app = re.match(r"\s*,\s*(?:(?:a|an|the|who is|who was|now|former|[\w'’-]+'s)\s+)?([^,.;:\n]{0,70})", after)
+    if app:
+        words += [w.lower() for w in _WORD.findall(app.group(1))][:8]
+    if m.role:
+        words += [w.lower() for w in _WORD.findall(m.role)]
+    out = set()
+    for w in words:
+        for cand in (w, w.rstrip("s")):
+            if cand in role_nouns():
+                out.add(cand)
+        for part in w.split("-"):
+            if part in role_nouns():
+                out.add(part)
+    return out
+
+
+def _gender(text: str, m: Mention, name: str, roles: set[str]) -> str | None:
+    hon = _HONORIFIC.search(text[max(0, m.span.start - 12) : m.span.start])
+    if hon:
+        return "f" if hon.group(1).lower() in _FEMALE_HON else "m"
+    if roles & _FEMALE_ROLES:
+        return "f"
+    if roles & _MALE_ROLES:
+        return "m"
+    parts = name.split()
+    return gender_of_first_name(parts[0]) if len(parts) >= 2 else None
+
+
+class People:
+    """The article's referents in text order, and the resolution of references to them."""
+
+    def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]] | None = None,
+                 article_id: str = "_"):
+        self.text = text
+        quoted = quoted or []
+        mentions = list(mentions) + _names_ner_missed(text, mentions, article_id)
+        refs: list[Referent] = []
+        by_name: dict[str, Referent] = {}
+        for m in sorted(mentions, key=lambda m: m.span.start):
+            if m.label not in ("PERSON", "ORG"):
+                continue
+            if any(a <= m.span.start < b for a, b in quoted):
+                continue  # a name inside someone's quote is rarely who a later "he" means
+            name = m.resolved_to or m.span.text
+            kind = "person" if m.label == "PERSON" else "org"
+            roles = _roles_near(text, m) if kind == "person" else set()
+            r = Referent(m, name, kind, roles=roles)
+            # what is known of a person from earlier mentions carries to later ones
+            prev = by_name.get(name)  # the same name, or a short form of a full name seen before
+            if prev is not None:
+                r.roles |= prev.roles
+                prev.roles |= r.roles
+            r.gender = _gender(text, m, name, r.roles) if kind == "person" else None
+            if r.gender is None and prev is not None:
+                r.gender = prev.gender
+            by_name[name] = r
+            if kind == "person" and len(name.split()) >= 2:
+                by_name.setdefault(name.split()[-1], r)
+            refs.append(r)
+        # a full name's gender is known for its short forms too
+        for r in refs:
+            full = by_name.get(r.name)
+            if r.gender is None and full is not None:
+                r.gender = full.gender
+        self.refs = refs
+        self._starts = [r.start for r in refs]
+
+    def at(self, start: int, end: int) -> Referent | None:
+        """The referent whose mention overlaps [start, end), preferring a person."""
+        hits = [r for r in self.refs if r.mention.span.start < end and start < r.mention.span.end]
+        hits.sort(key=lambda r: r.kind != "person")
+        return hits[0] if hits else None
+
+    def before(self, pos: int) -> list[Referent]:
+        """Referents mentioned before ``pos``, nearest first."""
+        return self.refs[: bisect_left(self._starts, pos)][::-1]
+
+    def pronoun(self, kind: str, pos: int) -> Referent | None:
+        """Last compatible referent for a pronoun of kind m / f / p / pl / org."""
+        for r in self.before(pos):
+            if kind == "org":
+                if r.kind == "org":
+                    return r
+                continue
+            if r.kind != "person":
+                continue
+            if kind in ("m", "f") and r.gender not in (kind, None):
+                continue
+            if r.gender is None and not r.mention.resolved_to and len(r.name.split()) < 2:
+                continue  # a lone capitalised word of unknown gender is too often an NER error
+            if kind == "pl":
+                return None  # "they" is a group: never guess one person
+            return r
+        return None
+
+    def role(self, noun: str, pos: int) -> tuple[Referent | None, bool]:
+        """Last person holding ``noun`` as a role; else the last person (flagged as a weaker guess)."""
+        noun = noun.lower()
+        want = "f" if noun in _FEMALE_ROLES else "m" if noun in _MALE_ROLES else None
+        people = [r for r in self.before(pos) if r.kind == "person"]
+        for r in people:
+            if noun in r.roles or noun.rstrip("s") in r.roles:
+                return r, True
+        for r in people:
+            if want is None or r.gender in (want, None):
+                return r, False
+        return None, False
+
+
+def _names_ner_missed(text: str, mentions: list[Mention], article_id: str) -> list[Mention]:
+    """'Firstname Lastname' pairs the NER did not tag (it misses many in translated or non-English
+    text); the first word must be a known first name, which keeps German nouns out."""
+    from ..model import Span
+
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    out = []
+    for m in _NAME_LIKE.finditer(text):
+        a, b = m.start(1), m.end(2)
+        if any(x < b and a < y for x, y in taken) or not known_first_name(m.group(1)):
+            continue
+        taken.append((a, b))
+        out.append(Mention(span=Span(article_id=article_id, start=a, end=b, text=text[a:b]), label="PERSON"))
+    return out
