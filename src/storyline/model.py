@@ -16,7 +16,7 @@ SCHEMA_VERSION = "1.0"
 
 PublishedSource = Literal["metadata", "dateline", "published_line", "text", "unknown"]
 QuoteKind = Literal["direct", "partial", "indirect"]
-Granularity = Literal["day", "week", "month", "season", "year", "interval", "unknown"]
+Granularity = Literal["day", "week", "month", "season", "quarter", "year", "interval", "unknown"]
 
 
 class Record(BaseModel):
@@ -126,6 +126,10 @@ class TimeExpr(Record):
     value: str | None  # ISO date / week / month / interval; None when it cannot be anchored
     anchor: str | None  # the publish date used; None means unanchored, never "today"
     granularity: Granularity
+    kind: Literal["date", "interval", "duration"] = "date"  # a duration ("P3D") needs no anchor
+    mod: str | None = None  # TIMEX3-style part: START ("early March"), MID, END ("late last year")
+    end: str | None = None  # last day/month of an interval; value is then "start/end"
+    tense: str | None = None  # past | present | future: the clause reading that set the direction
 
 
 class Event(Record):
@@ -134,9 +138,12 @@ class Event(Record):
     description: str
     entities: list[str] = Field(default_factory=list)
     place: str | None = None
-    status: Literal["happened", "planned", "changed", "unknown"] = "unknown"
+    status: Literal["happened", "planned", "changed", "cancelled", "unknown"] = "unknown"
     evidence: list[Span] = Field(default_factory=list)
     story_id: str | None = None
+    action: str | None = None  # what happens (meet, vote, hearing, statement...): merges reports
+    revises: str | None = None  # id of the earlier-reported plan this report changes ("postponed to")
+    conflicts: list[str] = Field(default_factory=list)  # same happening reported on other dates
 
 
 class Claim(Record):
@@ -147,6 +154,10 @@ class Claim(Record):
     unit: str | None
     approx: bool = False
     hedged: bool = False
+    qualifier: str | None = None  # approx | max ("up to") | min ("more than") | range
+    low: float | None = None  # lower bound of a range or of "more than N"
+    high: float | None = None  # upper bound of a range or of "up to N"
+    total: float | None = None  # the whole in "18 out of 27 member states"
 
 
 class Evidenced(Record):

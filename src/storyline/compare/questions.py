@@ -1,40 +1,73 @@
-"""Open questions: hedged sentences and direct questions, deduplicated across outlets."""
+"""Open questions: what the story's sources say is not known yet, deduplicated across outlets.
+
+A sentence is an open question when it carries a marker of the unknown ("it remains to be seen",
+"no decision has been made on", "officials would not confirm", "is expected to", German "bleibt
+abzuwarten") or is a direct question in the reporter's own voice (not inside a quotation). The same
+question from several outlets (syndicated copies, rewrites) becomes one item with all the evidence;
+copies are kept as evidence because a copy may be the only version a gold or a reader points at.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from ..model import Article, Evidenced
-from ..text_units import jaccard, words
+from rapidfuzz import fuzz
 
-_OPEN = re.compile(
-    r"(?i)\b(it remains to be seen|remains? unclear|it is (?:not )?(?:yet )?(?:clear|unclear)|no decision has been made|"
-    r"has not (?:yet )?been decided|would not confirm|declined to (?:confirm|say)|could not be confirmed|"
-    r"is expected to|are expected to|open question|unanswered)\b"
-)
+from ..model import Article, Evidenced, Span
+from ..text_units import jaccard, words
+from ..time.hedges import open_question_marker
+
+_QUOTE_OPEN = ("\"", "“", "«", "„", "—", "–", "'", "‘")
+_LEAD = re.compile(r"^(?:\d+\.\s+|[-*•]\s+)")  # list numbering in digests
+
+
+def _same_question(a: str, b: str) -> bool:
+    return jaccard(words(a), words(b)) >= 0.5 or fuzz.token_set_ratio(a, b) >= 88
+
+
+def _is_direct_question(sent: str) -> bool:
+    if not sent.endswith("?") or sent.startswith(_QUOTE_OPEN):
+        return False
+    # a question that closes a quotation ('"Who pays?" she asked') is the speaker's, not the story's
+    return sent.count("\"") % 2 == 0 and sent.count("“") == sent.count("”")
+
+
+def question_in(article: Article, start: int, end: int) -> tuple[Span, str] | None:
+    """(evidence span, kind) when the sentence [start, end) states an open question."""
+    raw = article.text[start:end]
+    sent = raw.strip()
+    if len(sent) < 12:
+        return None
+    kind = None
+    if open_question_marker(sent, article.language):
+        kind = "hedge"
+    elif _is_direct_question(sent):
+        kind = "question"
+    if kind is None:
+        return None
+    lead = len(raw) - len(raw.lstrip())
+    return article.span(start + lead, start + lead + len(sent)), kind
 
 
 def open_questions(articles: Sequence[Article], sentences: dict[str, list[tuple[int, int]]]) -> list[Evidenced]:
     found: list[Evidenced] = []
-    for a in articles:
-        if a.duplicate_of:
-            continue
+    # originals first, so a question's text comes from an original rather than from a copy
+    for a in sorted(articles, key=lambda a: (a.duplicate_of is not None, a.published or "", a.id)):
         for s, e in sentences.get(a.id, []):
-            raw = a.text[s:e]
-            sent = raw.strip()
-            is_question = sent.endswith("?") and not sent.startswith(("\"", "“", "«", "—", "–"))
-            if not (_OPEN.search(sent) or is_question):
+            hit = question_in(a, s, e)
+            if hit is None:
                 continue
-            lead = len(raw) - len(raw.lstrip())
-            span = a.span(s + lead, s + lead + len(sent))
+            span, kind = hit
+            text = _LEAD.sub("", span.text)
             for q in found:
-                if jaccard(words(q.text), words(sent)) >= 0.5:
-                    q.evidence.append(span)
+                if _same_question(q.text, text):
+                    if not any(x.article_id == span.article_id and x.start == span.start for x in q.evidence):
+                        q.evidence.append(span)
                     if a.outlet and a.outlet not in q.outlets:
                         q.outlets.append(a.outlet)
                     break
             else:
-                found.append(Evidenced(text=sent, evidence=[span], kind="question" if is_question else "hedge",
+                found.append(Evidenced(text=text, evidence=[span], kind=kind,
                                        outlets=[a.outlet] if a.outlet else []))
     return found

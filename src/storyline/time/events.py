@@ -1,4 +1,12 @@
-"""Events: sentences that carry a dated time expression and an action, merged across outlets."""
+"""Events: dated sentences with an action, merged across outlets, with planned/happened/changed status.
+
+An event is a sentence that carries a day-level time expression, an action word (met, vote, hearing,
+said...) and at least one known entity. Its description is the clause around the date, cut from the
+article text; its participants are the entity ids in the sentence; its place is the entity after
+"in"/"at". Reports of the same event (same story, date and action, shared participants, place or
+wording) merge into one event holding every outlet's evidence. :mod:`timeline` then links a later
+report that changes an earlier plan ("postponed to Friday") to the event it revises.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +14,17 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
 
 from ..model import Article, Event, Span, TimeExpr
+from ..resources import lines, table
 from ..text_units import jaccard, sentence_at, words
+from .timeline import link_updates
 
-_CHANGED = re.compile(r"(?i)\b(postponed|delayed|cancel(?:l)?ed|called off|rescheduled|moved to|pushed back)\b")
-_PLANNED = re.compile(r"(?i)\b(will|is to|are to|set for|scheduled|planned|plans to|is expected to|are expected to)\b")
+_DATELINE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ .'-]+,(?:[^,\n]{0,30},)?\s+[^\n]{0,40}?\(\w[\w ]*\)\s*[-–—]\s*")
+_PLACE_PREP = re.compile(r"(?:\bin|\bat|\bim|\bnach|\bfrom)\s+$")
+MAX_DESC = 180
 
 
 @dataclass(frozen=True)
@@ -24,49 +37,139 @@ class ArticleFacts:
     entity_spans: list[tuple[int, int, str]]
 
 
-def _status(sentence: str) -> str:
-    if _CHANGED.search(sentence):
+@cache
+def _actions() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in table("time/event_actions_en.tsv")}
+
+
+@cache
+def _change_rx(name: str) -> re.Pattern[str]:
+    return re.compile("(?i)\\b(?:" + "|".join(lines(f"time/{name}.txt")) + ")\\b")
+
+
+def action_of(clause: str) -> str | None:
+    """The action the clause names; a concrete action beats a bare 'said'."""
+    found = [_actions()[w] for w in re.findall(r"[^\W\d_]+", clause.lower()) if w in _actions()]
+    concrete = [a for a in found if a != "statement"]
+    return concrete[0] if concrete else (found[0] if found else None)
+
+
+def status_of(sentence: str, t: TimeExpr) -> str:
+    if _change_rx("event_cancels_en").search(sentence):
+        return "cancelled"
+    if _change_rx("event_changes_en").search(sentence):
         return "changed"
-    if _PLANNED.search(sentence):
+    if t.value and t.anchor and t.granularity == "day":
+        when, anchor = date.fromisoformat(t.value[:10]), date.fromisoformat(t.anchor[:10])
+        if when > anchor:
+            return "planned"
+        if when < anchor:
+            return "happened"
+    if t.tense == "future":
         return "planned"
-    return "happened"
+    if t.tense == "past":
+        return "happened"
+    return "unknown"
+
+
+def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
+    """A short extractive description: the sentence, or its part up to the clause holding the date."""
+    dl = _DATELINE.match(text[s:e])
+    if dl and s + dl.end() <= ts:
+        s += dl.end()
+    if e - s <= MAX_DESC:
+        return s, e
+    cut = [m.start() for m in re.finditer(r"[,;:]\s|\s[–—]\s", text[te:e])]
+    end = te + cut[0] if cut else e
+    if end - s > MAX_DESC:  # still long: start at the clause before the date
+        starts = [m.end() for m in re.finditer(r"[,;:]\s|\s[–—]\s", text[s:ts])]
+        if starts:
+            s = s + starts[-1]
+    return s, min(end, e)
+
+
+def _place(text: str, spans: list[tuple[int, int, str]], s: int, e: int) -> str | None:
+    for a, b, _ in spans:
+        if s <= a < e and _PLACE_PREP.search(text[max(s, a - 6) : a]):
+            return text[a:b]
+    return None
+
+
+def _event_id(ev: Event) -> str:
+    first = ev.evidence[0]
+    return "ev_" + hashlib.sha1(f"{ev.date}:{first.article_id}:{first.start}".encode()).hexdigest()[:10]
+
+
+def events_of(f: ArticleFacts, story_id: str | None) -> list[Event]:
+    """One raw event per day-level time expression in an eventful sentence of one article."""
+    text = f.article.text
+    out: list[Event] = []
+    for t in f.times:
+        if not t.value or t.granularity != "day" or t.kind != "date":
+            continue
+        sent = sentence_at(f.sentences, t.span.start)
+        if not sent:
+            continue
+        s, e = sent
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        sentence = text[s:e]
+        if len(sentence) < 25 or sentence.endswith("?"):
+            continue
+        ents = sorted({eid for a, b, eid in f.entity_spans if s <= a < e})
+        ds, de = _clause(text, s, e, t.span.start, t.span.end)
+        action = action_of(text[ds:de]) or action_of(sentence)
+        if not ents or action is None:
+            continue
+        out.append(Event(id="", date=t.value, description=text[ds:de], entities=ents,  # type: ignore[arg-type]
+                         place=_place(text, f.entity_spans, s, e), status=status_of(sentence, t),  # type: ignore[arg-type]
+                         evidence=[f.article.span(ds, de)], story_id=story_id, action=action))
+    return out
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.date != b.date or a.story_id != b.story_id:
+        return False
+    if a.action and b.action and a.action != b.action and "statement" not in (a.action, b.action):
+        return False
+    shared = set(a.entities) & set(b.entities)
+    sim = jaccard(words(a.description), words(b.description))
+    return bool(shared) and (sim >= 0.15 or (a.place is not None and a.place == b.place) or a.action == b.action)
+
+
+_STATUS_RANK = {"unknown": 0, "planned": 1, "happened": 2, "changed": 3, "cancelled": 4}
+
+
+def merge_events(raw: Sequence[Event], published: dict[str, str] | None = None) -> list[Event]:
+    """Merge reports of one event; its status is what the latest report says (a plan reported on
+    Monday and carried out on Friday is 'happened'; one moved on Wednesday is 'changed')."""
+    published = published or {}
+    merged: list[Event] = []
+    latest: list[tuple[str, int]] = []
+    for ev in sorted(raw, key=lambda e: (e.date or "", e.evidence[0].article_id, e.evidence[0].start)):
+        key = (published.get(ev.evidence[0].article_id, "") or "", _STATUS_RANK[ev.status])
+        for i, m in enumerate(merged):
+            if _same_event(m, ev):
+                m.evidence.extend(x for x in ev.evidence if x not in m.evidence)
+                m.entities = sorted(set(m.entities) | set(ev.entities))
+                m.place = m.place or ev.place
+                if m.action == "statement" and ev.action != "statement":
+                    m.action = ev.action
+                if key > latest[i] and ev.status != "unknown":
+                    m.status, latest[i] = ev.status, key
+                break
+        else:
+            merged.append(ev.model_copy(deep=True))
+            latest.append(key)
+    return [m.model_copy(update={"id": _event_id(m)}) for m in merged]
 
 
 def build_events(facts: Sequence[ArticleFacts], story_of: dict[str, str]) -> list[Event]:
-    raw: list[Event] = []
-    for f in facts:
-        text = f.article.text
-        for t in f.times:
-            if not t.value or t.granularity != "day":
-                continue
-            sent = sentence_at(f.sentences, t.span.start)
-            if not sent:
-                continue
-            s, e = sent
-            sentence = text[s:e].strip()
-            ents = sorted({eid for a, b, eid in f.entity_spans if s <= a < e})
-            if not ents or len(sentence) < 25:
-                continue
-            lead = len(text[s:e]) - len(text[s:e].lstrip())
-            span = f.article.span(s + lead, s + lead + len(sentence))
-            desc = sentence if len(sentence) <= 200 else sentence[:197].rsplit(" ", 1)[0] + "…"
-            raw.append(Event(id="", date=t.value, description=desc, entities=ents, status=_status(sentence),  # type: ignore[arg-type]
-                             evidence=[span], story_id=story_of.get(f.article.id)))
-    merged: list[Event] = []
-    for ev in sorted(raw, key=lambda e: (e.date or "", e.evidence[0].article_id)):
-        for m in merged:
-            if (m.date == ev.date and m.story_id == ev.story_id and set(m.entities) & set(ev.entities)
-                    and jaccard(words(m.description), words(ev.description)) >= 0.2):
-                m.evidence.extend(ev.evidence)
-                m.entities = sorted(set(m.entities) | set(ev.entities))
-                break
-        else:
-            merged.append(ev)
-    out = []
-    for m in merged:
-        eid = "ev_" + hashlib.sha1(f"{m.date}:{m.evidence[0].article_id}:{m.evidence[0].start}".encode()).hexdigest()[:10]
-        out.append(m.model_copy(update={"id": eid}))
-    return out
+    raw = [ev for f in facts for ev in events_of(f, story_of.get(f.article.id))]
+    published = {f.article.id: f.article.published or "" for f in facts}
+    return link_updates(merge_events(raw, published), published)
 
 
 def evidence_outlets(spans: Sequence[Span], outlet_of: dict[str, str]) -> list[str]:

@@ -1,0 +1,64 @@
+"""Story timelines: which later report changes which earlier plan, and where outlets disagree on a date.
+
+A vote first reported as "set for Wednesday" and later "postponed to Friday, 21 March" is two events
+(19 and 21 March); the later one gets ``revises`` pointing at the earlier one, so a timeline can show
+the plan, the change and the outcome with the sources of each. Two reports of the same action by the
+same participants on different dates, with nothing saying it moved, are a disagreement: each lists
+the other in ``conflicts``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Event
+from ..text_units import jaccard, words
+
+
+def _related(a: Event, b: Event) -> bool:
+    """Same story, same concrete action, and the same people or place."""
+    if a.story_id != b.story_id or not a.action or a.action != b.action or a.action == "statement":
+        return False
+    return bool(set(a.entities) & set(b.entities)) and (
+        (a.place is not None and a.place == b.place) or jaccard(words(a.description), words(b.description)) >= 0.2
+        or len(set(a.entities) & set(b.entities)) >= 2)
+
+
+def first_reported(ev: Event, published: dict[str, str]) -> str:
+    return min((published.get(s.article_id, "") or "9999") for s in ev.evidence)
+
+
+def link_updates(events: Sequence[Event], published: dict[str, str]) -> list[Event]:
+    evs = [e.model_copy(deep=True) for e in events]
+    by_id = {e.id: e for e in evs}
+    for e in evs:
+        if e.status not in ("changed", "cancelled") or e.revises:
+            continue
+        cands = [p for p in evs if p.id != e.id and _related(p, e) and p.date != e.date
+                 and first_reported(p, published) <= first_reported(e, published)
+                 and p.revises != e.id]
+        if not cands:
+            continue
+        # the plan it changes: the most recently reported one, nearest in date
+        best = max(cands, key=lambda p: (first_reported(p, published), -abs(_days(p.date, e.date))))
+        if best.date and e.date and best.date > e.date and e.status == "changed":
+            # "moved from Friday": the earlier plan is later in time; still the one revised
+            pass
+        e.revises = best.id
+    revised = {(e.id, e.revises) for e in evs if e.revises} | {(e.revises, e.id) for e in evs if e.revises}
+    for a in evs:
+        for b in evs:
+            if a.id < b.id and _related(a, b) and a.date != b.date and (a.id, b.id) not in revised \
+                    and a.status == b.status == "happened":
+                a.conflicts.append(b.id)
+                b.conflicts.append(a.id)
+    return [by_id[e.id] for e in evs]
+
+
+def _days(a: str | None, b: str | None) -> int:
+    from datetime import date
+
+    try:
+        return (date.fromisoformat((a or "")[:10]) - date.fromisoformat((b or "")[:10])).days
+    except ValueError:
+        return 0
