@@ -57,6 +57,7 @@ def analyze(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary on stdout.")] = False,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name (default from STORYLINE_SPACY_MODEL).")] = None,
+    kb: Annotated[Optional[Path], typer.Option("--kb", help="Knowledge base (CSV or JSONL: id, name, type, aliases, roles) to link entities.")] = None,
     use_cache: Annotated[bool, typer.Option("--cache/--no-cache",
                                             help="Reuse per-article results for unchanged inputs (in OUT/.cache).")] = True,
 ) -> None:
@@ -70,6 +71,14 @@ def analyze(
         settings = Settings(spacy_model=settings.spacy_model, workers=workers)
     if model:
         settings = Settings(spacy_model=model, workers=settings.workers)
+    if kb is not None:
+        from .entities.kb import KBError, load_kb
+
+        try:
+            load_kb(kb)
+        except KBError as e:
+            err.print(f"[red]error:[/] {e}", highlight=False)
+            raise typer.Exit(2) from None
     docs, errors = read_all(paths)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=quiet) as progress:
@@ -77,7 +86,7 @@ def analyze(
         results, more = run_article_stages(docs, settings, lambda n: progress.advance(task, n),
                                            cache_dir=out_dir / ".cache" if use_cache else None)
         progress.update(task, description="stories, comparison, briefs")
-        corpus = run_corpus_stages(results)
+        corpus = run_corpus_stages(results, str(kb) if kb else None)
     corpus.errors = errors + more
     for e in corpus.errors:
         err.print(f"[red]error:[/] {e}", highlight=False, soft_wrap=True)

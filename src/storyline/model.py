@@ -96,6 +96,7 @@ class Mention(Record):
     label: str
     role: str | None = None
     resolved_to: str | None = None  # full-name text this short form refers to, within the article
+    resolved_by: str | None = None  # how: 'surname' | 'honorific' | 'role' ('the expert')
 
 
 class Entity(Record):

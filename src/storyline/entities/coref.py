@@ -1,0 +1,172 @@
+"""Within-article references to people: short forms, honorifics and role references.
+
+A short form ("Kowalczyk", "Ms. Kowalczyk") refers to the one person named in full in the same
+article with that surname; a role reference ("the expert", "the Pentagon chief", "the interlocutor of
+Baltic Ledger") to the person last mentioned whom the article introduced with that role. Anything
+ambiguous stays unresolved: a wrong speaker is worse than no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..model import Article, Mention
+from ..resources import table
+from .names import parse
+from .translit import fold, token_similarity
+
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "herr", "frau", "sir", "madam"}
+REACH = 2500  # characters: a role reference further than this from its person is left alone
+_APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an|who is|who was)\s+((?:(?!\bwho\b|\bwhich\b|\bthat\b)[^,.;:\n]){2,80})")
+_CLAUSE_START = re.compile(r"[.!?\n,;:]|\b(?:and|but|said|says|told)\b")
+_OF_ORG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?([A-Z][^,.;:\n]{2,60})")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_STOP = {"the", "a", "an", "of", "at", "for", "and", "in", "on", "who", "is", "was", "to", "from", "with"}
+
+
+@cache
+def role_classes() -> dict[str, frozenset[str]]:
+    """head word of a role reference -> descriptor words that license it."""
+    return {row[0]: frozenset(row[1].split()) for row in table("entities/role_classes_en.tsv") if len(row) > 1}
+
+
+def _words(text: str) -> set[str]:
+    out = set()
+    for w in re.findall(r"[\w-]+", text.lower()):
+        if w in _STOP:
+            continue
+        out.add(w)
+        out.update(p for p in w.split("-") if p)
+        if w.endswith("s") and len(w) > 3:
+            out.add(w[:-1])  # 'analysts' describes an analyst
+    return out
+
+
+@dataclass
+class _Person:
+    name: str
+    descriptors: set[str] = field(default_factory=set)
+    context: str = ""  # the sentences that introduced the person, for 'interlocutor of <outlet>'
+    positions: list[int] = field(default_factory=list)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    hi = _SENTENCE_END.search(text, end)
+    return text[lo : hi.end() if hi else len(text)]
+
+
+def _describe(text: str, m: Mention, floor: int = 0) -> set[str]:
+    """Role words, the appositive after the name (', a farmer from Brask') up to a relative clause,
+    an affiliation ('of the Lindhaven Institute'), and the words of the clause right before the name
+    ('The Varnian minister of agriculture Lena Varga')."""
+    words = _words(m.role or "")
+    before = text[max(0, floor, m.span.start - 60) : m.span.start]
+    cut = max((x.end() for x in _CLAUSE_START.finditer(before)), default=0)
+    words |= _words(before[cut:])
+    tail = text[m.span.end : m.span.end + 120]
+    app = _APPOSITIVE.match(tail)
+    if app:
+        words |= _words(app.group(1))
+    of = _OF_ORG.match(tail)
+    if of:
+        words |= _words(of.group(1))
+    return words
+
+
+def _people(article: Article, mentions: list[Mention]) -> dict[str, _Person]:
+    people: dict[str, _Person] = {}
+    floor = 0  # a descriptor before a name never reaches back past the previous person
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        if m.label == "PERSON" and len(m.span.text.split()) >= 2:
+            key = fold(m.span.text)
+            p = people.setdefault(key, _Person(m.span.text))
+            p.descriptors |= _describe(article.text, m, floor)
+            p.context += " " + _sentence(article.text, m.span.start, m.span.end)
+            p.positions.append(m.span.start)
+        if m.label == "PERSON":
+            floor = m.span.end
+    return people
+
+
+def _short_target(name: str, role: str | None, people: dict[str, _Person]) -> str | None:
+    """The one full name whose surname this short form is; None when there are none or several.
+    A title breaks a tie: 'Minister Varga' is the Varga introduced as a minister, not the farmer."""
+    cands = {fold(p.name) for p in people.values()
+             if (pn := parse(p.name)) and token_similarity(pn.surname, name) >= 0.93}
+    if len(cands) > 1 and role:
+        title = _words(role) - HONORIFICS
+        cands = {c for c in cands if title and title & people[c].descriptors}
+    if len(cands) != 1:
+        return None
+    return people[cands.pop()].name
+
+
+def resolve_references(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """Short forms and honorifics get ``resolved_to``; role references become new PERSON mentions."""
+    people = _people(article, mentions)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label == "PERSON" and len(m.span.text.split()) == 1:
+            target = _short_target(m.span.text, m.role, people)
+            if target:
+                how = "honorific" if (m.role or "").lower().split(" ")[-1] in HONORIFICS else "surname"
+                m = m.model_copy(update={"resolved_to": target, "resolved_by": how})
+                p = people[fold(target)]
+                p.descriptors |= _describe(article.text, m)
+                p.positions.append(m.span.start)
+        out.append(m)
+    out += _role_references(article, out, people)
+    return sorted(out, key=lambda m: (m.span.start, m.span.end))
+
+
+def _role_pattern() -> re.Pattern[str]:
+    heads = "|".join(sorted(map(re.escape, role_classes()), key=len, reverse=True))
+    return re.compile(
+        r"\b[Tt]he\s+(?P<quals>(?:[\w-]+\s+){0,2}?)(?P<head>" + heads + r")\b(?!\s+[A-Z])"
+        r"|\b[Tt]he\s+(?P<inter>interlocutor)\s+of\s+(?:the\s+)?(?P<outlet>[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3})")
+
+
+def _role_references(article: Article, mentions: list[Mention], people: dict[str, _Person]) -> list[Mention]:
+    text = article.text
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    out = []
+    for rm in _role_pattern().finditer(text):
+        start, end = rm.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if rm.group("inter"):
+            outlet = rm.group("outlet")
+            target = _last_person(people, start, lambda p: outlet.lower() in p.context.lower())
+        else:
+            head = rm.group("head").lower()
+            quals = _words(rm.group("quals") or "")
+            licensed = role_classes()[head]
+            caps = {w.lower() for w in re.findall(r"\b[A-Z][\w-]*", rm.group("quals") or "")}
+            target = _last_person(people, start, lambda p: bool(p.descriptors & licensed)
+                                  and caps <= p.descriptors and bool(quals - caps <= p.descriptors | licensed))
+        if target is None:
+            continue
+        role = text[start:end].split(None, 1)[1]
+        out.append(Mention(span=article.span(start, end), label="PERSON", role=role,
+                           resolved_to=target, resolved_by="role"))
+        taken.append((start, end))
+    return out
+
+
+def _last_person(people: dict[str, _Person], before: int, fits) -> str | None:  # type: ignore[no-untyped-def]
+    """The fitting person mentioned most recently before ``before``; None if two fit equally or the
+    last mention is out of reach."""
+    best: list[tuple[int, str]] = []
+    for p in people.values():
+        pos = [x for x in p.positions if x < before]
+        if pos and fits(p):
+            best.append((max(pos), p.name))
+    if not best:
+        return None
+    best.sort(reverse=True)
+    if before - best[0][0] > REACH:
+        return None
+    return best[0][1]

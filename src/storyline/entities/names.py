@@ -1,0 +1,126 @@
+"""Person names: split into given name and surname, and decide whether two names can be one person.
+
+The hard rules live here because every caller (clustering, coreference, quote lookup, evaluation)
+must agree on them: surnames must match after transliteration folding, and two *known, different*
+given names mean two people ("Lena Varga" is not "Jonas Varga") unless a variants table says they
+are one name across languages ("Dmitri"/"Dmytro", "Pyotr"/"Peter").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import table
+from .translit import fold, to_ascii, token_similarity
+
+SURNAME_MATCH = 0.88  # below this two surnames are different families, whatever the context
+GIVEN_MATCH = 0.85
+_PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le", "bin", "ibn",
+              "al", "el", "ten", "ter", "dos", "das", "zu"}
+_TOKEN = re.compile(r"[^\s]+")
+
+
+@dataclass(frozen=True)
+class PersonName:
+    given: str | None  # first given name, or an initial like "A."
+    surname: str
+    raw: str
+
+    @property
+    def is_full(self) -> bool:
+        return self.given is not None
+
+    @property
+    def given_is_initial(self) -> bool:
+        return self.given is not None and len(self.given.rstrip(".")) == 1
+
+
+def parse(name: str) -> PersonName | None:
+    """'Anna Kowalczyk' -> (Anna, Kowalczyk); 'Kowalczyk' -> (None, Kowalczyk); particles stay with the
+    surname ('Piet van Aldenburg' -> (Piet, van Aldenburg)); middle names are ignored."""
+    tokens = [t.strip(",;:") for t in _TOKEN.findall(name)]
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return None
+    if len(tokens) == 1:
+        return PersonName(None, tokens[0], name)
+    i = len(tokens) - 1
+    while i > 1 and tokens[i - 1].lower() in _PARTICLES:
+        i -= 1
+    return PersonName(tokens[0], " ".join(tokens[i:]), name)
+
+
+@cache
+def _given_groups() -> dict[str, frozenset[int]]:
+    groups: dict[str, set[int]] = {}
+    for i, row in enumerate(table("entities/given_name_variants.tsv")):
+        for n in row:
+            if n:
+                groups.setdefault(fold(n), set()).add(i)
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+@cache
+def _detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+@cache
+def is_given_name(token: str) -> bool:
+    """Whether a token is a known first name in some country ('Irena', 'Dmytro'; not 'Freitag')."""
+    t = token.strip(".,;:")
+    if len(t) < 2 or not t[:1].isupper():
+        return False
+    if fold(t) in _given_groups():
+        return True
+    return _detector().get_gender(to_ascii(t)) != "unknown" or _detector().get_gender(t) != "unknown"
+
+
+def given_names_compatible(a: str, b: str) -> bool:
+    """Same first name across spellings and languages; an initial matches any name it abbreviates."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if len(a.rstrip(".")) == 1 or len(b.rstrip(".")) == 1:
+        return fa[0] == fb[0]
+    if fa == fb:
+        return True
+    ga, gb = _given_groups().get(fa), _given_groups().get(fb)
+    if ga and gb:
+        return bool(ga & gb)  # both known to the table: it alone decides
+    if is_given_name(a) and is_given_name(b) and not (ga or gb):
+        # two real, different first names ('Lena', 'Jonas') unless one is a one-letter slip of the other
+        return token_similarity(a, b) >= 0.93
+    return token_similarity(a, b) >= GIVEN_MATCH
+
+
+def surname_similarity(a: PersonName, b: PersonName) -> float:
+    return token_similarity(a.surname, b.surname)
+
+
+def name_score(a: PersonName, b: PersonName) -> float | None:
+    """How strongly two names alone say 'same person', or None when they cannot be (the hard rules)."""
+    s = surname_similarity(a, b)
+    if s < SURNAME_MATCH:
+        return None
+    if a.is_full and b.is_full:
+        assert a.given is not None and b.given is not None
+        if not given_names_compatible(a.given, b.given):
+            return None
+        if fold(a.given) == fold(b.given) and s < 0.92:
+            return None  # same first name, different-looking surname: two people, not damage
+        g = 1.0 if fold(a.given) == fold(b.given) else 0.9
+        if a.given_is_initial or b.given_is_initial:
+            g = 0.8
+        return 0.7 * s + 0.3 * g
+    return 0.7 * s + 0.3 * 0.8  # a bare surname says nothing about the first name
+
+
+def same_person(a: str, b: str) -> bool:
+    """Name-only compatibility of two surface names (used by quote lookup and evaluation)."""
+    pa, pb = parse(a), parse(b)
+    return bool(pa and pb and name_score(pa, pb) is not None)

@@ -1,0 +1,73 @@
+"""Spelling-insensitive keys and similarity for names that crossed languages and machine translation.
+
+Why folding and not only edit distance: "Volkhov", "Wolchow" and "Volkov" are one transliterated name
+whose letters differ in systematic ways (kh/ch/k, w/v, y/i, doubled letters). Folding removes exactly
+those differences (rules are data: resources/entities/translit_folds.tsv) and Jaro-Winkler plus a
+phonetic key then only has to absorb the random damage (dropped, doubled or swapped letters).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import jellyfish
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+
+from ..resources import table
+
+_NON_ALPHA = re.compile(r"[^a-z ]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@cache
+def _folds() -> tuple[tuple[str, str], ...]:
+    return tuple((row[0], row[1] if len(row) > 1 else "") for row in table("entities/translit_folds.tsv"))
+
+
+@cache
+def _letters() -> dict[int, str]:
+    return {ord(row[0]): row[1] for row in table("entities/ascii_letters.tsv")}
+
+
+def to_ascii(text: str) -> str:
+    """'Łukasz Wałęsa' -> 'Lukasz Walesa': diacritics dropped, special letters spelled out."""
+    s = unicodedata.normalize("NFKD", text.translate(_letters()))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+@cache
+def fold(name: str) -> str:
+    """Transliteration key: 'Kowalczyk', 'Kovalchik' and 'Kowalchik' all fold to 'kovalkik'."""
+    s = _NON_ALPHA.sub(" ", to_ascii(name).lower())
+    s = " ".join(s.split())
+    for a, b in _folds():
+        s = s.replace(a, b)
+    return _DOUBLE.sub(r"\1", s)
+
+
+@cache
+def phonetic(token: str) -> str:
+    """Metaphone of the folded token: a second opinion that ignores vowel damage ('Sobel'/'Sobol')."""
+    f = fold(token).replace(" ", "")
+    return jellyfish.metaphone(f) if f else ""
+
+
+def token_similarity(a: str, b: str) -> float:
+    """Similarity of two name tokens in [0, 1] after folding.
+
+    Jaro-Winkler alone rewards shared prefixes, and 'Kowalski'/'Kowalczyk' are different families,
+    so it is averaged with an edit similarity (transpositions count once: MT swaps letters). A single
+    edit that leaves the phonetic key unchanged ('Sobel'/'Sobol') is treated as damage, not a new name.
+    """
+    fa, fb = fold(a).replace(" ", ""), fold(b).replace(" ", "")
+    if not fa or not fb:
+        return 0.0
+    if fa == fb:
+        return 1.0
+    dist = DamerauLevenshtein.distance(fa, fb)
+    sim = (JaroWinkler.similarity(fa, fb) + 1 - dist / max(len(fa), len(fb))) / 2
+    if dist <= 1 and min(len(fa), len(fb)) >= 4 and phonetic(a) == phonetic(b):
+        sim = max(sim, 0.93)
+    return sim

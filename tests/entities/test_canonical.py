@@ -1,0 +1,87 @@
+from storyline.entities.canonical import LocalPerson, canonicalize, cluster_people
+from storyline.entities.kb import KB, KBEntry
+
+
+def _people(ents):
+    return {e.name: e for e in ents if e.type == "PERSON"}
+
+
+def test_transliterated_variants_merge_across_articles_and_short_forms_follow(make_article, mention):
+    a = make_article("Defence Minister Anna Kowalczyk met envoys in Lindhaven. Kowalczyk said no.", "a1")
+    b = make_article("The minister Ana Kovalchik has in Lindhaven said that Aldoria must help.", "a2", "Varnia Daily")
+    c = make_article("Anna Kowalchuk, Korsa's defence minister, visited Lindhaven.", "a3", "Nordwire")
+    ms = [mention(a, "Anna Kowalczyk", role="Defence Minister"),
+          mention(a, "Kowalczyk", nth=1, resolved_to="Anna Kowalczyk", resolved_by="surname"),
+          mention(a, "Lindhaven", "GPE"), mention(b, "Ana Kovalchik", role="minister"), mention(b, "Lindhaven", "GPE"),
+          mention(c, "Anna Kowalchuk"), mention(c, "Lindhaven", "GPE")]
+    ents, index = canonicalize(ms, [a, b, c])
+    people = _people(ents)
+    assert list(people) == ["Anna Kowalczyk"]
+    assert set(people["Anna Kowalczyk"].aliases) == {"Ana Kovalchik", "Anna Kowalchuk", "Kowalczyk"}
+    assert len({index[(m.span.article_id, m.span.start, m.span.end)] for m in ms if m.label == "PERSON"}) == 1
+
+
+def test_same_first_name_or_same_surname_never_merge(make_article, mention):
+    a = make_article("Anna Kowalczyk and Anna Lindqvist spoke. Lena Varga met Jonas Varga.", "a1")
+    ms = [mention(a, n) for n in ("Anna Kowalczyk", "Anna Lindqvist", "Lena Varga", "Jonas Varga")]
+    assert len(_people(canonicalize(ms, [a])[0])) == 4
+
+
+def test_ambiguous_bare_surname_is_not_guessed(make_article, mention):
+    a = make_article("Lena Varga met farmers.", "a1")
+    b = make_article("Jonas Varga sold wheat.", "a2")
+    c = make_article("Varga said nothing.", "a3")
+    ents, _ = canonicalize([mention(a, "Lena Varga"), mention(b, "Jonas Varga"), mention(c, "Varga")], [a, b, c])
+    assert _people(ents)["Lena Varga"].aliases == [] and _people(ents)["Jonas Varga"].aliases == []
+
+
+def test_one_link_cannot_chain_two_people():
+    # B is close to A and to C, but A and C are incompatible: A and C must stay apart
+    def lp(name: str, aid: str) -> LocalPerson:
+        from collections import Counter
+        return LocalPerson(aid, Counter({name: 1}), article_id=aid)
+
+    people = [lp("Jan Kowalczyk", "a1"), lp("J. Kowalczyk", "a2"), lp("Piotr Kowalczyk", "a3")]
+    groups = [sorted(g) for g in cluster_people(people)]
+    assert not any(0 in g and 2 in g for g in groups)
+
+
+def test_weak_name_match_needs_context(make_article, mention):
+    # 'Sobel'/'Sobol' with the same first name is a weak link: shared role words make it a merge
+    a = make_article("Speaker Marek Sobel opened the inquiry into the Sejmar.", "a1")
+    b = make_article("Speaker Marek Sobol said the Sejmar would vote.", "a2", "Other")
+    ms = [mention(a, "Marek Sobel", role="Speaker"), mention(a, "Sejmar", "ORG"),
+          mention(b, "Marek Sobol", role="Speaker"), mention(b, "Sejmar", "ORG")]
+    assert len(_people(canonicalize(ms, [a, b])[0])) == 1
+
+
+def test_places_normalized_with_variants_recorded(make_article, mention):
+    a = make_article("Britain and the UK and Kiev.", "a1")
+    b = make_article("Kyiv and Great Britain.", "a2")
+    ms = [mention(a, "Britain", "GPE"), mention(a, "UK", "GPE"), mention(a, "Kiev", "GPE"),
+          mention(b, "Kyiv", "GPE"), mention(b, "Great Britain", "GPE")]
+    places = {e.name: e for e in canonicalize(ms, [a, b])[0]}
+    assert set(places) == {"United Kingdom", "Kyiv"}
+    assert set(places["United Kingdom"].aliases) == {"Britain", "UK", "Great Britain"}
+    assert places["Kyiv"].aliases == ["Kiev"] and len(places["Kyiv"].mentions) == 2
+
+
+def test_label_votes_and_outlets_fix_ner_flips(make_article, mention):
+    a = make_article("Port Selvik is busy. Port Selvik said little. Port Selvik again.", "a1")
+    b = make_article("Korsa Herald reported it. Anna Lindqvist agreed.", "a2", outlet="Korsa Herald")
+    ms = [mention(a, "Port Selvik", "GPE"), mention(a, "Port Selvik", "PERSON", nth=1),
+          mention(a, "Port Selvik", "GPE", nth=2), mention(b, "Korsa Herald", "PERSON"), mention(b, "Anna Lindqvist")]
+    ents, _ = canonicalize(ms, [a, b])
+    assert list(_people(ents)) == ["Anna Lindqvist"]
+    assert {e.name: e.type for e in ents}["Port Selvik"] == "GPE"
+
+
+def test_kb_links_and_merges_what_spelling_cannot(make_article, mention):
+    a = make_article("Aldoria said no. Dmitri Volkhov spoke.", "a1")
+    b = make_article("Aldorien sagte nein.", "a2", language="de")
+    kb = KB([KBEntry("Q100", "Aldoria", "GPE", ("Aldorien",)), KBEntry("Q7", "Dmitri Volkhov", "PERSON")])
+    ms = [mention(a, "Aldoria", "GPE"), mention(a, "Dmitri Volkhov"), mention(b, "Aldorien", "GPE")]
+    ents = {e.name: e for e in canonicalize(ms, [a, b], kb)[0]}
+    assert ents["Aldoria"].kb_id == "Q100" and ents["Aldoria"].aliases == ["Aldorien"]
+    assert ents["Dmitri Volkhov"].kb_id == "Q7"
+    assert all(e.kb_id is None for e in canonicalize(ms, [a, b])[0])

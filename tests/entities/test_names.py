@@ -1,0 +1,30 @@
+from storyline.entities.names import is_given_name, name_score, parse, same_person
+
+
+def score(a: str, b: str):
+    return name_score(parse(a), parse(b))
+
+
+def test_variants_of_one_person_are_compatible():
+    assert score("Anna Kowalczyk", "Ana Kovalchik") >= 0.95
+    assert score("Dmitri Volkhov", "Dmytro Volkhov") >= 0.95  # given-name variants table
+    assert score("Pyotr Ivanov", "Peter Ivanov") >= 0.95  # first name translated by MT
+    assert score("A. Kowalczyk", "Anna Kowalczyk") is not None
+    assert same_person("Kowalczyk", "Anna Kowalczyk")
+
+
+def test_hard_rules_block_different_people():
+    assert score("Lena Varga", "Jonas Varga") is None  # same surname, two real first names
+    assert score("Anna Kowalczyk", "Anna Lindqvist") is None  # same first name, other surname
+    assert score("Anna Kowalczyk", "Anna Kowalska") is None
+    assert score("A. Kowalczyk", "Piotr Kowalczyk") is None  # initial does not fit
+
+
+def test_particles_stay_with_the_surname():
+    p = parse("Piet van Aldenburg")
+    assert (p.given, p.surname) == ("Piet", "van Aldenburg")
+
+
+def test_given_name_lexicon():
+    assert is_given_name("Irena") and is_given_name("Dmytro")
+    assert not is_given_name("Freitag") and not is_given_name("Ostgrenze")
