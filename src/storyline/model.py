@@ -170,7 +170,19 @@ class Evidenced(Record):
     outlets: list[str] = Field(default_factory=list)
 
 
+class ClaimRow(Record):
+    """One main claim of a story and where each outlet stands on it (outlet names in each list)."""
+
+    text: str
+    evidence: list[Span] = Field(default_factory=list)
+    kind: str | None = None
+    support: list[str] = Field(default_factory=list)
+    contradict: list[str] = Field(default_factory=list)
+    omit: list[str] = Field(default_factory=list)
+
+
 class Comparison(Record):
+    claims: list[ClaimRow] = Field(default_factory=list)
     agreements: list[Evidenced] = Field(default_factory=list)
     conflicts: list[Evidenced] = Field(default_factory=list)
     updates: list[Evidenced] = Field(default_factory=list)

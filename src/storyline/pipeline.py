@@ -152,7 +152,7 @@ def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None) 
     for s in stories:
         timeline = sorted((e for e in events if e.story_id == s.id), key=lambda e: e.date or "")
         s = s.model_copy(update={"timeline": timeline})
-        comp = compare_story(s, by_id, quotes, claims, timeline, sentences)
+        comp = compare_story(s, by_id, quotes, claims, timeline, sentences, ent_by_id)
         oq = open_questions([by_id[a] for a in s.article_ids], sentences)
         finished.append(s.model_copy(update={"comparison": comp, "open_questions": oq}))
     briefs: list[Brief] = [build_brief(s, by_id, sentences, quotes, ent_by_id) for s in finished]

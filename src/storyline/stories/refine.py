@@ -8,7 +8,9 @@ older story's id survives a merge, so ids stay stable.
 
 from __future__ import annotations
 
-from .assign import Index, active, add_member, norms, remove_member, THRESHOLD
+from collections import defaultdict
+
+from .assign import THRESHOLD, Index, active, add_member, norms, remove_member
 from .features import ArticleFeatures
 from .similarity import article_to_story, combine, cosine, decay
 from .state import ClusterState, StoryState
@@ -62,27 +64,53 @@ def story_similarity(state: ClusterState, a: StoryState, b: StoryState) -> float
     return combine(text, anch, same) * d
 
 
-def merge(state: ClusterState, feats: dict[str, ArticleFeatures], threshold: float = MERGE_THRESHOLD) -> int:
+def _blocks(state: ClusterState, stories: list[StoryState], k: int = 8) -> dict[str, list[StoryState]]:
+    """Stories sharing one of their heaviest terms; only these pairs are worth scoring."""
+    blocks: dict[str, list[StoryState]] = defaultdict(list)
+    for s in stories:
+        top_w = sorted(s.words, key=lambda t: -s.words[t] * state.idf_words(t))[:k]
+        top_a = sorted(s.anchors, key=lambda t: -s.anchors[t] * state.idf_anchors(t))[:k]
+        for t in ["w:" + t for t in top_w] + ["a:" + t for t in top_a]:
+            blocks[t].append(s)
+    return blocks
+
+
+def merge(state: ClusterState, feats: dict[str, ArticleFeatures], threshold: float = MERGE_THRESHOLD,
+          max_rounds: int = 3) -> int:
     """Merge story pairs whose centroids agree; the older story absorbs the younger."""
     merges = 0
-    changed = True
-    while changed:
-        changed = False
-        live = sorted((s for s in state.stories.values() if not s.roundup),
-                      key=lambda s: (s.first.isoformat() if s.first else "9999", s.id))
-        best: tuple[float, StoryState, StoryState] | None = None
-        for i, a in enumerate(live):
-            for b in live[i + 1:]:
-                sc = story_similarity(state, a, b)
-                if sc >= threshold and (best is None or sc > best[0]):
-                    best = (sc, a, b)
-        if best:
-            _, keep, gone = best
+    for _ in range(max_rounds):
+        live = [s for s in state.stories.values() if not s.roundup]
+        pairs: dict[tuple[str, str], float] = {}
+        for block in _blocks(state, live).values():
+            if len(block) > 200:  # a term every story shares is no evidence of anything
+                continue
+            for i, a in enumerate(block):
+                for b in block[i + 1:]:
+                    key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                    if key not in pairs:
+                        pairs[key] = story_similarity(state, a, b)
+        done: set[str] = set()
+        round_merges = 0
+        for (x, y), sc in sorted(pairs.items(), key=lambda kv: -kv[1]):
+            if sc < threshold:
+                break
+            if x in done or y in done:
+                continue
+            a, b = state.stories[x], state.stories[y]
+            keep, gone = sorted((a, b), key=lambda s: (s.first.isoformat() if s.first else "9999", s.id))
             for aid in list(gone.members):
-                f = feats[aid]
+                f = feats.get(aid)
+                if f is None:  # an article from an earlier run: features were not kept
+                    continue
                 remove_member(state, gone, f)
                 add_member(state, keep, f)
+            if gone.members:
+                continue
             del state.stories[gone.id]
-            merges += 1
-            changed = True
+            done |= {x, y}
+            round_merges += 1
+        merges += round_merges
+        if not round_merges:
+            break
     return merges

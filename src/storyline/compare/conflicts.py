@@ -1,0 +1,66 @@
+"""Conflicts (outlets disagree on one quantity) and updates (a later report revises an earlier one),
+both ordered by the date of the first report involved.
+
+A difference becomes an update, not a conflict, when the later report is from a later day and its
+sentence carries a revision cue ("postponed", "originally", "now"), or when the time stage marked an
+event as changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..model import Claim, Event, Evidenced
+from ..resources import lines
+from .context import StoryContext
+from .quantities import Reported, quantity_groups, value_groups
+
+
+@cache
+def _revision_cue() -> re.Pattern[str]:
+    cues = sorted(lines("compare/revision_cues_en.txt"), key=len, reverse=True)
+    return re.compile(r"(?i)\b(" + "|".join(re.escape(c) for c in cues) + r")\b")
+
+
+def _describe(r: Reported) -> str:
+    return f'"{r.claim.span.text}" ({r.outlet}{", " + r.day if r.day else ""})'
+
+
+def conflicts_and_updates(ctx: StoryContext, claims: Sequence[Claim],
+                          events: Sequence[Event]) -> tuple[list[Evidenced], list[Evidenced]]:
+    conflicts: list[tuple[str, Evidenced]] = []
+    updates: list[tuple[str, Evidenced]] = []
+    for cls, reps in quantity_groups(ctx, claims):
+        by_value = value_groups(reps)
+        if len(by_value) < 2 or len({r.outlet for r in reps}) < 2:
+            continue
+        firsts = sorted((v[0] for v in by_value), key=lambda r: (r.day or "9999", r.outlet))
+        first_day = firsts[0].day or "9999"
+        revised = [r for r in firsts[1:] if r.day and firsts[0].day and r.day > firsts[0].day
+                   and _revision_cue().search(r.sentence.text)]
+        evidence = [r.claim.span for v in by_value for r in v]
+        outlets = sorted({r.outlet for r in reps})
+        if revised:
+            text = f"{cls}: first reported as {_describe(firsts[0])}, later " + \
+                   ", then ".join(_describe(r) for r in revised)
+            updates.append((first_day, Evidenced(text=text, kind="number-update", outlets=outlets,
+                                                 evidence=[firsts[0].claim.span, *(r.claim.span for r in revised)])))
+        rest = [r for r in firsts if r not in revised]
+        if len(rest) >= 2 and len({r.outlet for r in reps if any(r in v for v in by_value)}) >= 2:
+            text = f"{cls}: " + " vs ".join(_describe(r) for r in rest)
+            conflicts.append((first_day, Evidenced(text=text, kind="number", outlets=outlets, evidence=evidence)))
+    described: set[str] = set()
+    for ev in events:
+        if ev.status != "changed" or ev.description in described:
+            continue
+        described.add(ev.description)
+        spans = [s for s in ev.evidence if s.article_id in ctx.articles]
+        if spans:
+            updates.append((ev.date or "9999", Evidenced(
+                text=f"{ev.date or 'undated'}: {ev.description}", kind="event-update", evidence=spans,
+                outlets=sorted({ctx.outlet(s.article_id) for s in spans}))))
+    conflicts.sort(key=lambda t: t[0])
+    updates.sort(key=lambda t: t[0])
+    return [c for _, c in conflicts], [u for _, u in updates]

@@ -1,0 +1,117 @@
+"""Which numeric claims in different articles measure the same thing.
+
+Two numbers are one quantity when their units name the same kind of thing (``units.tsv``: troops,
+soldiers and Soldaten are all troops), their magnitudes are within a factor of four, and the
+sentences around them share words. Without the last two tests, "18 euros per tonne" and "20 million
+euros a year" would be a conflict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..model import Claim, Span
+from ..resources import table
+from ..text_units import jaccard, words
+from .context import StoryContext
+
+MAX_RATIO = 4.0
+MIN_CONTEXT = 0.12
+SAME_VALUE = 0.05
+
+
+@cache
+def _units() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("compare/units.tsv") if len(row) >= 2}
+
+
+def quantity_class(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    u = unit.lower().strip()
+    units = _units()
+    if u in units:
+        return units[u]
+    if u.isalpha() and len(u) > 3:
+        return u[:-1] if u.endswith("s") else u
+    return None
+
+
+@dataclass
+class Reported:
+    claim: Claim
+    outlet: str
+    day: str | None
+    sentence: Span
+    context: set[str] = field(default_factory=set)
+
+    @property
+    def value(self) -> float:
+        return float(self.claim.value or 0.0)
+
+
+def same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= SAME_VALUE * max(abs(a), abs(b), 1e-9)
+
+
+def _related(a: Reported, b: Reported) -> bool:
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    if lo == 0 or hi / lo > MAX_RATIO:
+        return False
+    return same_value(a.value, b.value) or jaccard(a.context, b.context) >= MIN_CONTEXT
+
+
+def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, list[Reported]]:
+    """Claims of the story's originals, by quantity class; percentages and bare years left out."""
+    out: dict[str, list[Reported]] = {}
+    for c in claims:
+        aid = c.span.article_id
+        if aid not in ctx.articles or c.value is None:
+            continue
+        cls = quantity_class(c.unit)
+        if cls is None or cls == "%":
+            continue
+        sent = ctx.sentence_span(aid, c.span.start) or c.span
+        ctx_words = {w for w in words(sent.text) if not w.isdigit()}
+        out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words))
+    return out
+
+
+def quantity_groups(ctx: StoryContext, claims: Sequence[Claim]) -> list[tuple[str, list[Reported]]]:
+    """Single-link groups of reports of one quantity, largest first."""
+    groups: list[tuple[str, list[Reported]]] = []
+    for cls, reps in sorted(reported_claims(ctx, claims).items()):
+        parent = list(range(len(reps)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i in range(len(reps)):
+            for j in range(i + 1, len(reps)):
+                if _related(reps[i], reps[j]):
+                    parent[find(i)] = find(j)
+        by_root: dict[int, list[Reported]] = {}
+        for i, r in enumerate(reps):
+            by_root.setdefault(find(i), []).append(r)
+        groups += [(cls, g) for g in by_root.values()]
+    groups.sort(key=lambda g: (-len({r.outlet for r in g[1]}), g[0]))
+    return groups
+
+
+def value_groups(reps: list[Reported]) -> list[list[Reported]]:
+    """Reports grouped by value (within 5%), most widely reported value first, then earliest."""
+    vals: list[list[Reported]] = []
+    for r in sorted(reps, key=lambda r: (r.day or "9999", r.claim.span.start)):
+        for v in vals:
+            if same_value(v[0].value, r.value):
+                v.append(r)
+                break
+        else:
+            vals.append([r])
+    vals.sort(key=lambda v: (-len({r.outlet for r in v}), min(r.day or "9999" for r in v)))
+    return vals

@@ -1,0 +1,107 @@
+"""Voices per outlet: who is quoted, how often, and from which side (country and kind of voice).
+
+A speaker's side is read from the words just before their name in the story's own text ("Aldorian
+Foreign Minister Dmitri Volkhov", "Korsa's defence minister"): a country is any place entity of the
+story whose name shares a five-letter stem with a capitalised word there; the kind of voice
+(official, expert, civil society, business) comes from role words in ``voice_roles.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import Evidenced, Quote
+from ..resources import table
+from .context import StoryContext
+
+WINDOW = 60
+STEM = 5
+
+
+@cache
+def _roles() -> list[tuple[re.Pattern[str], str]]:
+    rows = sorted((r for r in table("compare/voice_roles.tsv") if len(r) >= 2), key=lambda r: -len(r[0]))
+    return [(re.compile(r"(?i)\b" + re.escape(r[0]) + r"\b"), r[1]) for r in rows]
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+
+
+@dataclass
+class Voice:
+    name: str
+    side: str | None
+    kind: str | None
+
+
+def _places(ctx: StoryContext) -> dict[str, str]:
+    """folded stem -> place name, for the story's countries and regions."""
+    out: dict[str, str] = {}
+    for e in ctx.entities.values():
+        if e.type in ("GPE", "NORP") and len(e.name) >= STEM and " " not in e.name.strip():
+            out.setdefault(_fold(e.name)[:STEM], e.name)
+    return out
+
+
+def _speaker_key(q: Quote) -> str | None:
+    return q.speaker_entity or q.speaker
+
+
+def describe_voices(ctx: StoryContext) -> dict[str, Voice]:
+    places = _places(ctx)
+    sides: dict[str, Counter[str]] = defaultdict(Counter)
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    names: dict[str, str] = {}
+    outlets = {o.lower() for o in ctx.outlets}
+    for q in ctx.quotes:
+        key = _speaker_key(q)
+        if not key or not q.speaker or q.speaker.lower() in outlets:  # "X told Korsa Herald" is not Korsa Herald speaking
+            continue
+        names[key] = ctx.entities[key].name if key in ctx.entities else q.speaker
+        anchors = [q.speaker_span] if q.speaker_span else []
+        if q.speaker_entity in ctx.entities:
+            anchors += [s for s in ctx.entities[q.speaker_entity].mentions if s.article_id in ctx.articles]
+        for sp in anchors:
+            text = ctx.articles[sp.article_id].text
+            sent = ctx.sentence_span(sp.article_id, sp.start)
+            lo = max(sent.start if sent else 0, sp.start - WINDOW)
+            window = text[lo:sp.start]
+            near = [w for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", window)
+                    if _fold(w)[:STEM] in places and _fold(w)[:STEM] != _fold(names[key])[:STEM]]
+            if near:  # the nearest place word before the name qualifies it ("Aldorian Foreign Minister X")
+                sides[key][places[_fold(near[-1])[:STEM]]] += 1
+            for pat, kind in _roles():
+                if pat.search(window):
+                    kinds[key][kind] += 1
+                    break
+    return {k: Voice(n, sides[k].most_common(1)[0][0] if sides[k] else None,
+                     kinds[k].most_common(1)[0][0] if kinds[k] else None) for k, n in names.items()}
+
+
+def voices(ctx: StoryContext) -> tuple[list[Evidenced], dict[str, dict[str, list[Quote]]]]:
+    """One item per outlet, and outlet -> speaker key -> quotes (for the gap finder)."""
+    who = describe_voices(ctx)
+    by_outlet: dict[str, dict[str, list[Quote]]] = defaultdict(lambda: defaultdict(list))
+    for q in ctx.quotes:
+        key = _speaker_key(q)
+        if key in who:
+            by_outlet[ctx.outlet(q.span.article_id)][key].append(q)
+    items = []
+    for outlet, speakers in sorted(by_outlet.items()):
+        parts = []
+        for key, qs in sorted(speakers.items(), key=lambda kv: (-len(kv[1]), who[kv[0]].name)):
+            v = who[key]
+            label = ", ".join(x for x in (v.side, v.kind) if x)
+            parts.append(f"{v.name}{' (' + label + ')' if label else ''} ×{len(qs)}")
+        sides = Counter(who[k].side for k in speakers if who[k].side)
+        text = f"{outlet} quotes " + "; ".join(parts)
+        if len(sides) == 1 and sum(sides.values()) >= 2:
+            text += f" — only {next(iter(sides))} voices"
+        items.append(Evidenced(text=text, kind="voices", outlets=[outlet],
+                               evidence=[q.span for qs in speakers.values() for q in qs]))
+    return items, {o: dict(s) for o, s in by_outlet.items()}

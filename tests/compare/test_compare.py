@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from storyline.compare.compare import compare_story
+from storyline.compare.context import StoryContext
+from storyline.compare.framing import framing
+from storyline.compare.quantities import quantity_class
+from storyline.model import Article, Story, check_spans
+
+
+def run(s):
+    return compare_story(s.story, s.articles, s.quotes, s.claims, [], s.sentences, s.entities)
+
+
+def test_claim_table_places_every_original_outlet_once_and_ignores_copies(story3):
+    comp = run(story3)
+    row = next(r for r in comp.claims if r.kind == "number")
+    assert row.text.startswith("troops")
+    listed = row.support + row.contradict + row.omit
+    assert sorted(listed) == ["Korsa Herald", "Nordwire", "Varnia Daily"]
+    assert "Reprint" not in listed
+    assert set(row.contradict) == {"Korsa Herald", "Nordwire", "Varnia Daily"} - set(row.support)
+
+
+def test_later_revision_is_an_update_and_remaining_difference_a_conflict(story3):
+    comp = run(story3)
+    assert len(comp.updates) == 1
+    up = comp.updates[0]
+    assert "first reported as \"up to 25,000 troops\" (Nordwire" in up.text
+    assert "about 12,000 troops" in up.text
+    assert any("vs" in c.text and "about 10,000 troops" in c.text for c in comp.conflicts)
+
+
+def test_unrelated_quantities_of_one_unit_are_not_a_conflict():
+    text_a = "Exporters lose 18 euros per tonne in storage costs. The fee would cost more than 20 million euros a year."
+    a = Article(id="a", source="a.txt", outlet="A", text=text_a, published="2025-03-01", language="en")
+    b = Article(id="b", source="b.txt", outlet="B", text="Exporters lose about 18 euros per tonne.", published="2025-03-02",
+                language="en")
+    from storyline.model import Claim
+    claims = [Claim(id="1", span=a.span(15, 23), subject=None, value=18, unit="euros"),
+              Claim(id="2", span=a.span(text_a.index("more"), text_a.index(" a year")), subject=None, value=20e6,
+                    unit="euros"),
+              Claim(id="3", span=b.span(21, 29), subject=None, value=18, unit="euros")]
+    story = Story(id="s", title="t", article_ids=["a", "b"])
+    comp = compare_story(story, {"a": a, "b": b}, [], claims, [], {"a": [(0, 52), (53, len(text_a))],
+                                                                   "b": [(0, len(b.text))]})
+    assert comp.conflicts == []
+    assert comp.claims[0].support == ["A", "B"]
+
+
+def test_framing_finds_so_called_adoption_naming_and_loaded_words_outside_quotes(story3):
+    comp = run(story3)
+    kinds = {f.kind: f for f in comp.framing}
+    assert "so-called 'peace corridor'" in kinds["so-called"].evidence[0].text
+    assert kinds["adopted-term"].outlets == ["Nordwire"]
+    assert "Ana Kovalchik" in kinds["naming"].text and "Anna Kowalczyk" in kinds["naming"].text
+    loaded = {f.outlets[0]: f.text for f in comp.framing if f.kind == "loaded-words"}
+    assert "hostage" in loaded["Varnia Daily"]
+    assert "reckless" in loaded["Nordwire"] and "gamble" in loaded["Nordwire"]
+    assert "Korsa Herald" not in loaded  # "blackmail" is a diplomat's word, inside quotation marks
+
+
+def test_quoted_proper_name_is_not_a_scare_quote():
+    text = 'The operation, code-named "Northern Shield", would use camps around Brask. Critics called it a "gamble".'
+    a = Article(id="a", source="a.txt", outlet="A", text=text, language="en")
+    ctx = StoryContext.build(Story(id="s", title="t", article_ids=["a"]), {"a": a}, {"a": [(0, len(text))]})
+    scare = [f.evidence[0].text for f in framing(ctx) if f.kind == "scare-quote"]
+    assert scare == ['"gamble"']
+
+
+def test_voices_carry_side_and_kind_and_gaps_name_the_missing_outlets(story3):
+    comp = run(story3)
+    herald = next(v for v in comp.voices if v.outlets == ["Korsa Herald"])
+    assert "Anna Kowalczyk (Korsa, official) ×1" in herald.text
+    wire = next(v for v in comp.voices if v.outlets == ["Nordwire"])
+    assert "Dmitri Volkhov (Aldoria, official)" in wire.text
+    texts = {g.text for g in comp.gaps if g.kind == "voice-gap"}
+    assert "Only Nordwire quotes Dmitri Volkhov" in texts
+    assert "Anna Kowalczyk is quoted by Korsa Herald, Varnia Daily but not by Nordwire" in texts
+
+
+def test_language_group_gap_uses_article_metadata(story3):
+    arts = dict(story3.articles)
+    arts["w"] = arts["w"].model_copy(update={"language": "de"})
+    comp = compare_story(story3.story, arts, story3.quotes, story3.claims, [], story3.sentences, story3.entities)
+    assert any(g.kind == "language-gap" and "Dmitri Volkhov" in g.text for g in comp.gaps)
+
+
+def test_every_item_has_valid_evidence(story3):
+    comp = run(story3)
+    items = [*comp.claims, *comp.conflicts, *comp.updates, *comp.framing, *comp.voices, *comp.gaps]
+    assert items and all(i.evidence for i in items)
+    assert check_spans(story3.articles.values(), items) == []
+
+
+def test_unit_classes_come_from_the_table():
+    assert quantity_class("Soldaten") == quantity_class("troops") == quantity_class("personnel") == "troops"
+    assert quantity_class("percent") == "%"
