@@ -219,30 +219,76 @@ def entities(from_dir: FromDir = Path(DEFAULT_OUT),
 
 
 @app.command()
-def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, or -.")],
-            as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article (JSONL).")] = False) -> None:
-    """Ingestion only: cleaned text and metadata of each input."""
+def search(query: str, from_dir: FromDir = Path(DEFAULT_OUT),
+           limit: Annotated[int, typer.Option(help="Most hits to show.")] = 20,
+           as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Full-text search (BM25) over stored articles and quotes; each hit cites its words."""
+    import dataclasses
+
+    from .store.duckdb_store import Store
+    from .store.search import SearchUnavailable
+
+    db = from_dir / "storyline.duckdb"
+    if not db.exists():
+        err.print(f"[red]error:[/] {db}: no database; run `storyline analyze PATH --out {from_dir}` first")
+        raise typer.Exit(2)
+    try:
+        with Store(db) as store:
+            hits = store.search(query, limit)
+    except SearchUnavailable as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
+    if as_json:
+        print(json.dumps([dataclasses.asdict(h) for h in hits], ensure_ascii=False, indent=1))
+        return
+    for h in hits:
+        out.print(f"{h.score:6.2f} [{h.kind}] {h.outlet} — {h.title}  [dim]{h.article_id}:{h.start}-{h.end}[/]"
+                  f"\n       “{h.text}”", highlight=False)
+
+
+@app.command()
+def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, URLs, feeds, WARC files, or -.")],
+            as_json: Annotated[bool, typer.Option("--json", help="One JSON object per input per line (JSONL).")] = False,
+            allow_private: Annotated[bool, typer.Option("--allow-private",
+                                                        help="Allow URLs on private/loopback addresses.")] = False) -> None:
+    """Ingestion only: cleaned text and metadata of each input, with every removed line and why."""
     from .ingest.article import build_article
+    from .ingest.dedup import find_duplicates
     from .ingest.readers import ReadError, read_inputs
 
     failed = 0
-    for item in read_inputs(paths):
+    articles = []
+    for item in read_inputs(paths, allow_private=allow_private):
         try:
             if isinstance(item, ReadError):
                 raise item
-            a = build_article(item)
-        except ReadError as e:
+            articles.append(build_article(item))
+        except Exception as e:  # one bad input is one line; the batch goes on
             failed += 1
-            err.print(f"[red]error:[/] {e}", highlight=False)
-            continue
+            msg = str(e) if isinstance(e, ReadError) else f"{item.source}: {type(e).__name__}: {e}"
+            err.print(f"[red]error:[/] {msg.splitlines()[0] if msg else type(e).__name__}", highlight=False)
+            if as_json:
+                source = e.source if isinstance(e, ReadError) else item.source
+                print(json.dumps({"source": source, "error": getattr(e, "reason", str(e))}, ensure_ascii=False))
+    titles = {a.id: a.source for a in articles}
+    for a in find_duplicates(articles):
         if as_json:
             print(a.model_dump_json())
-        else:
-            out.print(f"[bold]{a.title}[/] — {a.outlet} · {a.published} ({a.published_source}) · {a.byline or ''}")
-            out.print(a.text, highlight=False)
-            for r in a.removed:
-                out.print(f"[dim]  removed ({r.reason}): {r.text}[/]", highlight=False)
-            out.print()
+            continue
+        p = a.provenance
+        out.print(f"[bold]{a.title}[/] — {a.outlet} · {a.published} ({a.published_source}) · "
+                  f"{a.byline or 'no byline'} · {a.language}", highlight=False)
+        facts = [f"translated by {p.translated_by}" + (f" from {p.original_language}" if p.original_language else "")
+                 if p.translated_by else "", f"syndicated from {p.syndicated_from}" if p.syndicated_from else "",
+                 f"duplicate of {titles.get(a.duplicate_of)}" if a.duplicate_of else "",
+                 f"rewrite of {titles.get(a.rewrite_of)} ({a.rewrite_overlap})" if a.rewrite_of else "",
+                 f"quality: {', '.join(a.quality)}" if a.quality else ""]
+        if any(facts):
+            out.print("[dim]" + " · ".join(f for f in facts if f) + "[/]", highlight=False)
+        out.print(a.text, highlight=False)
+        for r in a.removed:
+            out.print(f"[dim]  removed ({r.reason}): {r.text}[/]", highlight=False)
+        out.print()
     raise typer.Exit(1 if failed else 0)
 
 

@@ -89,6 +89,21 @@ class Store:
         except Exception:
             c.execute("ROLLBACK")
             raise
+        self._index()
+
+    def _index(self) -> None:
+        """Full-text indexes when the search extra is installed; the store works without them."""
+        from .search import SearchUnavailable, build_index
+
+        try:
+            build_index(self.con)
+        except SearchUnavailable:
+            pass
+
+    def search(self, query: str, limit: int = 20):
+        from .search import search
+
+        return search(self.con, query, limit)
 
     def count(self, table: str) -> int:
         if table not in {"articles", "entities", "mentions", "quotes", "times", "events", "claims", "stories",
