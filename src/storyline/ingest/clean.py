@@ -145,8 +145,9 @@ class _Cleaner:
                 if self.reasons[i] == "source-line":
                     self._source_line(ln)
                 continue
-            if dated := header.labelled_date(ln):
-                self._set_date(*dated)
+            if dated := header.labelled_dates(ln):
+                for kind, iso in dated:
+                    self._set_date(kind, iso)
                 self.drop(i, "metadata-date")
                 continue
             if iso := header.bare_date(ln):

@@ -15,6 +15,7 @@ from .linefeatures import WORD
 
 _NAME = r"[A-ZÀ-ÝĀ-ŽА-ЯЁ][\w.'’-]+"
 _PERSONS = re.compile(rf"^(?P<who>{_NAME}(?:\s+(?:(?:and|und|et|y|и)\s+)?{_NAME}){{0,6}})\s*(?:[,|·—–-].*)?$")
+_FUNCTION_WORDS = frozenset("the of and a an for on in at to de la le der die das el du".split())
 _TAGLINE = re.compile(r"\s+(?:[—–|:]|-{1,2})\s+")
 
 
@@ -23,19 +24,21 @@ def _labels() -> dict[str, re.Pattern[str]]:
     return {kind: re.compile(rx, re.I) for kind, rx in table("boilerplate/header_labels.tsv")}
 
 
-def labelled_date(line: str) -> tuple[str, str] | None:
-    """("published" | "updated", ISO date) for "Published: 10 March 2025 07:45" style lines."""
-    for kind in ("published", "updated"):
-        m = _labels()[kind].match(line)
-        if m and (loc := date_in(line[m.end():])):
-            iso = parse_publish_date(line[m.end():][loc[0]:loc[1]])
+def labelled_dates(line: str) -> list[tuple[str, str]]:
+    """("published" | "updated", ISO date) pairs from "Published: 10 March 2025 | Updated: ..." lines."""
+    found = []
+    for segment in re.split(r"\s+[|·•]\s+", line):
+        for kind in ("published", "updated"):
+            m = _labels()[kind].match(segment.strip())
+            if not m:
+                continue
+            rest = segment.strip()[m.end():]
+            loc = date_in(rest)
+            iso = parse_publish_date(rest[loc[0]:loc[1]] if loc else rest)
             if iso:
-                return kind, iso
-        elif m:
-            iso = parse_publish_date(line[m.end():])
-            if iso:
-                return kind, iso
-    return None
+                found.append((kind, iso))
+            break
+    return found
 
 
 def bare_date(line: str) -> str | None:
@@ -74,4 +77,11 @@ def display_name(name: str) -> str:
     """Mastheads are often set in capitals: "LINDHAVEN POST" -> "Lindhaven Post", "BBC" stays."""
     if name.upper() != name or not any(c.isalpha() for c in name):
         return name
-    return " ".join(w.capitalize() if len(w) >= 4 else w for w in name.split())
+    out = []
+    for i, w in enumerate(name.split()):
+        low = w.lower()
+        if low in _FUNCTION_WORDS:
+            out.append(low.capitalize() if i == 0 else low)
+        else:
+            out.append(w if len(w) <= 3 else w.capitalize())  # short all-caps words are acronyms
+    return " ".join(out)
