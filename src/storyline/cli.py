@@ -247,6 +247,22 @@ def search(query: str, from_dir: FromDir = Path(DEFAULT_OUT),
 
 
 @app.command()
+def serve(from_dir: FromDir = Path(DEFAULT_OUT),
+          host: Annotated[str, typer.Option(help="Interface to bind (default: this machine only).")] = "127.0.0.1",
+          port: Annotated[int, typer.Option()] = 8000) -> None:
+    """Serve the JSON API (/api/...) and a web reader of stories, briefs and cited articles."""
+    try:
+        import uvicorn
+
+        from .web.app import create_app
+    except ImportError:
+        err.print("[red]error:[/] serving needs the 'web' extra: pip install 'storyline[web]'")
+        raise typer.Exit(2) from None
+    _load(from_dir)  # fail early with the usual message when there is no analysis
+    uvicorn.run(create_app(from_dir), host=host, port=port, log_level="info")
+
+
+@app.command()
 def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, URLs, feeds, WARC files, or -.")],
             as_json: Annotated[bool, typer.Option("--json", help="One JSON object per input per line (JSONL).")] = False,
             allow_private: Annotated[bool, typer.Option("--allow-private",

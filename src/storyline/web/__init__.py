@@ -1,0 +1,1 @@
+"""Read-only JSON API and web reader over an analysis folder (extra ``web``)."""
