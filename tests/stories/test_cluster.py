@@ -103,3 +103,27 @@ def test_content_words_drop_function_words_and_fold_plurals():
 
 def test_years_are_not_number_anchors():
     assert not any(k.startswith("#:") for k in anchors(BRIDGE_1.replace("2023", "2021"), ()))
+
+
+STRIKE_1 = ("Dock workers at the Ostend Vale harbour walked out on Thursday in a pay strike, halting ferry freight "
+            "and leaving forty lorries queued at the gates of the container terminal overnight.\n\n"
+            "The harbour union said the strike would last until the port authority reopened wage talks, which "
+            "collapsed last month after the authority offered a two percent rise for dock workers and crane crews.\n\n"
+            "The walkout is another blow for a town still cut off from the coast road, where engineers are "
+            "working to replace the collapsed bridge and most traffic now relies on the harbour.\n\n"
+            "Union leaders said they had written to the mayor and the council, asking them to use the new "
+            "budget to guarantee the jobs of dock workers at the municipal harbour company.\n\n"
+            "Port authority managers said freight ferries would be diverted to other harbours along the coast "
+            "if the strike continued into next week, and warned that lorry drivers would face long delays.")
+STRIKE_2 = ("The harbour strike in Ostend Vale entered its second day as dock workers and crane crews picketed "
+            "the container terminal gates. The port authority said it would reopen wage talks with the union on "
+            "Monday, and freight ferries were diverted to other harbours along the coast.")
+
+
+def test_new_event_with_background_paragraphs_is_not_a_roundup(corpus):
+    """An article about a new event whose background paragraphs recall two older stories is not a
+    digest: its own follow-up must be able to join it (the demo's helicopter probe failed this way)."""
+    s1 = make("herald/strike1.txt", STRIKE_1, "2025-04-03", "Vale Herald", title="Dock workers strike")
+    s2 = make("coast/strike2.txt", STRIKE_2, "2025-04-04", "Coast Times", title="Harbour strike enters second day")
+    stories = cluster_stories([*corpus, s1, s2], {})
+    assert frozenset([s1.id, s2.id]) in groups(stories)

@@ -19,7 +19,7 @@ from .state import ClusterState, StoryState, prune, refresh_norms
 THRESHOLD = 0.20
 WINDOW_DAYS = 45
 INDEX_TERMS = 12
-SEGMENT_THRESHOLD = 0.12
+SEGMENT_THRESHOLD = 0.2
 
 
 def story_id(founder_article_id: str) -> str:
@@ -125,7 +125,7 @@ def is_roundup(state: ClusterState, f: ArticleFeatures, candidates: list[StorySt
         if best >= SEGMENT_THRESHOLD:
             votes[sid] += 1
     if len(votes) < 2:
-        return False
+        return False  # most segments about nothing known: a new story with some background, not a digest
     return votes.most_common(1)[0][1] < 0.6 * sum(votes.values())
 
 
