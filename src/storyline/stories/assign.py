@@ -20,6 +20,7 @@ THRESHOLD = 0.20
 WINDOW_DAYS = 45
 INDEX_TERMS = 12
 SEGMENT_THRESHOLD = 0.2
+SEGMENT_MARGIN = 1.5
 
 
 def story_id(founder_article_id: str) -> str:
@@ -114,18 +115,23 @@ def active(s: StoryState, f: ArticleFeatures) -> bool:
 
 
 def is_roundup(state: ClusterState, f: ArticleFeatures, candidates: list[StoryState]) -> bool:
-    """Several segments, each clearly about a different existing story, and none dominating."""
+    """Most segments each clearly about one existing story, several stories, none dominating.
+
+    A segment votes only when its best story beats the runner-up by ``SEGMENT_MARGIN``: stories that
+    share people (a minister in two threads) make a segment ambiguous, and ambiguity is no evidence
+    of a digest. A new story that recalls older ones in a paragraph or two is not a roundup."""
     if len(f.segments) < 3 or len(candidates) < 2:
         return False
     votes: Counter[str] = Counter()
     for seg in f.segments:
         n = weighted_norm(seg, state.idf_words)
-        scored = [(cosine(seg, n, s.words, s.words_norm, state.idf_words), s.id) for s in candidates]
-        best, sid = max(scored)
-        if best >= SEGMENT_THRESHOLD:
+        scored = sorted(((cosine(seg, n, s.words, s.words_norm, state.idf_words), s.id) for s in candidates),
+                        reverse=True)
+        (best, sid), runner_up = scored[0], scored[1][0]
+        if best >= SEGMENT_THRESHOLD and best >= SEGMENT_MARGIN * runner_up:
             votes[sid] += 1
-    if len(votes) < 2:
-        return False  # most segments about nothing known: a new story with some background, not a digest
+    if len(votes) < 2 or sum(votes.values()) < 0.5 * len(f.segments):
+        return False
     return votes.most_common(1)[0][1] < 0.6 * sum(votes.values())
 
 
