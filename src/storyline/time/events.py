@@ -47,11 +47,22 @@ def _change_rx(name: str) -> re.Pattern[str]:
     return re.compile("(?i)\\b(?:" + "|".join(lines(f"time/{name}.txt")) + ")\\b")
 
 
-def action_of(clause: str) -> str | None:
-    """The action the clause names; a concrete action beats a bare 'said'."""
-    found = [_actions()[w] for w in re.findall(r"[^\W\d_]+", clause.lower()) if w in _actions()]
-    concrete = [a for a in found if a != "statement"]
-    return concrete[0] if concrete else (found[0] if found else None)
+def action_of(clause: str, at: int | None = None) -> str | None:
+    """The action the clause names: the action word nearest ``at`` (the date's offset in the
+    clause), so "Volkhov said on Sunday that trains will move when Varnia meets the rules" is a
+    statement, not a meeting; without ``at`` a concrete action beats a bare 'said'."""
+    found = [(m.start(), _actions()[m.group(0).lower()]) for m in re.finditer(r"[^\W\d_]+", clause)
+             if m.group(0).lower() in _actions()]
+    if not found:
+        return None
+    if at is not None:
+        return min(found, key=lambda f: (abs(f[0] - at), f[1] == "statement"))[1]
+    concrete = [a for _, a in found if a != "statement"]
+    return concrete[0] if concrete else found[0][1]
+
+
+def is_change_report(text: str) -> bool:
+    return bool(_change_rx("event_changes_en").search(text))
 
 
 def status_of(sentence: str, t: TimeExpr) -> str:
@@ -77,6 +88,10 @@ def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
     dl = _DATELINE.match(text[s:e])
     if dl and s + dl.end() <= ts:
         s += dl.end()
+    line_start = text.rfind("\n", s, ts) + 1
+    s = max(s, line_start)  # a list line ("2025-03-19 – vote postponed") is its own description
+    nl = text.find("\n", te, e)
+    e = nl if nl != -1 else e
     if e - s <= MAX_DESC:
         return s, e
     cut = [m.start() for m in re.finditer(r"[,;:]\s|\s[–—]\s", text[te:e])]
@@ -118,13 +133,16 @@ def events_of(f: ArticleFacts, story_id: str | None) -> list[Event]:
         sentence = text[s:e]
         if len(sentence) < 25 or sentence.endswith("?"):
             continue
-        ents = sorted({eid for a, b, eid in f.entity_spans if s <= a < e})
+        dl = _DATELINE.match(sentence)
+        if dl and t.span.end <= s + dl.end():
+            continue  # the dateline's date is the publication, not an event
         ds, de = _clause(text, s, e, t.span.start, t.span.end)
-        action = action_of(text[ds:de]) or action_of(sentence)
+        ents = sorted({eid for a, b, eid in f.entity_spans if ds <= a < de})
+        action = action_of(text[ds:de], t.span.start - ds)
         if not ents or action is None:
             continue
         out.append(Event(id="", date=t.value, description=text[ds:de], entities=ents,  # type: ignore[arg-type]
-                         place=_place(text, f.entity_spans, s, e), status=status_of(sentence, t),  # type: ignore[arg-type]
+                         place=_place(text, f.entity_spans, ds, de), status=status_of(text[ds:de], t),  # type: ignore[arg-type]
                          evidence=[f.article.span(ds, de)], story_id=story_id, action=action))
     return out
 
@@ -134,6 +152,8 @@ def _same_event(a: Event, b: Event) -> bool:
         return False
     if a.action and b.action and a.action != b.action and "statement" not in (a.action, b.action):
         return False
+    if a.action and a.action == b.action and a.action != "statement":
+        return True  # one story, one day, one concrete action: the same vote, the same meeting
     shared = set(a.entities) & set(b.entities)
     sim = jaccard(words(a.description), words(b.description))
     return bool(shared) and (sim >= 0.15 or (a.place is not None and a.place == b.place) or a.action == b.action)

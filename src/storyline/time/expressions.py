@@ -108,6 +108,24 @@ def _unit_value(anchor: date, unit: str, n: int, mod: str | None = None) -> Reso
     return Resolved(f"{anchor.year + n:04d}", "year", mod=mod)
 
 
+def _shift_day(anchor: date, unit: str, n: int) -> date:
+    """The day ``n`` units after the anchor (month ends clamp: 31 January + 1 month = 28 February)."""
+    if unit == "day":
+        return anchor + timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return anchor + timedelta(weeks=n)
+    if unit == "month":
+        y, mo = shift_month(anchor, n)
+    else:
+        y, mo = anchor.year + n, anchor.month
+    for day in range(anchor.day, 27, -1):
+        try:
+            return date(y, mo, day)
+        except ValueError:
+            continue
+    return date(y, mo, min(anchor.day, 28))
+
+
 def resolve(kind: str, m: re.Match[str], cal: Calendar, anchor: date | None, direction: str | None,
             year_context: int | None = None) -> Resolved:
     """(value, granularity, ...) of one match; value None when it needs an anchor it lacks."""
@@ -146,7 +164,8 @@ def resolve(kind: str, m: re.Match[str], cal: Calendar, anchor: date | None, dir
     if kind == "range_wd":
         if anchor is None:
             return Resolved(None, "interval", kind="interval")
-        a = weekday_date(anchor, cal.weekday_of(m["wd1"]), "bare", direction)
+        # "closed from Monday to Wednesday": a stated range lies ahead unless the verb is past
+        a = weekday_date(anchor, cal.weekday_of(m["wd1"]), "bare", "past" if direction == "past" else "future")
         b = a + timedelta(days=(cal.weekday_of(m["wd2"]) - a.weekday()) % 7)
         return Resolved(f"{a.isoformat()}/{b.isoformat()}", "interval", kind="interval", end=b.isoformat())
     if kind == "monthyear":
@@ -222,8 +241,8 @@ def resolve(kind: str, m: re.Match[str], cal: Calendar, anchor: date | None, dir
         if anchor is None:
             return Resolved(None, unit, kind="interval" if _g(m, "cue") in ("within", "innerhalb von") else "date")
         if kind == "ahead" and (m["cue"] or "").lower() in ("within", "innerhalb von"):
-            end = _unit_value(anchor, unit, n)
-            return Resolved(f"{anchor.isoformat()}/{end.value}", "interval", kind="interval", end=end.value)
+            end = _shift_day(anchor, unit, n).isoformat()
+            return Resolved(f"{anchor.isoformat()}/{end}", "interval", kind="interval", end=end)
         return _unit_value(anchor, unit, sign * n)
     raise Unresolvable(kind)
 

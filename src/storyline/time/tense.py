@@ -89,8 +89,12 @@ def _verb_direction(v: Any, depth: int = 0) -> Direction | None:
     if v.tag_ == "VBN" and not auxes and v.dep_ in ("acl", "ccomp", "xcomp", "oprd", "advcl", "conj") \
             and v.head is not v and depth < 3:
         return _verb_direction(v.head, depth + 1)  # "a structure agreed by April": the head decides
-    if v.tag_ == "VBN" and ({"has", "have", "had", "'s", "'ve", "been"} & words or not auxes):
+    if v.tag_ == "VBN" and {"has", "have", "had", "'s", "'ve", "been"} & words:
         return "past"
+    if v.tag_ == "VBN" and not auxes:
+        # a root participle without auxiliary is usually a misparse ("The border stays closed"
+        # with 'stays' read as a noun): no evidence, let the markers decide
+        return None if v.dep_ == "ROOT" else "past"
     if v.tag_ == "VB" and "to" in words and depth < 3 and v.head is not v:
         h = v.head
         if h.text.lower() in _FUTURE_HEADS or h.lemma_ in ("be",) or h.text.lower() in _BE:

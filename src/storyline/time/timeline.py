@@ -31,8 +31,11 @@ def first_reported(ev: Event, published: dict[str, str]) -> str:
 def link_updates(events: Sequence[Event], published: dict[str, str]) -> list[Event]:
     evs = [e.model_copy(deep=True) for e in events]
     by_id = {e.id: e for e in evs}
+    from .events import is_change_report
+
     for e in evs:
-        if e.status not in ("changed", "cancelled") or e.revises:
+        changed = e.status in ("changed", "cancelled") or any(is_change_report(x.text) for x in e.evidence)
+        if not changed or e.revises:
             continue
         cands = [p for p in evs if p.id != e.id and _related(p, e) and p.date != e.date
                  and first_reported(p, published) <= first_reported(e, published)
@@ -40,16 +43,14 @@ def link_updates(events: Sequence[Event], published: dict[str, str]) -> list[Eve
         if not cands:
             continue
         # the plan it changes: the most recently reported one, nearest in date
-        best = max(cands, key=lambda p: (first_reported(p, published), -abs(_days(p.date, e.date))))
-        if best.date and e.date and best.date > e.date and e.status == "changed":
-            # "moved from Friday": the earlier plan is later in time; still the one revised
-            pass
-        e.revises = best.id
+        e.revises = max(cands, key=lambda p: (first_reported(p, published), -abs(_days(p.date, e.date)))).id
     revised = {(e.id, e.revises) for e in evs if e.revises} | {(e.revises, e.id) for e in evs if e.revises}
     for a in evs:
         for b in evs:
             if a.id < b.id and _related(a, b) and a.date != b.date and (a.id, b.id) not in revised \
-                    and a.status == b.status == "happened":
+                    and a.status == b.status == "happened" and abs(_days(a.date, b.date)) <= 10 \
+                    and jaccard(words(a.description), words(b.description)) >= 0.3 \
+                    and not {s.article_id for s in a.evidence} & {s.article_id for s in b.evidence}:
                 a.conflicts.append(b.id)
                 b.conflicts.append(a.id)
     return [by_id[e.id] for e in evs]

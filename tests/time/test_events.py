@@ -1,0 +1,56 @@
+"""Events: extraction from dated sentences, merging across outlets, status and plan revisions."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.time.events import ArticleFacts, build_events
+from storyline.time.expressions import extract_times
+
+
+def facts(article, parse, text, published, aid, outlet, names):
+    art = article(text, published=published, aid=aid, outlet=outlet)
+    sents = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    ents = [(m.start(), m.end(), eid) for name, eid in names.items() for m in re.finditer(re.escape(name), text)]
+    return ArticleFacts(art, sents, extract_times(art, parse(text)), ents)
+
+
+NAMES = {"Sejmar": "e_sejmar", "Korsa": "e_korsa", "Lindhaven": "e_lindhaven", "Kowalczyk": "e_kowalczyk"}
+
+
+def test_same_meeting_from_two_outlets_merges_with_place_and_status(article, parse):
+    a = facts(article, parse, "Defence ministers met in Lindhaven on Friday, Kowalczyk said.", "2025-03-15", "a", "Aldoria Today", NAMES)
+    b = facts(article, parse, "Kowalczyk hosted the meeting in Lindhaven on Friday.", "2025-03-16", "b", "Varnia Daily", NAMES)
+    evs = build_events([a, b], {"a": "s1", "b": "s1"})
+    meet = [e for e in evs if e.date == "2025-03-14"]
+    assert len(meet) == 1
+    ev = meet[0]
+    assert {s.article_id for s in ev.evidence} == {"a", "b"}
+    assert ev.place == "Lindhaven" and ev.status == "happened" and ev.action == "meet"
+    assert "e_kowalczyk" in ev.entities
+
+
+def test_postponed_vote_revises_the_plan(article, parse):
+    plan = facts(article, parse, "The Sejmar will vote on Wednesday on the Korsa mission.", "2025-03-17", "p", "Baltic Ledger", NAMES)
+    change = facts(article, parse, "The Sejmar has postponed its vote on the Korsa mission to Friday, 21 March.", "2025-03-19",
+                   "c", "Korsa Herald", NAMES)
+    evs = {e.date: e for e in build_events([plan, change], {"p": "s1", "c": "s1"})}
+    assert evs["2025-03-19"].status == "planned"
+    assert evs["2025-03-21"].status == "changed"
+    assert evs["2025-03-21"].revises == evs["2025-03-19"].id
+
+
+def test_later_report_of_outcome_sets_status(article, parse):
+    plan = facts(article, parse, "The Sejmar will vote on the Korsa mission on Friday, 21 March.", "2025-03-19", "p", "Korsa Herald", NAMES)
+    done = facts(article, parse, "The Sejmar approved the Korsa mission on 21 March.", "2025-03-28", "d", "Lindhaven Post", NAMES)
+    evs = build_events([plan, done], {"p": "s1", "d": "s1"})
+    vote = [e for e in evs if e.date == "2025-03-21"]
+    assert len(vote) == 1 and vote[0].status == "happened" and len(vote[0].evidence) == 2
+
+
+def test_dateline_date_is_not_an_event(article, parse):
+    f = facts(article, parse, "LINDHAVEN, March 14 (Nordwire) - The Sejmar said it will vote on Wednesday.", "2025-03-14",
+              "n", "Nordwire", NAMES)
+    evs = build_events([f], {"n": "s1"})
+    assert [e.date for e in evs] == ["2025-03-19"]
+    assert not evs[0].description.startswith("LINDHAVEN")
