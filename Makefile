@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test,web,feeds,search]'
+	$(BIN)/pip install --quiet -e '.[test,web,feeds,search,ray]'
 	touch $@
 
 install: $(VENV)/.installed

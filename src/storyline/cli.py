@@ -60,17 +60,21 @@ def analyze(
     kb: Annotated[Optional[Path], typer.Option("--kb", help="Knowledge base (CSV or JSONL: id, name, type, aliases, roles) to link entities.")] = None,
     use_cache: Annotated[bool, typer.Option("--cache/--no-cache",
                                             help="Reuse per-article results for unchanged inputs (in OUT/.cache).")] = True,
+    executor: Annotated[str, typer.Option(help="local (process pool) or ray (needs the 'ray' extra).")] = "local",
+    ray_address: Annotated[Optional[str], typer.Option(help="Ray cluster address; default starts a local Ray.")] = None,
 ) -> None:
     """Run every stage on PATHS and write analysis.json, briefs/ and storyline.duckdb to --out."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .pipeline import read_all, run_article_stages, run_corpus_stages
 
-    settings = Settings()
+    import dataclasses
+
+    settings = Settings(executor=executor, ray_address=ray_address)
     if workers:
-        settings = Settings(spacy_model=settings.spacy_model, workers=workers)
+        settings = dataclasses.replace(settings, workers=workers)
     if model:
-        settings = Settings(spacy_model=model, workers=settings.workers)
+        settings = dataclasses.replace(settings, spacy_model=model)
     if kb is not None:
         from .entities.kb import KBError, load_kb
 

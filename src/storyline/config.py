@@ -14,3 +14,5 @@ class Settings:
     spacy_model: str = field(default_factory=lambda: os.environ.get("STORYLINE_SPACY_MODEL", DEFAULT_SPACY_MODEL))
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     kb_path: str | None = None
+    executor: str = "local"  # "local" (process pool) or "ray"
+    ray_address: str | None = None  # None: start a local Ray instance

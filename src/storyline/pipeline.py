@@ -95,7 +95,13 @@ def run_article_stages(docs: Sequence[RawDoc], settings: Settings,
                 progress(1)
         else:
             todo.append((i, doc))
-    for i, res in run_local(_task, todo, settings.workers, _init_worker(settings.spacy_model)):
+    if settings.executor == "ray":
+        from .engine.ray_executor import run_ray
+
+        runs = run_ray(_task, todo, settings.workers, _init_worker(settings.spacy_model), settings.ray_address)
+    else:
+        runs = run_local(_task, todo, settings.workers, _init_worker(settings.spacy_model))
+    for i, res in runs:
         results[i] = res
         if cache and isinstance(res, ArticleResult):
             cache.put(keys[i], res)
