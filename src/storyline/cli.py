@@ -154,7 +154,11 @@ def stories(from_dir: FromDir = Path(DEFAULT_OUT),
 
 @app.command()
 def brief(story_id: str, from_dir: FromDir = Path(DEFAULT_OUT),
-          fmt: Annotated[str, typer.Option("--format", help="md | html | json")] = "md") -> None:
+          fmt: Annotated[str, typer.Option("--format", help="md | html | json")] = "md",
+          llm: Annotated[Optional[str], typer.Option("--llm", help="OpenAI-compatible endpoint URL (e.g. "
+                                                     "http://localhost:8000/v1) to rewrite the summary; only "
+                                                     "rewrites supported by their cited spans are kept.")] = None,
+          llm_model: Annotated[str, typer.Option("--llm-model", help="Model name for --llm.")] = "default") -> None:
     """Print one story's brief."""
     from .brief.render import render_html, render_json
 
@@ -165,6 +169,14 @@ def brief(story_id: str, from_dir: FromDir = Path(DEFAULT_OUT),
         raise typer.Exit(2)
     story = next(s for s in corpus.stories if s.id == b.story_id)
     arts = {a.id: a for a in corpus.articles}
+    if llm:
+        from .brief.llm import rewrite_summary
+
+        b, report = rewrite_summary(b, story, arts, llm, llm_model)
+        err.print(f"llm: {report.kept} rewrites kept, {report.rejected} rejected as unsupported, "
+                  f"{report.failed} failed", highlight=False)
+        for r in report.reasons:
+            err.print(f"[dim]  {r}[/]", highlight=False)
     if fmt == "md":
         sys.stdout.write(b.markdown)
     elif fmt == "html":

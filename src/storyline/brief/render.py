@@ -1,55 +1,110 @@
-"""Renderings of a brief. HTML escapes every piece of article text: input pages are untrusted."""
+"""Renderings of a brief. HTML escapes every piece of article text: input pages are untrusted.
+
+The Markdown and HTML carry the same content; every ``[n]`` is a source number whose spans are in
+the JSON brief, and in HTML each citation opens to the cited words highlighted in their context.
+"""
 
 from __future__ import annotations
 
 import html
 import json
 
-from ..model import Article, Brief, Story
+from ..model import Article, Brief, BriefSentence, Story
 
 SECTIONS = [("summary", "Summary"), ("timeline", "Timeline"), ("quotes", "Who said what"),
             ("differences", "Where sources differ"), ("open_questions", "Open questions")]
+CONTEXT = 160
 
 
 def source_numbers(story: Story) -> dict[str, int]:
     return {aid: i for i, aid in enumerate(story.article_ids, 1)}
 
 
-def _meta_line(story: Story, articles: dict[str, Article]) -> str:
-    outlets = {articles[a].outlet or "?" for a in story.article_ids}
-    originals = len(story.article_ids) - len(story.copies)
-    langs = sorted({articles[a].language or "?" for a in story.article_ids})
-    span = f"{story.first_seen} – {story.last_seen}" if story.first_seen else "dates unknown"
-    return (f"{span} · {len(outlets)} outlets, {len(story.article_ids)} articles = {originals} originals + "
-            f"{len(story.copies)} copies · languages: {', '.join(langs)}")
+def _fmt_day(d: str | None) -> str:
+    return d or "date unknown"
 
 
-def _source_line(n: int, a: Article, story: Story, nums: dict[str, int]) -> str:
-    bits = [a.outlet or a.source, a.published or "date unknown"]
+def meta_line(brief: Brief, story: Story, articles: dict[str, Article]) -> str:
+    arts = [articles[a] for a in story.article_ids if a in articles]
+    outlets = {a.outlet or a.source for a in arts}
+    originals = len(arts) - len(story.copies)
+    langs = sorted({a.language or "?" for a in arts})
+    translated = sum(1 for a in arts if a.provenance.translated_by)
+    dates = (f"{story.first_seen} – {story.last_seen}" if story.first_seen and story.last_seen != story.first_seen
+             else story.first_seen or "dates unknown")
+    places = next((s.text.removeprefix("Places: ").rstrip(".") for s in brief.sentences if s.section == "overview"), "")
+    bits = [dates] + ([places] if places else []) + [
+        f"{len(outlets)} outlets, {len(arts)} articles = {originals} originals + {len(story.copies)} copies",
+        "languages: " + ", ".join(langs) + (f" ({translated} machine-translated)" if translated else "")]
+    return " · ".join(bits)
+
+
+def source_line(a: Article, story: Story, nums: dict[str, int]) -> str:
+    bits = [a.outlet or a.source, _fmt_day(a.published[:10] if a.published else None)]
     if a.id in story.copies:
         bits.append(f"copy of [{nums.get(story.copies[a.id], '?')}]")
+    copied_by = [nums[c] for c, o in story.copies.items() if o == a.id and c in nums]
+    if copied_by:
+        bits.append("copied by " + "".join(f"[{n}]" for n in copied_by))
     if a.rewrite_of and a.rewrite_of in nums:
         bits.append(f"rewrite of [{nums[a.rewrite_of]}]")
     if a.provenance.translated_by:
         bits.append(f"translated ({a.provenance.translated_by})")
-    return f"[{n}] {' · '.join(bits)} — {a.title or a.source}"
+    return f"{' · '.join(bits)} — {a.title or a.source}"
+
+
+def _refs(s: BriefSentence, nums: dict[str, int]) -> str:
+    return "".join(f"[{nums[i]}]" for i in dict.fromkeys(c.article_id for c in s.citations) if i in nums)
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render_markdown(brief: Brief, story: Story, articles: dict[str, Article]) -> str:
     nums = source_numbers(story)
-    lines = [f"# {brief.headline}", "", f"**{_meta_line(story, articles)}**", ""]
+    lines = [f"# {brief.headline}", "", f"**{meta_line(brief, story, articles)}**", ""]
     for key, heading in SECTIONS:
         items = [s for s in brief.sentences if s.section == key]
+        if key == "differences" and story.comparison.claims:
+            lines += [f"## {heading}", "", "| claim | supports | contradicts | omits | sources |", "|---|---|---|---|---|"]
+            for row in story.comparison.claims:
+                refs = "".join(f"[{nums[i]}]" for i in dict.fromkeys(s.article_id for s in row.evidence) if i in nums)
+                lines.append(f"| {_md_cell(row.text)} | {', '.join(row.support)} | {', '.join(row.contradict)} | "
+                             f"{', '.join(row.omit)} | {refs} |")
+            lines.append("")
+            heading = ""
         if not items:
             continue
-        lines += [f"## {heading}", ""]
-        for s in items:
-            refs = "".join(f"[{nums[i]}]" for i in dict.fromkeys(c.article_id for c in s.citations) if i in nums)
-            lines.append(f"- {s.text} {refs}")
+        if heading:
+            lines += [f"## {heading}", ""]
+        lines += [f"- {s.text} {_refs(s, nums)}" for s in items]
         lines.append("")
     lines += ["## Sources", ""]
-    lines += [_source_line(nums[a], articles[a], story, nums) for a in story.article_ids]
+    lines += [f"[{nums[a]}] {source_line(articles[a], story, nums)}  " for a in story.article_ids if a in articles]
     return "\n".join(lines) + "\n"
+
+
+_STYLE = ("body{font:16px/1.5 system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em}"
+          "blockquote{color:#444;border-left:3px solid #ccc;margin:.2em 0;padding-left:.6em}"
+          "mark{background:#fe9}details{display:inline}details[open]{display:block;margin:.2em 0 .6em 1em}"
+          "summary{display:inline;cursor:pointer;color:#036}table{border-collapse:collapse}"
+          "td,th{border:1px solid #ccc;padding:.2em .4em;vertical-align:top}")
+
+
+def _cite_html(s: BriefSentence, articles: dict[str, Article], nums: dict[str, int]) -> str:
+    e = html.escape
+    out = []
+    for c in s.citations:
+        a = articles.get(c.article_id)
+        if a is None:
+            continue
+        lo, hi = max(0, c.start - CONTEXT), min(len(a.text), c.end + CONTEXT)
+        ctx = e(a.text[lo:c.start]) + "<mark>" + e(a.text[c.start:c.end]) + "</mark>" + e(a.text[c.end:hi])
+        out.append(f"<details><summary>[{nums.get(c.article_id, '?')}]</summary><blockquote>"
+                   f"<small>{e(a.outlet or a.source)} · chars {c.start}–{c.end}</small><br>…{ctx}…"
+                   f"</blockquote></details>")
+    return " ".join(out)
 
 
 def render_html(brief: Brief, story: Story, articles: dict[str, Article]) -> str:
@@ -57,28 +112,28 @@ def render_html(brief: Brief, story: Story, articles: dict[str, Article]) -> str
     e = html.escape
     nums = source_numbers(story)
     parts = ["<!doctype html><html><head><meta charset='utf-8'>",
-             f"<title>{e(brief.headline)}</title><style>body{{font:16px/1.5 system-ui;max-width:50em;margin:2em auto}}"
-             "blockquote{color:#444;border-left:3px solid #ccc;margin:.2em 0;padding-left:.6em}"
-             "mark{background:#fe9}details{margin:.2em 0 .6em 1em}</style></head><body>",
-             f"<h1>{e(brief.headline)}</h1><p><b>{e(_meta_line(story, articles))}</b></p>"]
+             "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+             f"<title>{e(brief.headline)}</title><style>{_STYLE}</style></head><body>",
+             f"<h1>{e(brief.headline)}</h1><p><b>{e(meta_line(brief, story, articles))}</b></p>"]
     for key, heading in SECTIONS:
         items = [s for s in brief.sentences if s.section == key]
+        if key == "differences" and story.comparison.claims:
+            parts.append(f"<h2>{e(heading)}</h2><table><tr><th>claim</th><th>supports</th><th>contradicts</th>"
+                         "<th>omits</th></tr>")
+            for row in story.comparison.claims:
+                parts.append(f"<tr><td>{e(row.text)}</td><td>{e(', '.join(row.support))}</td>"
+                             f"<td>{e(', '.join(row.contradict))}</td><td>{e(', '.join(row.omit))}</td></tr>")
+            parts.append("</table>")
+            heading = ""
         if not items:
             continue
-        parts.append(f"<h2>{e(heading)}</h2><ul>")
-        for s in items:
-            cites = []
-            for c in s.citations:
-                a = articles[c.article_id]
-                lo, hi = max(0, c.start - 120), min(len(a.text), c.end + 120)
-                ctx = (e(a.text[lo:c.start]) + "<mark>" + e(a.text[c.start:c.end]) + "</mark>" + e(a.text[c.end:hi]))
-                cites.append(f"<details><summary>[{nums.get(c.article_id, '?')}] {e(a.outlet or a.source)}</summary>"
-                             f"<blockquote>…{ctx}…</blockquote></details>")
-            parts.append(f"<li>{e(s.text)}{''.join(cites)}</li>")
-        parts.append("</ul>")
+        if heading:
+            parts.append(f"<h2>{e(heading)}</h2>")
+        parts.append("<ul>" + "".join(f"<li>{e(s.text)} {_cite_html(s, articles, nums)}</li>" for s in items) + "</ul>")
     parts.append("<h2>Sources</h2><ol>")
     for aid in story.article_ids:
-        parts.append(f"<li>{e(_source_line(nums[aid], articles[aid], story, nums)[len(str(nums[aid])) + 3:])}</li>")
+        if aid in articles:
+            parts.append(f"<li>{e(source_line(articles[aid], story, nums))}</li>")
     parts.append("</ol></body></html>")
     return "".join(parts)
 

@@ -1,0 +1,96 @@
+"""The brief's other sections, each sentence built from records that already carry their spans:
+overview (places), timeline, who said what, where sources differ, open questions."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from ..model import Article, BriefSentence, Entity, Quote, Span, Story
+from ..text_units import jaccard, words
+
+MAX_PLACES = 4
+MAX_SPEAKERS = 8
+QUOTES_PER_SPEAKER = 2
+
+
+def places(story: Story, entities: dict[str, Entity]) -> list[BriefSentence]:
+    members = set(story.article_ids) - set(story.copies)
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    for e in entities.values():
+        if e.type not in ("GPE", "LOC", "FAC"):
+            continue
+        spans = [s for s in e.mentions if s.article_id in members]
+        if spans:
+            counts[e.id] = len({s.article_id for s in spans}) * 100 + len(spans)
+            first[e.id] = spans[0]
+    top = [eid for eid, _ in counts.most_common(MAX_PLACES)]
+    if not top:
+        return []
+    return [BriefSentence(text="Places: " + ", ".join(entities[e].name for e in top) + ".",
+                          citations=[first[e] for e in top], section="overview")]
+
+
+def timeline(story: Story) -> list[BriefSentence]:
+    out = []
+    for ev in story.timeline:
+        if not ev.evidence:
+            continue
+        status = "" if ev.status in ("happened", "unknown") else f" ({ev.status})"
+        out.append(BriefSentence(text=f"{ev.date or 'undated'}{status}: {ev.description}", citations=ev.evidence,
+                                 section="timeline"))
+    return out
+
+
+def quotes(story: Story, qs: Sequence[Quote], entities: dict[str, Entity],
+           articles: dict[str, Article]) -> list[BriefSentence]:
+    """By speaker, most-quoted first; near-identical quotes from several outlets become one line
+    citing them all."""
+    members = set(story.article_ids) - set(story.copies)
+    outlets = {(articles[a].outlet or "").lower() for a in members if a in articles}
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for q in qs:
+        if (q.span.article_id in members and q.speaker and q.kind in ("direct", "partial")
+                and q.speaker.lower() not in outlets):
+            by_speaker[q.speaker_entity or q.speaker].append(q)
+    out = []
+    ranked = sorted(by_speaker.items(), key=lambda kv: (-len({q.span.article_id for q in kv[1]}), -len(kv[1]), kv[0]))
+    for key, group in ranked[:MAX_SPEAKERS]:
+        name = entities[key].name if key in entities else group[0].speaker
+        clusters: list[list[Quote]] = []
+        for q in sorted(group, key=lambda q: -len(q.text)):
+            for c in clusters:
+                if jaccard(words(c[0].text), words(q.text)) >= 0.5:
+                    c.append(q)
+                    break
+            else:
+                clusters.append([q])
+        for c in sorted(clusters, key=len, reverse=True)[:QUOTES_PER_SPEAKER]:
+            q = c[0]
+            text = " ".join(q.text.split())  # a quote across paragraphs must not break the list
+            text = text if len(text) <= 220 else text[:217].rsplit(" ", 1)[0] + "…"
+            verb = "said" if q.kind != "indirect" else "said that"
+            out.append(BriefSentence(text=f'{name} {verb}: "{text}"', citations=[x.span for x in c],
+                                     section="quotes"))
+    return out
+
+
+def differences(story: Story) -> list[BriefSentence]:
+    comp = story.comparison
+    out = []
+    for row in comp.claims:
+        if row.contradict and row.evidence:
+            out.append(BriefSentence(
+                text=f"{row.text} — reported by {', '.join(row.support)}; different figures from "
+                     f"{', '.join(row.contradict)}; not mentioned by {', '.join(row.omit) or 'none'}.",
+                citations=row.evidence, section="differences"))
+    for item in [*comp.conflicts, *comp.updates, *comp.framing, *comp.voices, *comp.gaps]:
+        if item.evidence:
+            out.append(BriefSentence(text=item.text, citations=item.evidence, section="differences"))
+    return out
+
+
+def open_questions(story: Story) -> list[BriefSentence]:
+    return [BriefSentence(text=q.text, citations=q.evidence, section="open_questions")
+            for q in story.open_questions if q.evidence]

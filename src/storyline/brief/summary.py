@@ -1,0 +1,68 @@
+"""The extractive summary: 5-8 sentences chosen across outlets, most-corroborated first, no repeats.
+
+Extractive on purpose: a sentence copied from an article is supported by construction, and
+corroboration (similar sentences in other outlets) decides what leads. Copies are not corroboration,
+so only originals vote. Each outlet may lead at most twice, so the summary reads across sources.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, BriefSentence, Span, Story
+from ..text_units import jaccard, words
+
+SUMMARY_MIN, SUMMARY_MAX = 5, 8
+SUPPORT_SIM = 0.25
+REDUNDANT_SIM = 0.35
+PER_OUTLET = 2
+_JUNK = re.compile(r"(?i)^(timeline\b|sources?:|read more|related|share|advertisement|©|\d+\.\s)|https?://")
+
+
+def _sentence(a: Article, s: int, e: int) -> Span | None:
+    raw = a.text[s:e]
+    body = raw.strip()
+    if len(body) < 40 or len(body) > 400 or body.endswith("?") or _JUNK.search(body):
+        return None
+    if body[0] in "\"“«„—–-" or body.count('"') % 2 or body.count("“") != body.count("”"):
+        return None  # a bare quote or half a quote reads as the brief's own voice; quotes have their section
+    lead = len(raw) - len(raw.lstrip())
+    return a.span(s + lead, s + lead + len(body))
+
+
+def summary_sentences(story: Story, articles: dict[str, Article],
+                      sentences: dict[str, list[tuple[int, int]]]) -> list[BriefSentence]:
+    originals = [articles[i] for i in story.article_ids if i not in story.copies and i in articles]
+    outlet = {a.id: a.outlet or a.source for a in originals}
+    cands: list[tuple[Span, set[str], int]] = []
+    for a in originals:
+        for rank, (s, e) in enumerate(sentences.get(a.id, [])):
+            sp = _sentence(a, s, e)
+            if sp:
+                cands.append((sp, words(sp.text), rank))
+    scored = []
+    for sp, ws, rank in cands:
+        support = [o for o, ows, _ in cands
+                   if outlet[o.article_id] != outlet[sp.article_id] and jaccard(ws, ows) >= SUPPORT_SIM]
+        outlets = {outlet[o.article_id] for o in support}
+        scored.append((len(outlets) + 1.0 / (2 + rank), sp, ws, support))
+    scored.sort(key=lambda t: (-t[0], t[1].article_id, t[1].start))
+    chosen: list[BriefSentence] = []
+    chosen_words: list[set[str]] = []
+    per_outlet: dict[str, int] = {}
+    for relax in (False, True):
+        for _, sp, ws, support in scored:
+            if len(chosen) >= SUMMARY_MAX or (relax and len(chosen) >= SUMMARY_MIN):
+                break
+            if any(jaccard(ws, c) >= REDUNDANT_SIM for c in chosen_words):
+                continue
+            o = outlet[sp.article_id]
+            if not relax and per_outlet.get(o, 0) >= PER_OUTLET:
+                continue
+            best: dict[str, Span] = {}
+            for x in support:
+                best.setdefault(outlet[x.article_id], x)
+            chosen.append(BriefSentence(text=sp.text, citations=[sp, *best.values()], section="summary"))
+            chosen_words.append(ws)
+            per_outlet[o] = per_outlet.get(o, 0) + 1
+    return chosen

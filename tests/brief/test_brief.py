@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import re
+
+from storyline.brief.build import build_brief
+from storyline.brief.render import render_html, render_json
+from storyline.brief.summary import summary_sentences
+from storyline.model import Brief, check_spans
+from storyline.text_units import jaccard, words
+
+
+def test_every_sentence_is_cited_with_valid_spans(inputs):
+    b = build_brief(inputs.story, inputs.articles, inputs.sentences, inputs.quotes, inputs.entities)
+    assert b.sentences and all(s.citations for s in b.sentences)
+    assert check_spans(inputs.articles.values(), b.sentences) == []
+
+
+def test_summary_leads_with_the_most_corroborated_sentence_and_never_repeats(inputs):
+    summ = summary_sentences(inputs.story, inputs.articles, inputs.sentences)
+    assert 3 <= len(summ) <= 8
+    first = summ[0]
+    assert "bridge" in first.text.lower() and len({c.article_id for c in first.citations}) == 3
+    for i, a in enumerate(summ):
+        for b in summ[i + 1:]:
+            assert jaccard(words(a.text), words(b.text)) < 0.35
+    assert all(c.article_id != "a4" for s in summ for c in s.citations)  # a copy is not corroboration
+
+
+def test_summary_skips_bare_quotes_and_markup_free_of_sentence_role(inputs):
+    summ = summary_sentences(inputs.story, inputs.articles, inputs.sentences)
+    assert not any(s.text.startswith(('"', "“")) for s in summ)
+
+
+def test_sources_list_copies_and_originals(inputs):
+    b = build_brief(inputs.story, inputs.articles, inputs.sentences, inputs.quotes, inputs.entities)
+    assert "[4] Reprint Daily · 2025-04-02 · copy of [3]" in b.markdown
+    assert "[3] Nordwire · 2025-04-02 · copied by [4]" in b.markdown
+    assert "3 originals + 1 copies" in b.markdown
+
+
+def test_who_said_what_merges_the_same_quote_from_two_outlets(inputs):
+    b = build_brief(inputs.story, inputs.articles, inputs.sentences, inputs.quotes, inputs.entities)
+    q = [s for s in b.sentences if s.section == "quotes"]
+    assert len(q) == 1 and q[0].text.startswith("Ilse Brandt said:")
+    assert {c.article_id for c in q[0].citations} == {"a1", "a3"}
+
+
+def test_html_escapes_hostile_article_text_and_metadata(inputs):
+    b = build_brief(inputs.story, inputs.articles, inputs.sentences, inputs.quotes, inputs.entities)
+    page = render_html(b, inputs.story, inputs.articles)
+    assert "<script" not in page.lower()
+    assert "<img" not in page.lower()
+    assert "<b>Herald</b>" not in page
+    assert "&lt;script&gt;" in page
+    assert re.search(r"<mark>[^<]+</mark>", page)
+
+
+def test_json_round_trips(inputs):
+    b = build_brief(inputs.story, inputs.articles, inputs.sentences, inputs.quotes, inputs.entities)
+    assert Brief.model_validate_json(render_json(b)) == b
