@@ -86,3 +86,9 @@ def test_german_separators_and_units(article):
 def test_sourcing_numbers_and_dates_are_not_claims(article, parse):
     cs = claims_of(article, parse, "Two officials said on 14 March 2025 that one diplomat had left.")
     assert cs == []
+
+
+def test_regressions_from_real_news(article, parse):
+    # found running the extractor over real English news: years, clock times and ages are not counts
+    text = "Crowds lined the 2020 Rose Parade route at 11 pm, and the 47-year-old was named."
+    assert claims_of(article, parse, text) == []

@@ -152,3 +152,14 @@ def test_spans_are_slices_of_the_text(article, parse):
     art = article(text)
     for t in extract_times(art, parse(text)):
         assert text[t.span.start : t.span.end] == t.span.text
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("The 37-year-old was arrested on Sunday.", "37-year"),
+    ("The firm will announce partnerships in the coming months.", "coming months"),
+    ("Protesters will rally every Tuesday until the vote.", "Tuesday"),
+    ("Illinois is ready for March Madness.", "March"),
+])
+def test_regressions_from_real_news(article, parse, text, absent):
+    # found running the extractor over real English news (SemEval 2022 task 8 sample)
+    assert not any(absent in k for k in times_of(article, parse, text))

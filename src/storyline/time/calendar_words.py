@@ -43,6 +43,7 @@ class Calendar:
     daypart: list[str] = field(default_factory=list)
     relday: dict[str, int] = field(default_factory=dict)
     unit: dict[str, str] = field(default_factory=dict)
+    unit_plural: list[str] = field(default_factory=list)
     unit_mod: dict[str, int] = field(default_factory=dict)
     month_mod: dict[str, str] = field(default_factory=dict)
     part: dict[str, str] = field(default_factory=dict)
@@ -146,7 +147,7 @@ def _build(c: Calendar) -> list[tuple[str, re.Pattern[str]]]:
         ("quarter_q", re.compile(rf"\bQ(?P<qn>[1-4])\s*{year}")),
         ("season", re.compile(rf"(?:(?P<umod>{umod})\s+|(?P<cue>(?i:in|im|since|seit|by|until)(?:\s+(?i:the))?)\s+)?(?P<season>{season})\b(?:\s+(?:(?i:of)\s+)?{year})?")),
         ("monthyear", re.compile(rf"(?:(?P<mod>{mmod})\s+)?(?P<m>{mon})\b,?\s+(?:(?i:of)\s+)?{year}")),
-        ("month", re.compile(rf"(?P<mod>{mmod})\s+(?P<m>{mon})\b(?!\s+\d)")),
+        ("month", re.compile(rf"(?P<mod>{mmod})\s+(?P<m>{mon})\b(?!\s+\d)(?!\s+[A-Z][a-z])")),
         ("year", re.compile(rf"(?:(?P<cue>{_ci(c.year_cue)})\s+){year}")),
         ("weekday", re.compile(rf"(?:(?P<mod>{wdmod})\s+)?(?P<wd>{wd})(?P<poss>['’]s)?(?:\s+(?P<part>{daypart}))?\b")),
         ("relday", re.compile(rf"(?<![\w-])(?P<rel>{_alt(c.relday)})\b")),
@@ -154,6 +155,6 @@ def _build(c: Calendar) -> list[tuple[str, re.Pattern[str]]]:
         ("ago_before", re.compile(rf"(?i:{_alt(c.ago_before)})\s+(?P<n>{num})\s+(?P<unit>{unit})\b" if c.ago_before else "(?!x)x")),
         ("ahead", re.compile(rf"(?P<cue>{_ci(c.ahead)})\s+(?P<n>{num})\s+(?P<unit>{unit})\b(?!\s*-)")),
         ("relunit", re.compile(rf"(?P<umod>{umod})\s+(?P<unit>{unit})\b(?P<poss>['’]s)?")),
-        ("duration", re.compile(rf"(?<![\w-])(?P<n>{num})[\s-](?P<unit>{unit})(?P<long>-long)?\b")),
+        ("duration", re.compile(rf"(?<![\w-])(?P<n>{num})[\s-](?P<unit>{unit})(?P<long>-long)?\b(?!-old)")),
     ]
     return p

@@ -39,6 +39,7 @@ class Quantities:
     unit: dict[str, str] = field(default_factory=dict)
     measure: set[str] = field(default_factory=set)
     not_counted: set[str] = field(default_factory=set)
+    vague_numbers: set[str] = field(default_factory=set)
     rx: re.Pattern[str] | None = None
 
 
@@ -68,6 +69,8 @@ def quantities(lang: str | None) -> Quantities:
             q.measure.add(phrase)
         elif kind == "not_counted":
             q.not_counted.add(phrase)
+        elif kind == "vague_number":
+            q.vague_numbers.add(phrase.lower())
     if lang == "de":
         digits = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:,\d+)?"
     else:
@@ -150,6 +153,10 @@ def _noun_after(text: str, pos: int, doc: Any, q: Quantities, limit: int = 3) ->
     if q.lang == "de" and doc is None:
         while run and not run[-1].group(0)[:1].isupper() and run[-1].group(0) not in "%€$£":
             run.pop()  # "25.000 genannt": a participle, not what is counted
+    if doc is not None and run and all(
+            (t := doc.char_span(pos + w.start(), pos + w.end(), alignment_mode="expand")) is not None
+            and len(t) and t[0].pos_ == "ADJ" for w in run):
+        return None  # "finished four adrift": an adjective alone counts nothing
     if not run:
         return None
     s, e = pos + run[0].start(), pos + run[-1].end()
@@ -222,8 +229,8 @@ def extract_claims(article: Article, times_spans: list[tuple[int, int]] | None =
         tail = e
         if m["hword"]:  # "a 12-member panel", "460-seat chamber"
             hw = m["hword"].lower()
-            if hw in ("year", "month", "week", "day", "hour") and not m["qual"]:
-                pass
+            if hw == "year" and text[m.end() : m.end() + 4] == "-old":
+                continue  # "a 37-year-old": an age, told as an attribute
             unit = q.unit.get(hw + "s", q.unit.get(hw, hw + "s"))
             noun = _noun_after(text, e + 1 if text[e : e + 1] == " " else e, doc, q)
             if noun:
@@ -272,14 +279,14 @@ def extract_claims(article: Article, times_spans: list[tuple[int, int]] | None =
             before = re.search(r"([^\W\d_][\w'-]*)\s+(?:of|von)\s+$", text[max(0, s - 40) : s])
             if before and before.group(1).lower() not in _STOP:
                 subject = before.group(1)  # "a force of up to 25,000"
-        if _YEARLIKE.match(m["num"]) and not (m["scale"] or qual) and unit in (None,):
-            continue
+        if _YEARLIKE.match(m["num"]) and not (m["scale"] or qual) and unit not in q.unit.values():
+            continue  # "the 2020 Rose Parade", "a 2004 book": a year, not a count
         if unit is None and m["outof"]:
             nxt = _noun_after(text, e + 1, doc, q)
             if nxt:
                 unit, subject, tail = q.unit.get(nxt.head.lower(), nxt.head.lower()), nxt.text, nxt.end
         end = max(e, tail)
-        approx = qual in ("approx", "max", "min", "range")
+        approx = qual in ("approx", "max", "min", "range") or m["num"].lower() in q.vague_numbers
         if qual == "max":
             high = value
         elif qual == "min":

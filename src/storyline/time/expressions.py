@@ -223,6 +223,8 @@ def resolve(kind: str, m: re.Match[str], cal: Calendar, anchor: date | None, dir
         off = int(cal.lookup("relday", m["rel"]))  # type: ignore[call-overload]
         return Resolved((anchor + timedelta(days=off)).isoformat() if anchor else None, "day")
     if kind == "relunit":
+        if m["unit"].lower() in {u.lower() for u in cal.unit_plural}:
+            raise Unresolvable("vague: 'the coming months'")
         unit = str(cal.lookup("unit", m["unit"]))
         if anchor is None:
             return Resolved(None, "week" if unit == "weekend" else unit)
@@ -300,6 +302,8 @@ def extract_times(article: Article, doc: Any = None) -> list[TimeExpr]:
     for s, e, _, kind, m in _select(_candidates(text, cal)):
         if kind == "relday" and _in_name(text, s):
             continue
+        if kind == "weekday" and re.search(r"(?i)\b(?:every|each|jeden)\s+$", text[max(0, s - 8) : s]):
+            continue  # "every Tuesday" is a recurrence, not a date
         direction = tense_direction(text, s, e, cal.lang, doc)
         try:
             r = resolve(kind, m, cal, anchor, direction, year_ctx)
