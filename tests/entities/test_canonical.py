@@ -13,7 +13,8 @@ def test_transliterated_variants_merge_across_articles_and_short_forms_follow(ma
     ms = [mention(a, "Anna Kowalczyk", role="Defence Minister"),
           mention(a, "Kowalczyk", nth=1, resolved_to="Anna Kowalczyk", resolved_by="surname"),
           mention(a, "Lindhaven", "GPE"), mention(b, "Ana Kovalchik", role="minister"), mention(b, "Lindhaven", "GPE"),
-          mention(c, "Anna Kowalchuk"), mention(c, "Lindhaven", "GPE")]
+          mention(c, "Anna Kowalchuk", role="defence minister"),
+          mention(c, "Lindhaven", "GPE")]
     ents, index = canonicalize(ms, [a, b, c])
     people = _people(ents)
     assert list(people) == ["Anna Kowalczyk"]

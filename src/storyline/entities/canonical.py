@@ -72,21 +72,23 @@ def context_support(a: LocalPerson, b: LocalPerson) -> float:
     return min(1.0, score)
 
 
-def _pair(a: LocalPerson, b: LocalPerson) -> float | None:
-    """Link strength between two local persons; None = must never be together."""
-    s = name_score(a.name, b.name)
-    if s is None:
-        return None
-    if a.article_id and a.article_id == b.article_id and s < STRONG:
-        return None  # one article naming two similar people means two people
-    if s >= STRONG:
-        return s
-    return s if context_support(a, b) >= 0.25 else 0.0
+def _name_link(a: LocalPerson, b: LocalPerson) -> float | None:
+    """Name evidence between two local persons; None = must never be together."""
+    # No rule against two spellings in one article: machine translation spells one person two ways
+    # in one text ('Ana Kovalchik' ... 'Anna Kowalchuk'); two different people in one article are
+    # told apart by the same name rules as anywhere else.
+    return name_score(a.name, b.name)
 
 
 def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
-    """Average-linkage clustering with cannot-links; returns groups of indices into ``people``."""
-    fulls = [i for i, p in enumerate(people) if p.is_full]
+    """Agglomerative clustering of full names with cannot-links; returns groups of indices.
+
+    Candidate links are name matches (>= WEAK), strongest first. Two clusters merge only if no cross
+    pair is forbidden, at least half of the cross pairs match by name (so one lucky link cannot chain
+    'Jan Kowalczyk' to 'Piotr Kowalczyk' through 'J. Kowalczyk'), and, for a weak name match, the two
+    clusters share context (roles, co-occurring entities, outlet).
+    """
+    fulls = [i for i, p in enumerate(people) if p.is_full and not p.name.given_is_initial]
     links: dict[tuple[int, int], float | None] = {}
     cand: list[tuple[float, int, int]] = []
     surn = [fold(people[i].name.surname) for i in fulls]
@@ -95,11 +97,9 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
             j = fulls[y]
             if abs(len(surn[x]) - len(surn[y])) > 3 or (surn[x][:1] != surn[y][:1] and surn[x][-2:] != surn[y][-2:]):
                 continue  # cheap block: damage keeps either the first letter or the ending
-            s = _pair(people[i], people[j])
-            if s is None:
-                links[(i, j)] = None
-            elif s >= WEAK:
-                links[(i, j)] = s
+            s = _name_link(people[i], people[j])
+            links[(i, j)] = s
+            if s is not None and s >= WEAK:
                 cand.append((s, i, j))
     groups: dict[int, list[int]] = {i: [i] for i in fulls}
     home = {i: i for i in fulls}
@@ -116,6 +116,8 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
             continue
         if sum(1 for p in pairs if p and p >= WEAK) / len(pairs) < SUPPORT:
             continue
+        if s < STRONG and context_support(_profile(people, groups[gi]), _profile(people, groups[gj])) < 0.25:
+            continue
         groups[gi].extend(groups[gj])
         for k in groups.pop(gj):
             home[k] = gi
@@ -125,26 +127,39 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
 
 
 def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[list[int]]:
-    """Bare surnames ('Volkov said') join the one compatible full-name cluster, chosen by context if
-    several fit; otherwise identical bare surnames form one entity of their own."""
+    """Bare surnames ('Volkov said') and initials ('D. Volkov') join the one compatible full-name
+    cluster; when several fit, the cluster whose story (co-occurring entities, roles) clearly matches
+    best; otherwise they stay apart. Identical leftovers form one entity of their own."""
     leftovers: dict[str, list[int]] = defaultdict(list)
+    profile = [_profile(people, g) for g in groups]
     for i, p in enumerate(people):
-        if p.is_full:
+        if p.is_full and not p.name.given_is_initial:
             continue
-        sn = p.name.surname
-        fits = [g for g in groups if any(token_similarity(people[k].name.surname, sn) >= SHORT_MATCH for k in g)]
+        fits = [n for n, g in enumerate(groups)
+                if any(token_similarity(people[k].name.surname, p.name.surname) >= SHORT_MATCH
+                       and name_score(p.name, people[k].name) is not None for k in g)]
         if len(fits) > 1:
-            support = sorted(((max(context_support(p, people[k]) for k in g), n) for n, g in enumerate(fits)), reverse=True)
-            best, second = support[0][0], support[1][0]
-            fits = [fits[support[0][1]]] if best >= 0.5 and best - second >= 0.3 else []
+            support = sorted(((context_support(p, profile[n]), n) for n in fits), reverse=True)
+            (best, n0), (second, _) = support[0], support[1]
+            fits = [n0] if best >= 0.4 and best - second >= 0.3 else []
             if not fits:
-                leftovers[f"{fold(sn)}#{i}"].append(i)  # ambiguous: its own entity, not a guess
+                leftovers[f"{fold(p.names.most_common(1)[0][0])}#{i}"].append(i)  # ambiguous: no guess
                 continue
         if len(fits) == 1:
-            fits[0].append(i)
+            groups[fits[0]].append(i)
         else:
-            leftovers[fold(sn)].append(i)
+            leftovers[fold(p.names.most_common(1)[0][0])].append(i)
     return list(leftovers.values())
+
+
+def _profile(people: list[LocalPerson], group: list[int]) -> LocalPerson:
+    """A cluster seen as one person: its roles and co-occurring entities over all its articles."""
+    first = people[group[0]]
+    prof = LocalPerson("cluster", first.names, roles=set(), context=set())
+    for k in group:
+        prof.roles |= people[k].roles
+        prof.context |= people[k].context
+    return prof
 
 
 @cache

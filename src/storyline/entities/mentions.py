@@ -111,6 +111,17 @@ def role_before(text: str, start: int, lang: str = "en") -> str | None:
     return role or None
 
 
+_APPOSITIVE_ROLE = re.compile(r"\s*,\s+(?:(?:the|a|an)\s+|[A-Z][\w-]*(?:'s|’s)\s+)?((?:[\w-]+\s+){0,3}?[\w-]+)\s*(?=[,.;]|$)")
+
+
+def role_after(text: str, end: int, lang: str = "en") -> str | None:
+    """An appositive role: 'Anna Kowalchuk, Korsa's defence minister, said' -> 'defence minister'."""
+    m = _APPOSITIVE_ROLE.match(text, end)
+    if not m or not is_role_token(m.group(1).split()[-1], lang):
+        return None
+    return m.group(1)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) to the name: possessive, dash-joined tails, punctuation and spaces off."""
     surface = text[start:end]
@@ -169,7 +180,7 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
             _, role, cut = strip_role(text[start:end], lang)
             start += cut
             start, end = _trim(text, start, end)
-            role = role or role_before(text, start, lang)
+            role = role or role_before(text, start, lang) or role_after(text, end, lang)
             nxt = re.match(r"[ \t]+([A-Z][\w-]*)", text[end:end + 40])
             if nxt and is_role_token(nxt.group(1), lang):
                 continue  # 'Varnian Agriculture' before 'Minister Lena Varga' is a title fragment

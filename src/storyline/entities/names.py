@@ -15,7 +15,8 @@ from functools import cache
 from ..resources import table
 from .translit import fold, to_ascii, token_similarity
 
-SURNAME_MATCH = 0.88  # below this two surnames are different families, whatever the context
+SURNAME_MATCH = 0.88  # below this two surnames give no evidence of one person
+SURNAME_FORBID = 0.8  # below this they are different families: never one person, whatever the context
 GIVEN_MATCH = 0.85
 _PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le", "bin", "ibn",
               "al", "el", "ten", "ter", "dos", "das", "zu"}
@@ -37,6 +38,7 @@ class PersonName:
         return self.given is not None and len(self.given.rstrip(".")) == 1
 
 
+@cache
 def parse(name: str) -> PersonName | None:
     """'Anna Kowalczyk' -> (Anna, Kowalczyk); 'Kowalczyk' -> (None, Kowalczyk); particles stay with the
     surname ('Piet van Aldenburg' -> (Piet, van Aldenburg)); middle names are ignored."""
@@ -103,24 +105,30 @@ def surname_similarity(a: PersonName, b: PersonName) -> float:
 
 
 def name_score(a: PersonName, b: PersonName) -> float | None:
-    """How strongly two names alone say 'same person', or None when they cannot be (the hard rules)."""
+    """How strongly two names alone say 'same person': None when they cannot be (the hard rules),
+    0.0 when the names neither link nor forbid (two damaged spellings of one surname may be further
+    apart from each other than from the original, so only clearly different surnames forbid)."""
     s = surname_similarity(a, b)
-    if s < SURNAME_MATCH:
+    if s < SURNAME_FORBID:
         return None
     if a.is_full and b.is_full:
         assert a.given is not None and b.given is not None
         if not given_names_compatible(a.given, b.given):
             return None
-        if fold(a.given) == fold(b.given) and s < 0.92:
-            return None  # same first name, different-looking surname: two people, not damage
+        if s < SURNAME_MATCH:
+            return 0.0
+        if fold(a.given) == fold(b.given) and s < 0.9:
+            return 0.0  # same first name, different-looking surname: no evidence of one person
         g = 1.0 if fold(a.given) == fold(b.given) else 0.9
         if a.given_is_initial or b.given_is_initial:
             g = 0.8
         return 0.7 * s + 0.3 * g
+    if s < SURNAME_MATCH:
+        return 0.0
     return 0.7 * s + 0.3 * 0.8  # a bare surname says nothing about the first name
 
 
 def same_person(a: str, b: str) -> bool:
     """Name-only compatibility of two surface names (used by quote lookup and evaluation)."""
     pa, pb = parse(a), parse(b)
-    return bool(pa and pb and name_score(pa, pb) is not None)
+    return bool(pa and pb and name_score(pa, pb))

@@ -59,15 +59,46 @@ def token_similarity(a: str, b: str) -> float:
 
     Jaro-Winkler alone rewards shared prefixes, and 'Kowalski'/'Kowalczyk' are different families,
     so it is averaged with an edit similarity (transpositions count once: MT swaps letters). A single
-    edit that leaves the phonetic key unchanged ('Sobel'/'Sobol') is treated as damage, not a new name.
+    swap or a dropped letter in a long name is damage; one substituted letter that keeps the phonetic
+    key ('Sobel'/'Sobol') may be damage or another family, so it only reaches the weak-link level.
     """
     fa, fb = fold(a).replace(" ", ""), fold(b).replace(" ", "")
     if not fa or not fb:
         return 0.0
     if fa == fb:
         return 1.0
+    if gendered_pair(a, b):
+        return 0.0
     dist = DamerauLevenshtein.distance(fa, fb)
     sim = (JaroWinkler.similarity(fa, fb) + 1 - dist / max(len(fa), len(fb))) / 2
-    if dist <= 1 and min(len(fa), len(fb)) >= 4 and phonetic(a) == phonetic(b):
+    if dist == 1 and _damage_not_spelling(fa, fb):
         sim = max(sim, 0.93)
+    elif dist == 1 and min(len(fa), len(fb)) >= 4 and phonetic(a) == phonetic(b):
+        sim = max(sim, 0.9)  # 'Sobel'/'Sobol' but also 'Wagner'/'Wegner': a weak link, needs context
     return sim
+
+
+def _damage_not_spelling(fa: str, fb: str) -> bool:
+    """One swapped pair of letters, or one letter dropped from a long name: typical MT/OCR damage,
+    while distinct real surnames one edit apart usually differ by a substituted letter
+    ('Wagner'/'Wegner'), which this does not cover."""
+    if len(fa) == len(fb):
+        diff = [i for i in range(len(fa)) if fa[i] != fb[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and fa[diff[0]] == fb[diff[1]]
+    return min(len(fa), len(fb)) >= 5
+
+
+@cache
+def _gender_suffixes() -> tuple[tuple[str, str], ...]:
+    return tuple((r[0], r[1]) for r in table("entities/surname_gender_suffixes.tsv") if len(r) > 1)
+
+
+def gendered_pair(a: str, b: str) -> bool:
+    """'Kowalski'/'Kowalska', 'Ivanov'/'Ivanova': one stem with masculine and feminine endings."""
+    la, lb = to_ascii(a).lower(), to_ascii(b).lower()
+    for m, f in _gender_suffixes():
+        m, f = to_ascii(m), to_ascii(f)
+        for x, y in ((la, lb), (lb, la)):
+            if x.endswith(m) and y.endswith(f) and x[: -len(m)] == y[: -len(f)] and x[: -len(m)]:
+                return True
+    return False
