@@ -126,8 +126,12 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         if r is not None and r.kind == "org":
             return _from_referent(r, cue_text, cue_pos, 0.85, "org")
         parts = [t for t in subj.subtree if t.dep_ not in ("det", "poss", "case") and t.i <= subj.i]
-        a, b = parts[0].idx, subj.idx + len(subj)
-        return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.7, "org")
+        if len(parts) > 1:  # "the finance ministry": a name in itself
+            a, b = parts[0].idx, subj.idx + len(subj)
+            return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.7, "org")
+        # "the ministry": the last organisation of that kind named before
+        r = next((r for r in people.before(subj.idx) if r.kind == "org" and head in r.name.lower()), None)
+        return _from_referent(r, cue_text, cue_pos, 0.7, "org") if r else Attribution(None, None, cue_text, cue_pos, 0.2, "group")
     if head in role_nouns() and not dets & _INDEFINITE:
         r, matched = people.role(head, subj.idx)
         return _from_referent(r, cue_text, cue_pos, 0.8 if matched else 0.6, "role")
@@ -142,8 +146,8 @@ def attribute_with_parse(doc: Doc, people: People, cue_tokens: list[Token]) -> A
         if subj is None:
             continue
         att = speaker_from_subject(subj, people, cue)
-        if att.speaker is not None:
-            return att
+        if att.speaker is not None or att.how == "group":
+            return att  # a group ("two officials", "they") is an answer too: nobody in particular
         if att.confidence > best.confidence or best.cue is None:
             best = att
     if best.cue is None and cue_tokens:
@@ -178,6 +182,8 @@ def attribute_in_window(text: str, people: People, lo: int, hi: int, cue: tuple[
     # names on either side of the cue, nearest first, within the attribution window
     near = [r for r in people.refs if lo <= r.mention.span.start < hi]
     after = [r for r in near if r.mention.span.start >= c1 and r.mention.span.start - c1 <= 45]
+    if cue_text in ("told", "tells", "tell", "telling", "asked", "asks"):
+        after = []  # "told the Post", "asked Sobel": the name after is the listener
     before = [r for r in near if r.mention.span.end <= c0 and c0 - r.mention.span.end <= 60]
     is_prep = cue_text in cue_phrases() and cue_text.endswith((" to", " by", " of", " with"))
     if is_prep or cue_text in ("zufolge", "laut", "selon", "según", "according"):

@@ -36,9 +36,13 @@ def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> st
     for marker in term_markers():
         if before.endswith(marker) and (len(before) == len(marker) or not before[-len(marker) - 1].isalnum()):
             return "scare" if marker.startswith("so") or marker in ("dubbed", "the term", "the word", "the label") else "title"
+    # "dubbed the bill 'the gag law'": a naming verb, its object, then the name
+    if re.search(r"\b(?:dubbed|nicknamed|branded|labelled|labeled|code-named|codenamed|christened)(?:\s+[\w'’-]+){1,3}$", before):
+        return "scare"
     para = text[para_lo:para_hi]
     # a headline: a short first line without final punctuation
-    if para_lo == 0 and "\n" not in para.strip() and len(words(para)) <= 16 and not _END.search(para.rstrip()[-1:]):
+    if para_lo == 0 and "\n" not in para.strip() and len(words(para)) <= 16 and \
+            not _END.search(para.rstrip(" \"”»“’'«")[-1:]):
         return "headline"
     if len(ws) <= 2 and not _END.search(content.rstrip()[-1:] or "x"):
         return "scare"

@@ -54,8 +54,8 @@ def find_dash_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[DashQ
         bounds.append((cuts[-1], hi))
         quotes: list[tuple[int, int]] = []
         attrs: list[tuple[int, int]] = []
-        for a, b in bounds:
-            if _is_attribution(text, a, b):
+        for k, (a, b) in enumerate(bounds):
+            if k > 0 and _is_attribution(text, a, b):  # what follows the opening dash is speech
                 attrs.append((a, b))
                 continue
             # French/Spanish style: "Nous partirons, a dit le ministre." -- attribution after a comma
@@ -65,8 +65,8 @@ def find_dash_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[DashQ
                 attrs.append((a + tail.start(1), a + tail.end(1)))
                 continue
             quotes.append(_trim(text, a, b))
-        if len(quotes) == 1 and not attrs and len(text[quotes[0][0]:quotes[0][1]].split()) < 3:
-            continue  # a dash list item, not speech
+        if not attrs and (text[lo] == "-" or len(text[quotes[0][0]:quotes[0][1]].split()) < 3):
+            continue  # a list item, not speech
         for qa, qb in quotes:
             if qb - qa >= 2:
                 out.append(DashQuote(qa, qb, attrs))

@@ -25,6 +25,9 @@ from .people import People
 from .attribute import speaker_from_subject, subject_of
 
 _PARA = re.compile(r"\n\s*\n")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Lt|Gen|Col|Capt|Sgt|Sen|Rep|Gov|Jr|Sr|No|Co|Inc|Corp|Ltd|Rev|Hon|"
+                     r"Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|Adm|Maj|Pres|Supt|Dept)|\b[A-Z]|\b\w\.\w)\.$")
+_LEAD_CUE = re.compile(r"^(?:He|She|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:also\s+)?(?:added|said|continued|stressed|noted|explained|warned)\b")
 _RETRO = re.compile(r"(?i)^\s*(?:this|that|these words|so|thus)\b[^.]{0,40}?\b(?:stated|said|written|told|declared|belong)\b")
 
 
@@ -52,6 +55,7 @@ class _Cand:
     close_at: int  # position of the closing mark (or end)
     attribution: list[tuple[int, int]] = field(default_factory=list)
     att: Attribution = field(default_factory=Attribution)
+    certain: bool = True  # False for dash paragraphs and quotes never closed: speech only with a cue
 
 
 def _qid(article_id: str, start: int, end: int) -> str:
@@ -79,7 +83,7 @@ def _sentence_ends(text: str, masked: list[tuple[int, int]]) -> list[int]:
             if chars[i] not in "\n":
                 chars[i] = "x"
     flat = "".join(chars)
-    return [m.end() for m in re.finditer(r"[.!?…](?=[\s\"“”»«]*(?:\s|$))", flat)]
+    return [m.end() for m in re.finditer(r"[.!?…](?=[\s\"“”»«]*(?:\s|$))", flat) if not _ABBREV.search(flat, 0, m.end())]
 
 
 def _region(c: _Cand, text: str, para: tuple[int, int], ends: list[int], others: list[_Cand]) -> tuple[int, int]:
@@ -142,7 +146,7 @@ def _attribute(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
         if c.kind == "direct":
             toks.sort(key=lambda t: min(abs(t.idx - c.open_at), abs(t.idx - c.close_at)))
         att = attribute_with_parse(doc, people, toks)
-        if att.speaker is not None:
+        if att.speaker is not None or att.how == "group":
             return att
         best = att if att.cue else best
     cues = []
@@ -171,8 +175,8 @@ def _sentence_after(text: str, pos: int, ends: list[int], paras: list[tuple[int,
 
 def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = None) -> Findings:
     text = article.text
-    if article.language not in (None, "en"):
-        doc = None  # an English parse of another language misleads more than it helps
+    if article.language not in (None, "en") or (doc is not None and not doc.has_annotation("DEP")):
+        doc = None  # an English parse of another language misleads more than it helps; no parse, no tree
     paras = _paragraphs(text)
     findings = Findings()
     cands: list[_Cand] = []
@@ -186,12 +190,13 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         if tk is not None:
             findings.terms.append(QuotedTerm(seg.start, end, tk))
             continue
-        cands.append(_Cand(seg.start, end, "direct" if seg.paragraphs > 1 else "?", seg.start - 1, seg.end))
+        cands.append(_Cand(seg.start, end, "direct" if seg.paragraphs > 1 else "?", seg.start - 1, seg.end,
+                           certain=seg.closed))
     quoted = [(c.open_at, c.close_at + 1) for c in cands]
     for dq in find_dash_quotes(text, paras):
         if any(a <= dq.start < b for a, b in quoted):
             continue
-        cands.append(_Cand(dq.start, dq.end, "direct", dq.start - 1, dq.end, dq.attribution))
+        cands.append(_Cand(dq.start, dq.end, "direct", dq.start - 1, dq.end, dq.attribution, certain=False))
     cands.sort(key=lambda c: c.start)
     speech = [(c.start, c.end) for c in cands]
     ends = _sentence_ends(text, [(c.open_at, c.close_at + 1) for c in cands])
@@ -199,7 +204,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
 
     prev: _Cand | None = None
     for c in cands:
-        para = _para_of(paras, c.open_at if c.open_at >= 0 else c.start)
+        para = (_para_of(paras, c.start)[0], _para_of(paras, c.end)[1])
         lo, hi = _region(c, text, para, ends, cands)
         if c.kind == "?":
             c.kind = "direct" if is_full_quote(text, c.start, c.end, c.open_at, c.close_at, lo, hi) else "partial"
@@ -209,6 +214,8 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         prev = c
 
     for c in cands:
+        if not c.certain and c.att.cue is None:
+            continue  # a dash list item or a stray quotation mark, not speech
         att = c.att.below(THRESHOLD)
         findings.quotes.append(_quote(article, c.start, c.end, c.kind, att))
 
@@ -257,12 +264,18 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
             att = _attribute(text, doc, people, dummy, sent_lo, c.open_at, speech)
             if att.speaker is not None:
                 return att
+        # "Lars Eriksen, the harbour master, put it simply:" -- one person introduces the quote
+        intro = {r.name for r in people.refs if sent_lo <= r.start < len(before) and r.kind == "person"}
+        if len(intro) == 1:
+            r = next(r for r in people.refs if sent_lo <= r.start < len(before) and r.name in intro)
+            return Attribution(r.name, (r.mention.span.start, r.mention.span.end), None, None, 0.7, "name")
     # "This was stated by Anna Lindqvist, …" -- the speaker named only in the next sentence
     nxt = _sentence_after(text, max(c.close_at + 1, hi), ends, paras)
     if nxt is not None and not any(nxt[0] <= a < nxt[1] for a, _ in speech):
         a, b = nxt
         s = text[a:b]
-        if _RETRO.match(s) or (len(s.split()) <= 6 and find_cues(text, a, b)):
+        lead = _LEAD_CUE.match(s)
+        if _RETRO.match(s) or (len(s.split()) <= 6 and find_cues(text, a, b)) or lead:
             for cue in find_cues(text, a, b):
                 att = attribute_in_window(text, people, a, b, cue)
                 if att.speaker is not None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 # opener -> closers
 _PAIRS: dict[str, str] = {
-    '"': '"', "“": "”“", "„": "“”", "«": "»", "»": "«", "‹": "›", "‚": "‘’", "‘": "’", "'": "'",
+    '"': '"”', "“": "”“\"", "„": "“”", "«": "»", "»": "«", "‹": "›", "‚": "‘’", "‘": "’", "'": "'",
 }
 _ALL = set(_PAIRS) | set("”›’")
 _PARA = re.compile(r"\n\s*\n")

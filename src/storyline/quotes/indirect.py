@@ -55,6 +55,11 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]]) -> list[Reporte
             toks = [t for t in toks if t.sent == tok.sent]
         else:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not comps:  # "said in a statement that ...", "told reporters in an interview that ..."
+                for prep in (c for c in tok.children if c.dep_ == "prep"):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        comps += [c for c in pobj.children if c.dep_ in ("acl", "ccomp", "relcl")
+                                  and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children)]
             if not comps and tok.dep_ in ("parataxis",) and tok.head.i < tok.i:
                 skip = {t.i for t in tok.subtree}
                 toks = [t for t in tok.head.subtree if t.i not in skip and t.i < tok.i]

@@ -19,6 +19,7 @@ from .lexicon import gender_of_first_name, known_first_name, role_nouns
 _HONORIFIC = re.compile(r"(?i)\b(mr|mrs|ms|miss|herr|frau|mme|madame|monsieur|sir|lady)\.?\s+$")
 _FEMALE_HON = {"mrs", "ms", "miss", "frau", "mme", "madame", "lady"}
 _WORD = re.compile(r"[\w-]+")
+_CYRILLIC_NAME = re.compile(r"(?<![\w-])([А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)\s+([А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)\b")
 _NAME_LIKE = re.compile(r"(?<![\w-])(?=([A-ZÀ-Þ][a-zà-ÿ]+)\s+((?:[A-ZÀ-Þ][a-zà-ÿ'’-]+\s+)?[A-ZÀ-Þ][a-zà-ÿ'’-]+)\b)")
 _FEMALE_ROLES = {"spokeswoman", "chairwoman", "hostess", "woman", "businesswoman", "congresswoman"}
 _MALE_ROLES = {"spokesman", "chairman", "man", "businessman", "congressman"}
@@ -71,6 +72,12 @@ def _gender(text: str, m: Mention, name: str, roles: set[str]) -> str | None:
     return gender_of_first_name(parts[0]) if len(parts) >= 2 else None
 
 
+def _looks_like_person(name: str) -> bool:
+    """An NER 'ORG' like 'Paul Girard': two or three capitalised words led by a known first name."""
+    parts = name.split()
+    return 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts) and known_first_name(parts[0])
+
+
 class People:
     """The article's referents in text order, and the resolution of references to them."""
 
@@ -87,7 +94,9 @@ class People:
             if any(a <= m.span.start < b for a, b in quoted):
                 continue  # a name inside someone's quote is rarely who a later "he" means
             name = m.resolved_to or m.span.text
-            kind = "person" if m.label == "PERSON" else "org"
+            kind = "person" if m.label == "PERSON" or _looks_like_person(name) else "org"
+            if kind == "org" and name.lower().startswith("the "):
+                name = name[4:]
             roles = _roles_near(text, m) if kind == "person" else set()
             r = Referent(m, name, kind, roles=roles)
             # what is known of a person from earlier mentions carries to later ones
@@ -157,11 +166,19 @@ def _names_ner_missed(text: str, mentions: list[Mention], article_id: str) -> li
     text); the first word must be a known first name, which keeps German nouns out."""
     from ..model import Span
 
-    taken = [(m.span.start, m.span.end) for m in mentions]
+    taken = [(m.span.start, m.span.end) for m in mentions if m.label in ("PERSON", "ORG") and not m.span.text[:1].islower()
+             and not (m.label == "ORG" and not _looks_like_person(m.span.text) and _NAME_LIKE.search(m.span.text))]
     out = []
     for m in _NAME_LIKE.finditer(text):
         a, b = m.start(1), m.end(2)
         if any(x < b and a < y for x, y in taken) or not known_first_name(m.group(1)):
+            continue
+        taken.append((a, b))
+        out.append(Mention(span=Span(article_id=article_id, start=a, end=b, text=text[a:b]), label="PERSON"))
+    # Cyrillic: common nouns are lower-case, so two capitalised words in a row are a name
+    for m in _CYRILLIC_NAME.finditer(text):
+        a, b = m.start(1), m.end(2)
+        if any(x < b and a < y for x, y in taken):
             continue
         taken.append((a, b))
         out.append(Mention(span=Span(article_id=article_id, start=a, end=b, text=text[a:b]), label="PERSON"))

@@ -1,0 +1,320 @@
+"""Quote extraction and attribution on PolNeAR (political news attribution relations) and on our
+own stress set of short passages.
+
+    .venv/bin/python benchmarks/quotes.py [--split dev|train] [--limit N] [--no-stress]
+
+PolNeAR (Newell et al., LREC 2018) lives in ../shared/data/polnear (never copied into the repo).
+Tune on train, report on dev. Scores:
+- content spans, P/R/F1, *exact* (same word tokens, ignoring quote marks, punctuation and a
+  leading "that") and *overlap* (shared tokens >= 50 % of the larger of the two spans), separately
+  for direct quotes (gold content wholly inside quotation marks) and indirect/mixed content;
+  our `direct` quotes are scored against the direct gold, `partial` and `indirect` against the rest.
+  A direct quote interrupted by its attribution ("A," X said. "B.") is one gold relation; our two
+  quotes are merged when the same speaker mention sits between them.
+- speaker accuracy over overlap-matched relations that have a gold Source: correct when our
+  speaker mention overlaps the Source span or our speaker's name matches the Source's name;
+  a pronoun/description Source is resolved to the nearest preceding gold Source that contains a
+  name. Reported as correct / wrong / abstained (no speaker).
+Results: benchmarks/results/quotes.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "polnear"
+STRESS = ROOT / "tests" / "quotes" / "data" / "stress.jsonl"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _machine import machine_info  # noqa: E402
+
+from storyline.config import Settings  # noqa: E402
+from storyline.entities.canonical import same_person  # noqa: E402
+from storyline.entities.mentions import extract_mentions  # noqa: E402
+from storyline.model import Article  # noqa: E402
+from storyline.nlp.spacy_pipeline import load  # noqa: E402
+from storyline.quotes.detect import analyze_quotes  # noqa: E402
+
+_TOK = re.compile(r"\w+")
+_OPEN, _CLOSE = "\"“„«‘'", "\"”“»’'"
+
+
+@dataclass
+class Relation:
+    content: list[tuple[int, int]]
+    source: tuple[int, int] | None
+    kind: str  # direct | indirect
+    source_name: str | None = None
+
+
+@dataclass
+class Pred:
+    spans: list[tuple[int, int]]
+    kind: str
+    speaker: str | None
+    speaker_span: tuple[int, int] | None
+    extra: dict = field(default_factory=dict)
+
+
+def read_ann(path: Path) -> list[Relation]:
+    ents: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    rels = []
+    for ln in path.read_text(encoding="utf-8").splitlines():
+        parts = ln.split("\t")
+        if ln.startswith("T") and len(parts) >= 3:
+            typ, *offs = parts[1].split(" ", 1)
+            spans = [tuple(map(int, o.split())) for o in offs[0].split(";")]
+            ents[parts[0]] = (typ, spans, parts[2])  # type: ignore[assignment]
+        elif ln.startswith("E") and len(parts) >= 2:
+            rels.append(dict(a.split(":") for a in parts[1].split()))
+    out = []
+    for r in rels:
+        c = ents.get(r.get("Content", ""))
+        if not c:
+            continue
+        s = ents.get(r.get("Source", ""))
+        text = c[2].strip(" .,;:\n")
+        kind = "direct" if text[:1] in _OPEN and text[-1:] in _CLOSE and len(text) > 2 else "indirect"
+        src = (min(a for a, _ in s[1]), max(b for _, b in s[1])) if s else None
+        out.append(Relation(c[1], src, kind))
+    return out
+
+
+def tokens(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    out = []
+    for a, b in spans:
+        out += [m.group(0).lower() for m in _TOK.finditer(text, a, b)]
+    return out
+
+
+def tokset(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    return {m.start() for a, b in spans for m in _TOK.finditer(text, a, b)}
+
+
+def norm(toks: list[str]) -> list[str]:
+    return toks[1:] if toks[:1] == ["that"] else toks
+
+
+def merge_interrupted(preds: list[Pred]) -> list[Pred]:
+    """'"A," X said. "B."' is one relation in PolNeAR: join consecutive quotes of one speaker when
+    only an attribution clause separates them."""
+    out: list[Pred] = []
+    for p in sorted(preds, key=lambda p: p.spans[0][0]):
+        last = out[-1] if out else None
+        if (last is not None and p.kind == last.kind == "direct" and p.speaker and p.speaker == last.speaker
+                and p.spans[0][0] - last.spans[-1][1] < 150):
+            last.spans += p.spans
+            continue
+        out.append(p)
+    return out
+
+
+def match(text: str, gold: list[Relation], preds: list[Pred], exact: bool) -> list[tuple[Relation, Pred]]:
+    pairs = []
+    used: set[int] = set()
+    for g in gold:
+        gs = tokset(text, g.content)
+        gt = norm(tokens(text, g.content))
+        best, best_ov = None, 0
+        for i, p in enumerate(preds):
+            if i in used:
+                continue
+            ps = tokset(text, p.spans)
+            ov = len(gs & ps)
+            ok = norm(tokens(text, p.spans)) == gt if exact else ov >= 0.5 * max(len(gs), len(ps))
+            if ok and ov > best_ov:
+                best, best_ov = i, ov
+        if best is not None:
+            used.add(best)
+            pairs.append((g, preds[best]))
+    return pairs
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "tp": tp, "predicted": n_pred, "gold": n_gold}
+
+
+_PRON_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int, str, str]]) -> None:
+    """Name each gold Source: the (last) person name inside it, else another name inside it; a
+    pronoun or description Source takes the nearest earlier *gold* Source with a name (of the
+    pronoun's gender when the first name tells it)."""
+    from storyline.quotes.lexicon import gender_of_first_name
+
+    named: list[tuple[int, str]] = []
+    for g in sorted((g for g in gold if g.source), key=lambda g: g.source[0]):  # type: ignore[index]
+        a, b = g.source  # type: ignore[misc]
+        inside = [(lab, n) for s, e, n, lab in names if a <= s and e <= b]
+        people = [n for lab, n in inside if lab == "PERSON"]
+        if people or inside:
+            g.source_name = people[-1] if people else inside[-1][1]
+            named.append((a, g.source_name))
+            continue
+        want = _PRON_GENDER.get(text[a:b].strip().lower())
+        for _, n in reversed(named):
+            parts = n.split()
+            if want is None or len(parts) < 2 or gender_of_first_name(parts[0]) in (want, None):
+                g.source_name = n
+                break
+
+
+def speaker_ok(text: str, g: Relation, p: Pred) -> bool:
+    if p.speaker_span and g.source and p.speaker_span[0] < g.source[1] and g.source[0] < p.speaker_span[1]:
+        return True
+    if p.speaker and g.source_name:
+        return same_person(p.speaker, g.source_name) or p.speaker.lower() == g.source_name.lower()
+    return False
+
+
+def run_polnear(split: str, limit: int | None, model: str) -> dict:
+    tdir, adir = DATA / split / "text", DATA / split / "attributions"
+    anns: dict[str, Path] = {}
+    for f in sorted(adir.glob("*.ann")):
+        stem = re.sub(r"_[0-9a-f]{4}$", "", f.stem)
+        anns.setdefault(stem, f)  # one annotator per article: several would count it twice
+    names = sorted(anns)[:limit] if limit else sorted(anns)
+    texts = [(tdir / f"{n}.txt").read_text(encoding="utf-8") for n in names]
+    nlp = load(model)
+    t0 = time.perf_counter()
+    counts = {k: defaultdict(int) for k in ("direct", "indirect", "all")}
+    spk = defaultdict(int)
+    spk_named = defaultdict(int)
+    errors: list[str] = []
+    for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=8)):
+        art = Article(id=name, source=name, text=text, language="en")
+        mentions = extract_mentions(art, doc)
+        found = analyze_quotes(art, mentions, doc)
+        preds = [Pred([(q.span.start, q.span.end)], "direct" if q.kind == "direct" else "indirect", q.speaker,
+                      (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None) for q in found.quotes]
+        preds = merge_interrupted(preds)
+        gold = read_ann(anns[name])
+        resolve_sources(text, gold, [(m.span.start, m.span.end, m.resolved_to or m.span.text, m.label) for m in mentions
+                                     if m.label in ("PERSON", "ORG", "GPE", "NORP")])
+        for cat in ("direct", "indirect", "all"):
+            gs = [g for g in gold if cat == "all" or g.kind == cat]
+            ps = [p for p in preds if cat == "all" or p.kind == cat]
+            counts[cat]["gold"] += len(gs)
+            counts[cat]["pred"] += len(ps)
+            counts[cat]["exact"] += len(match(text, gs, ps, exact=True))
+            pairs = match(text, gs, ps, exact=False)
+            counts[cat]["overlap"] += len(pairs)
+            if cat == "all":
+                for g, p in pairs:
+                    if not g.source:
+                        continue
+                    named = g.source_name is not None and any(ch.isupper() for ch in text[g.source[0]:g.source[1]][:1])
+                    for bucket, use in ((spk, True), (spk_named, named)):
+                        if not use:
+                            continue
+                        bucket["total"] += 1
+                        if p.speaker is None:
+                            bucket["abstained"] += 1
+                        elif speaker_ok(text, g, p):
+                            bucket["correct"] += 1
+                        else:
+                            bucket["wrong"] += 1
+                            if bucket is spk and len(errors) < 40:
+                                errors.append(f"{name}: {text[g.content[0][0]:g.content[0][1]][:50]!r} gold "
+                                              f"{text[g.source[0]:g.source[1]]!r}->{g.source_name} got {p.speaker}")
+    secs = time.perf_counter() - t0
+
+    def acc(b: dict) -> dict:
+        t = b["total"] or 1
+        return {"accuracy": round(b["correct"] / t, 3), "accuracy_when_attributed":
+                round(b["correct"] / max(1, b["correct"] + b["wrong"]), 3), **{k: b[k] for k in ("total", "correct", "wrong", "abstained")}}
+
+    return {
+        "split": split, "articles": len(names), "seconds": round(secs, 1),
+        "content": {cat: {"exact": prf(c["exact"], c["pred"], c["gold"]), "overlap50": prf(c["overlap"], c["pred"], c["gold"])}
+                    for cat, c in counts.items()},
+        "speaker": acc(spk), "speaker_named_sources": acc(spk_named), "speaker_errors_sample": errors,
+    }
+
+
+def run_stress(model: str) -> dict:
+    """Our passages: each names the quotes it must yield (text, kind, speaker or null) and the
+    quoted strings that must not become quotes (scare quotes, titles, names)."""
+    items = [json.loads(ln) for ln in STRESS.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    nlp = load(model)
+    found = spk_ok = spk_total = null_ok = null_total = nonq_ok = nonq_total = kind_ok = 0
+    n_quotes = 0
+    misses: list[str] = []
+    for item, doc in zip(items, nlp.pipe([i["text"] for i in items], batch_size=16)):
+        art = Article(id=item["id"], source=item["id"], text=item["text"], language=item.get("language", "en"))
+        quotes = analyze_quotes(art, extract_mentions(art, doc), doc if art.language == "en" else None).quotes
+        for g in item.get("quotes", []):
+            n_quotes += 1
+            a = item["text"].find(g["text"])
+            b = a + len(g["text"])
+            hits = [q for q in quotes if min(q.span.end, b) - max(q.span.start, a) >= 0.5 * (b - a)]
+            if a < 0 or not hits:
+                misses.append(f"{item['id']}: not found {g['text'][:50]!r}")
+                continue
+            found += 1
+            q = max(hits, key=lambda q: min(q.span.end, b) - max(q.span.start, a))
+            kind_ok += q.kind == g["kind"]
+            if g.get("speaker"):
+                spk_total += 1
+                if q.speaker and same_person(q.speaker, g["speaker"]) or (q.speaker or "").lower() == g["speaker"].lower():
+                    spk_ok += 1
+                else:
+                    misses.append(f"{item['id']}: speaker of {g['text'][:40]!r} gold {g['speaker']} got {q.speaker}")
+            else:
+                null_total += 1
+                if q.speaker is None:
+                    null_ok += 1
+                else:
+                    misses.append(f"{item['id']}: {g['text'][:40]!r} should be unattributed, got {q.speaker}")
+        for t in item.get("not_quotes", []):
+            nonq_total += 1
+            a = item["text"].find(t)
+            b = a + len(t)
+            if any(min(q.span.end, b) - max(q.span.start, a) > 0 and q.kind != "indirect" for q in quotes):
+                misses.append(f"{item['id']}: {t!r} taken as a quote")
+            else:
+                nonq_ok += 1
+    r = lambda x, n: round(x / n, 3) if n else None  # noqa: E731
+    return {"passages": len(items), "quotes": n_quotes, "found": r(found, n_quotes), "kind_correct": r(kind_ok, found),
+            "speaker_accuracy": r(spk_ok, spk_total), "unattributable_left_empty": r(null_ok, null_total),
+            "non_quotes_rejected": r(nonq_ok, nonq_total),
+            "counts": {"found": found, "speaker": [spk_ok, spk_total], "null": [null_ok, null_total],
+                       "non_quotes": [nonq_ok, nonq_total]},
+            "misses": misses}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--no-stress", action="store_true")
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "quotes.json"))
+    args = ap.parse_args()
+    model = Settings().spacy_model
+    result: dict = {"benchmark": "quotes", "machine": machine_info(), "spacy_model": model}
+    if (DATA / args.split).is_dir():
+        result["polnear"] = run_polnear(args.split, args.limit, model)
+    else:
+        print(f"PolNeAR not found at {DATA}; skipping it (see ../shared/data/README.md)", file=sys.stderr)
+    if not args.no_stress and STRESS.exists():
+        result["stress"] = run_stress(model)
+    text = json.dumps(result, indent=1, ensure_ascii=False)
+    if args.split == "dev" and not args.limit:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
