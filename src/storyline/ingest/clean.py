@@ -25,6 +25,10 @@ _DATELINE_HEAD = re.compile(r"^(?P<head>.{4,100}?)\s+(?:—|–|--?)\s")
 _PLACE = re.compile(r"^(?:[A-ZÀ-ÝĀ-ŽА-ЯЁ][\w'’.-]*[ ,/]*){1,6}$")
 
 
+_TABLE_ROW = re.compile(r"^\|.*\|$")  # a table row (as extractors render tables), not a menu
+_LABEL = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*[:!]?$")  # words only: a UI label, not a name/URL
+
+
 @dataclass
 class Cleaned:
     text: str
@@ -74,6 +78,7 @@ class _Cleaner:
         self.feats: list[LineFeatures | None] = [line_features(ln, self.stops) if ln else None for ln in self.lines]
         self.reasons: dict[int, str] = {}
         self.published_kind: str | None = None
+        self.extracted = False  # text an HTML extractor isolated (blank line after every paragraph)
 
     # -- evidence --------------------------------------------------------------------------------
     def drop(self, i: int, reason: str) -> None:
@@ -98,23 +103,25 @@ class _Cleaner:
                 self.drop(i, "syndication-credit")
 
     def patterns(self) -> None:
-        related = False
+        related: str | bool = False
         for i, ln in enumerate(self.lines):
             if not ln:
-                related = False
+                # in pasted text a blank line ends a list; extracted HTML has one between all paragraphs
+                related = related if self.extracted else False
                 continue
             if i in self.reasons:
                 continue
             reason = match_pattern(ln)
             f = self.feats[i]
             if reason is None and related and f is not None and not f.is_prose:
-                reason = "related"
+                reason = related
             if reason is None and f is not None and f.segments >= 3 and not f.is_prose \
-                    and not header.bare_date(ln):
+                    and not _TABLE_ROW.match(ln) and not header.bare_date(ln):
                 reason = "nav"
             if reason:
                 self.drop(i, reason)
-                related = reason == "related" or (related and reason == "related-link")
+                # a list heading ("Related stories", "Tags") claims the short lines under it
+                related = reason if reason in ("related", "tags") else (related if reason == "related-link" else False)
 
     def _kept(self, i: int) -> bool:
         return bool(self.lines[i]) and i not in self.reasons
@@ -196,7 +203,7 @@ class _Cleaner:
                 continue
             f = self.feats[i]
             assert f is not None
-            if f.words <= 4 and not f.is_prose and f.script and main_script and f.script != main_script:
+            if f.words <= 3 and f.script and main_script and f.script != main_script and _LABEL.match(ln):
                 self.drop(i, "foreign-ui")
 
     def closing_credit(self) -> None:
@@ -205,6 +212,25 @@ class _Cleaner:
         if kept and (wire := wire_tail(self.lines[kept[-1]])):
             self._credit_outlet(wire, self.lines[kept[-1]])
             self.drop(kept[-1], "wire-credit")
+
+    def lead(self) -> None:
+        """Extracted HTML often opens with the headline, a byline or a date line: metadata, not body."""
+        title_norm = norm_name(self.out.title) if self.out.title else None
+        for i, ln in enumerate(self.lines):
+            f = self.feats[i]
+            if not ln or i in self.reasons:
+                continue
+            if f is None or f.is_prose:
+                break
+            if title_norm and norm_name(ln) == title_norm:
+                self.drop(i, "repeated-title")
+            elif iso := header.bare_date(ln):
+                if self.out.published is None:
+                    self.out.published, self.out.published_source = iso, "metadata"
+                self.drop(i, "metadata-date")
+            elif who := header.byline(ln):
+                self.out.byline = self.out.byline or who
+                self.drop(i, "byline")
 
     def _after_dropped(self, i: int, last: int) -> bool:
         return any(self.lines[j] and j in self.reasons for j in range(last + 1, i))
@@ -254,6 +280,7 @@ def clean_text(raw: str, meta_title: str | None = None, zones: bool = True, outl
     since its short lines are subheadings, not page furniture.
     """
     c = _Cleaner(raw, meta_title, outlet, language)
+    c.extracted = not zones
     c.credits()
     c.patterns()
     if zones:
@@ -261,6 +288,7 @@ def clean_text(raw: str, meta_title: str | None = None, zones: bool = True, outl
         c.edges(first, last)
         c.body(first, last)
     else:
+        c.lead()
         c.body(0, len(c.lines) - 1)
     c.closing_credit()
     out = c.result()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
 from ..resources import table
 
@@ -33,27 +33,37 @@ def stopwords(lang: str | None) -> frozenset[str]:
         return frozenset(w.lower() for w in justext.get_stoplist("English"))
 
 
+@lru_cache(maxsize=8192)
+def _script_of_char(ch: str) -> str | None:
+    if ch < "\x80":
+        return "LATIN"
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return None
+
+
 def script_of(text: str) -> str | None:
     """The dominant writing system of the letters in ``text`` (LATIN, CYRILLIC, ...)."""
     counts: dict[str, int] = {}
     for ch in text[:2000]:
-        if ch.isalpha():
-            try:
-                name = unicodedata.name(ch).split(" ", 1)[0]
-            except ValueError:
-                continue
+        if ch.isalpha() and (name := _script_of_char(ch)):
             counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
 
 
 @dataclass(frozen=True)
 class LineFeatures:
+    line: str
     words: int
     chars: int
     stop_density: float
     sentence_end: bool
     segments: int
-    script: str | None
+
+    @cached_property
+    def script(self) -> str | None:
+        return script_of(self.line)
 
     @property
     def is_prose(self) -> bool:
@@ -77,4 +87,4 @@ def line_features(line: str, stops: frozenset[str]) -> LineFeatures:
     n = len(toks)
     dens = sum(1 for t in toks if t in stops) / n if n else 0.0
     segs = len(_SEPARATORS.findall(line)) + 1
-    return LineFeatures(n, len(line), dens, bool(_SENTENCE_END.search(line)), segs, script_of(line))
+    return LineFeatures(line, n, len(line), dens, bool(_SENTENCE_END.search(line)), segs)
