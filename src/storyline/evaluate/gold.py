@@ -103,7 +103,7 @@ def score(gold: dict[str, Any], corpus: Corpus) -> list[Score]:
                 dates.correct += 1
             else:
                 dates.details.append(f"{k}: gold {g['published']} got {got} ({a.published_source})")
-    scores += [bp, keep, dates]
+    scores += [bp, keep, dates, _provenance(gold, amap, arts)]
 
     # entities: variants merged, and no forbidden merge
     def entity_of(name: str) -> set[str]:
@@ -237,6 +237,31 @@ def score(gold: dict[str, Any], corpus: Corpus) -> list[Score]:
                 cited.details.append(f"{b.story_id}: {sent.text[:60]}")
     scores.append(cited)
     return scores
+
+
+def _provenance(gold: dict[str, Any], amap: dict[str, str], arts: dict[str, Any]) -> Score:
+    """Publish-date source, translation, syndication and copy links: one item per gold field."""
+    key_of = {aid: k for k, aid in amap.items()}
+    s = Score("provenance", 0, 0)
+    for k, g in gold["articles"].items():
+        a = arts.get(amap.get(k, ""))
+        if a is None:
+            continue
+        got = {"published_source": a.published_source, "translated": bool(a.provenance.translated_by),
+               "syndicated_from": a.provenance.syndicated_from,
+               "duplicate_of": key_of.get(a.duplicate_of or "", a.duplicate_of),
+               "rewrite_of": key_of.get(a.rewrite_of or "", a.rewrite_of)}
+        for field_name, value in got.items():
+            if field_name not in g:
+                continue
+            s.total += 1
+            want = g[field_name]
+            same = (str(value).casefold() == str(want).casefold()) if isinstance(want, str) else value == want
+            if same:
+                s.correct += 1
+            else:
+                s.details.append(f"{k}: {field_name} gold {want!r} got {value!r}")
+    return s
 
 
 def _bcubed(gold: dict[str, Any], corpus: Corpus, amap: dict[str, str]) -> Score:
