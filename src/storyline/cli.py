@@ -62,6 +62,9 @@ def analyze(
                                             help="Reuse per-article results for unchanged inputs (in OUT/.cache).")] = True,
     executor: Annotated[str, typer.Option(help="local (process pool) or ray (needs the 'ray' extra).")] = "local",
     ray_address: Annotated[Optional[str], typer.Option(help="Ray cluster address; default starts a local Ray.")] = None,
+    extend: Annotated[bool, typer.Option("--extend-stories", help="Extend the stories of the previous run in --out "
+                                         "(OUT/stories_state.json): earlier articles keep their story ids, new "
+                                         "ones join them or start new stories.")] = False,
 ) -> None:
     """Run every stage on PATHS and write analysis.json, briefs/ and storyline.duckdb to --out."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -90,11 +93,16 @@ def analyze(
         results, more = run_article_stages(docs, settings, lambda n: progress.advance(task, n),
                                            cache_dir=out_dir / ".cache" if use_cache else None)
         progress.update(task, description="stories, comparison, briefs")
-        corpus = run_corpus_stages(results, str(kb) if kb else None)
+        from .stories.state import ClusterState
+
+        state_path = out_dir / "stories_state.json"
+        story_state = ClusterState.load(state_path) if extend and state_path.exists() else ClusterState()
+        corpus = run_corpus_stages(results, str(kb) if kb else None, story_state)
     corpus.errors = errors + more
     for e in corpus.errors:
         err.print(f"[red]error:[/] {e}", highlight=False, soft_wrap=True)
     written = write_outputs(corpus, out_dir)
+    story_state.save(out_dir / "stories_state.json")
     summary = {"articles": len(corpus.articles), "failed_inputs": len(corpus.errors), "entities": len(corpus.entities),
                "quotes": len(corpus.quotes), "times": len(corpus.times), "events": len(corpus.events),
                "claims": len(corpus.claims), "stories": len(corpus.stories), "briefs": len(corpus.briefs), **written}

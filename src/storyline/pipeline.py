@@ -10,11 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Settings
 from .model import Article, Brief, Claim, Corpus, Mention, Quote, Story, TimeExpr, validate_corpus
 from .ingest.readers import RawDoc, ReadError, read_inputs
 from .text_units import split_paragraphs
+
+if TYPE_CHECKING:
+    from .stories.state import ClusterState
 
 
 @dataclass
@@ -112,7 +116,9 @@ def run_article_stages(docs: Sequence[RawDoc], settings: Settings,
     return ok, errors
 
 
-def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None) -> Corpus:
+def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None,
+                      story_state: ClusterState | None = None) -> Corpus:
+    """``story_state``: stories of an earlier run to extend (updated in place); None starts afresh."""
     from .brief.build import build_brief
     from .compare.compare import compare_story
     from .compare.questions import open_questions
@@ -146,7 +152,7 @@ def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None) 
 
     entities_of = {r.article.id: {index[(m.span.article_id, m.span.start, m.span.end)] for m in r.mentions
                                   if m.label in ("PERSON", "ORG", "GPE", "LOC")} for r in results}
-    stories = cluster_stories(articles, entities_of)
+    stories = cluster_stories(articles, entities_of, story_state)
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     sentences = {r.article.id: r.sentences for r in results}
     facts = [ArticleFacts(r.article, r.sentences, r.times,

@@ -4,7 +4,7 @@ from storyline.compare.compare import compare_story
 from storyline.compare.context import StoryContext
 from storyline.compare.framing import framing
 from storyline.compare.quantities import quantity_class
-from storyline.model import Article, Story, check_spans
+from storyline.model import Article, Quote, Story, check_spans
 
 
 def run(s):
@@ -81,8 +81,20 @@ def test_voices_carry_side_and_kind_and_gaps_name_the_missing_outlets(story3):
 def test_language_group_gap_uses_article_metadata(story3):
     arts = dict(story3.articles)
     arts["w"] = arts["w"].model_copy(update={"language": "de"})
-    comp = compare_story(story3.story, arts, story3.quotes, story3.claims, [], story3.sentences, story3.entities)
-    assert any(g.kind == "language-gap" and "Dmitri Volkhov" in g.text for g in comp.gaps)
+    text = 'Außenminister Dmitri Volkhov sagte: "Wir entscheiden selbst."'
+    arts["x"] = Article(id="x", source="x.txt", outlet="Ostzeitung", text=text, language="de")
+    i = text.index("Wir")
+    q = Quote(id="qx", span=arts["x"].span(i, i + 21), text="Wir entscheiden selbst", kind="direct",
+              speaker="Dmitri Volkhov", speaker_entity="e_vol")
+    story = story3.story.model_copy(update={"article_ids": [*story3.story.article_ids, "x"]})
+    sents = {**story3.sentences, "x": [(0, len(text))]}
+    comp = compare_story(story, arts, [*story3.quotes, q], story3.claims, [], sents, story3.entities)
+    texts = {g.text for g in comp.gaps if g.kind == "language-gap"}
+    assert texts == {"Only outlets with language de quote Dmitri Volkhov",
+                     "Only outlets with language en quote Anna Kowalczyk"}
+    single = compare_story(story3.story, {**story3.articles, "w": arts["w"]}, story3.quotes, story3.claims, [], story3.sentences,
+                           story3.entities)
+    assert not any(g.kind == "language-gap" for g in single.gaps)  # one German outlet is not a group
 
 
 def test_every_item_has_valid_evidence(story3):
@@ -95,3 +107,29 @@ def test_every_item_has_valid_evidence(story3):
 def test_unit_classes_come_from_the_table():
     assert quantity_class("Soldaten") == quantity_class("troops") == quantity_class("personnel") == "troops"
     assert quantity_class("percent") == "%"
+
+
+def _two(text_a: str, text_b: str, claims_of):
+    from storyline.model import Claim
+    a = Article(id="a", source="a.txt", outlet="A", text=text_a, published="2025-03-01", language="en")
+    b = Article(id="b", source="b.txt", outlet="B", text=text_b, published="2025-03-02", language="en")
+    arts = {"a": a, "b": b}
+    claims = [Claim(id=f"c{i}", span=arts[aid].span(arts[aid].text.index(n), arts[aid].text.index(n) + len(n)),
+                    subject=None, value=v, unit=u) for i, (aid, n, v, u) in enumerate(claims_of)]
+    story = Story(id="s", title="t", article_ids=["a", "b"])
+    return compare_story(story, arts, [], claims, [], {"a": [(0, len(text_a))], "b": [(0, len(text_b))]})
+
+
+def test_a_yearly_rate_does_not_conflict_with_a_total():
+    comp = _two("The halt has already cost exporters around 9 million euros.",
+                "The fee alone would cost exporters more than 20 million euros a year.",
+                [("a", "around 9 million euros", 9e6, "euros"), ("b", "more than 20 million euros", 20e6, "euros")])
+    assert comp.conflicts == []
+
+
+def test_a_bare_number_joins_the_quantity_its_sentence_is_about():
+    comp = _two("Planners are working on a force of about 10,000 troops for the border mission.",
+                "Briefing papers for the border mission spoke of a force of up to 25,000 before the summit.",
+                [("a", "about 10,000 troops", 10000, "troops"), ("b", "up to 25,000", 25000, None)])
+    assert len(comp.conflicts) == 1
+    assert '"about 10,000 troops" (A' in comp.conflicts[0].text and '"up to 25,000" (B' in comp.conflicts[0].text

@@ -85,8 +85,9 @@ def differences(story: Story) -> list[BriefSentence]:
                 text=f"{row.text} — reported by {', '.join(row.support)}; different figures from "
                      f"{', '.join(row.contradict)}; not mentioned by {', '.join(row.omit) or 'none'}.",
                 citations=row.evidence, section="differences"))
+    shown_in_table = {f"{row.kind}-gap" for row in comp.claims}
     for item in [*comp.conflicts, *comp.updates, *comp.framing, *comp.voices, *comp.gaps]:
-        if item.evidence:
+        if item.evidence and item.kind not in shown_in_table:
             out.append(BriefSentence(text=item.text, citations=item.evidence, section="differences"))
     return out
 

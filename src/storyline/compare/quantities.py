@@ -8,6 +8,7 @@ euros a year" would be a conflict.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,6 +19,9 @@ from ..text_units import jaccard, words
 from .context import StoryContext
 
 MAX_RATIO = 4.0
+UNITLESS = "?"
+_RATE = re.compile(r"(?i)\s*(?:of \w+\s+)?(?:a|an|per|each|every|pro|je|im)\s+(year|month|week|day|hour|tonne|ton|person|head|capita|jahr|monat|woche|tag)s?\b")
+SKIP_CLASSES = frozenset({"%", "day", "hour", "week", "month", "year", "minute", "time", "second"})
 MIN_CONTEXT = 0.12
 SAME_VALUE = 0.05
 
@@ -46,10 +50,15 @@ class Reported:
     day: str | None
     sentence: Span
     context: set[str] = field(default_factory=set)
+    rate: str | None = None  # "per tonne", "a year": the denominator, when the number is a rate
 
     @property
     def value(self) -> float:
         return float(self.claim.value or 0.0)
+
+
+def _year_like(c: Claim) -> bool:
+    return c.value is not None and float(c.value).is_integer() and 1900 <= c.value <= 2100
 
 
 def same_value(a: float, b: float) -> bool:
@@ -57,6 +66,8 @@ def same_value(a: float, b: float) -> bool:
 
 
 def _related(a: Reported, b: Reported) -> bool:
+    if a.rate != b.rate:  # "20 million euros a year" is not "9 million euros" so far
+        return False
     lo, hi = sorted((abs(a.value), abs(b.value)))
     if lo == 0 or hi / lo > MAX_RATIO:
         return False
@@ -64,25 +75,33 @@ def _related(a: Reported, b: Reported) -> bool:
 
 
 def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, list[Reported]]:
-    """Claims of the story's originals, by quantity class; percentages and bare years left out."""
+    """Claims of the story's originals, by quantity class; percentages, durations and bare years left
+    out. Numbers without a unit ("a force of up to 25,000") go to class ``UNITLESS``."""
     out: dict[str, list[Reported]] = {}
     for c in claims:
         aid = c.span.article_id
         if aid not in ctx.articles or c.value is None:
             continue
         cls = quantity_class(c.unit)
-        if cls is None or cls == "%":
+        if cls is None and c.unit is None and abs(c.value) >= 100 and not _year_like(c):
+            cls = UNITLESS
+        if cls is None or cls in SKIP_CLASSES:
             continue
         sent = ctx.sentence_span(aid, c.span.start) or c.span
         ctx_words = {w for w in words(sent.text) if not w.isdigit()}
-        out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words))
+        after = ctx.articles[aid].text[c.span.end:c.span.end + 24]
+        m = _RATE.match(after)
+        rate = m.group(1).lower().rstrip("s") if m else None
+        out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words, rate))
     return out
 
 
 def quantity_groups(ctx: StoryContext, claims: Sequence[Claim]) -> list[tuple[str, list[Reported]]]:
     """Single-link groups of reports of one quantity, largest first."""
     groups: list[tuple[str, list[Reported]]] = []
-    for cls, reps in sorted(reported_claims(ctx, claims).items()):
+    reported = reported_claims(ctx, claims)
+    unitless = reported.pop(UNITLESS, [])
+    for cls, reps in sorted(reported.items()):
         parent = list(range(len(reps)))
 
         def find(i: int) -> int:
@@ -99,6 +118,11 @@ def quantity_groups(ctx: StoryContext, claims: Sequence[Claim]) -> list[tuple[st
         for i, r in enumerate(reps):
             by_root.setdefault(find(i), []).append(r)
         groups += [(cls, g) for g in by_root.values()]
+    for r in unitless:  # a bare number joins the quantity its sentence talks about, if any
+        best = max(((max(jaccard(r.context, x.context) for x in g), i) for i, (_, g) in enumerate(groups)
+                    if any(_related(r, x) for x in g)), default=None)
+        if best and best[0] >= MIN_CONTEXT:
+            groups[best[1]][1].append(r)
     groups.sort(key=lambda g: (-len({r.outlet for r in g[1]}), g[0]))
     return groups
 

@@ -48,6 +48,18 @@ def _places(ctx: StoryContext) -> dict[str, str]:
     return out
 
 
+def title_phrase(text: str, start: int) -> str:
+    """The words that can qualify a name: back to the previous clause break, except that a comma
+    right before the name keeps the appositive before it ("Korsa's defence minister, Anna K.")."""
+    lo = max(0, start - WINDOW)
+    before = text[lo:start]
+    stripped = before.rstrip()
+    if stripped.endswith(","):
+        stripped = stripped[:-1]
+    cut = max(stripped.rfind(ch) for ch in ",;:.()\n\"“”")
+    return stripped[cut + 1:]
+
+
 def _speaker_key(q: Quote) -> str | None:
     return q.speaker_entity or q.speaker
 
@@ -66,14 +78,26 @@ def describe_voices(ctx: StoryContext) -> dict[str, Voice]:
         anchors = [q.speaker_span] if q.speaker_span else []
         if q.speaker_entity in ctx.entities:
             anchors += [s for s in ctx.entities[q.speaker_entity].mentions if s.article_id in ctx.articles]
+        ent = ctx.entities.get(key)
+        if ent is not None and ent.type in ("ORG", "NORP") and " " in ent.name:
+            for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", ent.name):  # "the Varnian Grain Board" speaks for Varnia
+                if _fold(w)[:STEM] in places:
+                    sides[key][places[_fold(w)[:STEM]]] += 2
+        roles = ent.roles if ent is not None else []
+        for role in roles:  # "Aldorian Foreign Minister": the entity stage kept the title words
+            for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", role):
+                if _fold(w)[:STEM] in places:
+                    sides[key][places[_fold(w)[:STEM]]] += 2
+            for pat, kind in _roles():
+                if pat.search(role):
+                    kinds[key][kind] += 1
+                    break
         for sp in anchors:
             text = ctx.articles[sp.article_id].text
-            sent = ctx.sentence_span(sp.article_id, sp.start)
-            lo = max(sent.start if sent else 0, sp.start - WINDOW)
-            window = text[lo:sp.start]
+            window = title_phrase(text, sp.start)
             near = [w for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", window)
                     if _fold(w)[:STEM] in places and _fold(w)[:STEM] != _fold(names[key])[:STEM]]
-            if near:  # the nearest place word before the name qualifies it ("Aldorian Foreign Minister X")
+            if near:  # the nearest place word in the title phrase ("Aldorian Foreign Minister X")
                 sides[key][places[_fold(near[-1])[:STEM]]] += 1
             for pat, kind in _roles():
                 if pat.search(window):

@@ -99,14 +99,11 @@ def merge(state: ClusterState, feats: dict[str, ArticleFeatures], threshold: flo
                 continue
             a, b = state.stories[x], state.stories[y]
             keep, gone = sorted((a, b), key=lambda s: (s.first.isoformat() if s.first else "9999", s.id))
+            if any(aid not in feats for aid in gone.members):
+                continue  # members from an earlier run (features not kept): moving half a story is worse
             for aid in list(gone.members):
-                f = feats.get(aid)
-                if f is None:  # an article from an earlier run: features were not kept
-                    continue
-                remove_member(state, gone, f)
-                add_member(state, keep, f)
-            if gone.members:
-                continue
+                remove_member(state, gone, feats[aid])
+                add_member(state, keep, feats[aid])
             del state.stories[gone.id]
             done |= {x, y}
             round_merges += 1
