@@ -119,6 +119,17 @@ class Quote(Record):
     speaker_entity: str | None = None
     cue: str | None = None
     confidence: float = 0.0
+    group_id: str | None = None  # the same quote as reported by other outlets shares this id
+
+
+class QuotedTerm(Record):
+    """Quotation marks that are not speech: a scare quote, a title or name, a headline quote.
+    Kept (not dropped) because they are framing evidence."""
+
+    id: str
+    span: Span
+    text: str
+    kind: Literal["scare", "title", "headline", "term"]
 
 
 class TimeExpr(Record):
@@ -228,6 +239,7 @@ class Corpus(Record):
     claims: list[Claim] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
     briefs: list[Brief] = Field(default_factory=list)
+    quoted_terms: list[QuotedTerm] = Field(default_factory=list)
     errors: list[str] = Field(default_factory=list)
 
     def article(self, article_id: str) -> Article:
@@ -273,7 +285,7 @@ def validate_corpus(corpus: Corpus) -> None:
     problems = check_spans(
         corpus.articles,
         [corpus.entities, corpus.quotes, corpus.times, corpus.events, corpus.claims,
-         corpus.stories, corpus.briefs],
+         corpus.stories, corpus.briefs, corpus.quoted_terms],
     )
     if problems:
         raise SpanError(f"{len(problems)} invalid spans; first: {problems[0]}")

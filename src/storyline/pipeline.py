@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Settings
-from .model import Article, Brief, Claim, Corpus, Mention, Quote, Story, TimeExpr, validate_corpus
+from .model import Article, Brief, Claim, Corpus, Mention, Quote, QuotedTerm, Story, TimeExpr, validate_corpus
 from .ingest.readers import RawDoc, ReadError, read_inputs
 from .text_units import split_paragraphs
 
@@ -31,6 +31,7 @@ class ArticleResult:
     times: list[TimeExpr] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    quoted_terms: list[QuotedTerm] = field(default_factory=list)
 
 
 _MODEL: str | None = None
@@ -53,7 +54,7 @@ def analyze_one(doc: RawDoc, model: str) -> ArticleResult:
     from .ingest.article import build_article
     from .nlp.language import detect_language
     from .nlp.spacy_pipeline import annotate
-    from .quotes.detect import extract_quotes
+    from .quotes.detect import extract_quotes_and_terms
     from .time.claims import extract_claims
     from .time.expressions import extract_times
 
@@ -64,10 +65,10 @@ def analyze_one(doc: RawDoc, model: str) -> ArticleResult:
     sdoc = annotate(article.text, model)
     sentences = split_paragraphs(article.text, [(s.start_char, s.end_char) for s in sdoc.sents])
     mentions = extract_mentions(article, sdoc)
-    quotes = extract_quotes(article, mentions, sdoc)
+    quotes, quoted_terms = extract_quotes_and_terms(article, mentions, sdoc)
     times = extract_times(article, sdoc)
     claims = extract_claims(article, [(t.span.start, t.span.end) for t in times if t.kind != "duration"], sdoc)
-    return ArticleResult(article, mentions, quotes, times, claims, sentences)
+    return ArticleResult(article, mentions, quotes, times, claims, sentences, quoted_terms)
 
 
 def _task(item: tuple[int, RawDoc]) -> tuple[int, ArticleResult | str]:
@@ -149,6 +150,9 @@ def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None,
             if eid:
                 q = q.model_copy(update={"speaker_entity": eid, "speaker": ent_by_id[eid].name})
             quotes.append(q)
+    from .quotes.grouping import group_quotes
+
+    quotes = group_quotes(quotes)  # the same quote in several outlets shares a group_id
 
     entities_of = {r.article.id: {index[(m.span.article_id, m.span.start, m.span.end)] for m in r.mentions
                                   if m.label in ("PERSON", "ORG", "GPE", "LOC")} for r in results}
@@ -170,7 +174,8 @@ def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None,
     briefs: list[Brief] = [build_brief(s, by_id, sentences, quotes, ent_by_id) for s in finished]
     corpus = Corpus(articles=articles, entities=entities, quotes=quotes,
                     times=[t for r in results for t in r.times], events=events, claims=claims,
-                    stories=finished, briefs=briefs)
+                    stories=finished, briefs=briefs,
+                    quoted_terms=[t for r in results for t in getattr(r, "quoted_terms", [])])
     validate_corpus(corpus)
     return corpus
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..model import Article, Mention, Quote
+from ..model import Article, Mention, Quote, QuotedTerm as QuotedTermRecord
 from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_with_parse, cue_token_ok,
                         find_cues)
 from .classify import is_full_quote, term_kind
@@ -200,7 +200,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     cands.sort(key=lambda c: c.start)
     speech = [(c.start, c.end) for c in cands]
     ends = _sentence_ends(text, [(c.open_at, c.close_at + 1) for c in cands])
-    people = People(text, mentions, speech, article.id)
+    people = People(text, mentions, speech, article.id, trust_ner=doc is not None)
 
     prev: _Cand | None = None
     for c in cands:
@@ -305,3 +305,13 @@ def _quote(article: Article, start: int, end: int, kind: str, att: Attribution) 
 def extract_quotes(article: Article, mentions: list[Mention], doc: Doc | None = None) -> list[Quote]:
     """The speech quotes of an article (terms and scare quotes are left out; see analyze_quotes)."""
     return analyze_quotes(article, mentions, doc).quotes
+
+
+def extract_quotes_and_terms(article: Article, mentions: list[Mention],
+                             doc: Doc | None = None) -> tuple[list[Quote], list[QuotedTermRecord]]:
+    """The stage entry point: speech quotes, and the quoted stretches that are not speech."""
+    found = analyze_quotes(article, mentions, doc)
+    terms = [QuotedTermRecord(id="qt_" + _qid(article.id, t.start, t.end)[2:], span=article.span(t.start, t.end),
+                              text=article.text[t.start:t.end], kind=t.kind)  # type: ignore[arg-type]
+             for t in found.terms if t.end > t.start]
+    return found.quotes, terms

@@ -82,7 +82,7 @@ class People:
     """The article's referents in text order, and the resolution of references to them."""
 
     def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]] | None = None,
-                 article_id: str = "_"):
+                 article_id: str = "_", trust_ner: bool = True):
         self.text = text
         quoted = quoted or []
         mentions = list(mentions) + _names_ner_missed(text, mentions, article_id)
@@ -94,7 +94,7 @@ class People:
             if any(a <= m.span.start < b for a, b in quoted):
                 continue  # a name inside someone's quote is rarely who a later "he" means
             name = m.resolved_to or m.span.text
-            kind = "person" if m.label == "PERSON" or _looks_like_person(name) else "org"
+            kind = "person" if m.label == "PERSON" or (not trust_ner and _looks_like_person(name)) else "org"
             if kind == "org" and name.lower().startswith("the "):
                 name = name[4:]
             roles = _roles_near(text, m) if kind == "person" else set()
