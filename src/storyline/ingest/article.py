@@ -6,7 +6,7 @@ import hashlib
 from urllib.parse import urlparse
 
 from ..model import Article, Provenance
-from ..nlp.language import detect_language, foreign_paragraphs, paragraph_languages
+from ..nlp.language import detect_language, dominant_language, foreign_paragraphs, paragraph_languages
 from .clean import clean_text
 from .dates import parse_publish_date
 from .header import display_name
@@ -58,10 +58,8 @@ def build_article(doc: RawDoc) -> Article:
     if published is None and cleaned.published:
         published, published_source = cleaned.published, cleaned.published_source
 
-    language = meta.get("language")
-    if not language:
-        language, _ = detect_language(cleaned.text)
     paras = paragraph_languages(cleaned.text)
+    language = meta.get("language") or dominant_language(paras, cleaned.text)
     foreign = foreign_paragraphs(paras, language)
     prov: Provenance = cleaned.provenance
     removed_texts = [r.text for r in cleaned.removed]

@@ -59,6 +59,21 @@ def paragraph_languages(text: str) -> list[ParagraphLanguage]:
     return out
 
 
+def dominant_language(paras: list[ParagraphLanguage], text: str) -> str | None:
+    """The language most of the text is written in, by characters of confidently judged paragraphs.
+
+    One detection over the whole text can be swayed by a single foreign paragraph (fastText
+    averages word vectors), so the article's language is the majority of its paragraphs'.
+    """
+    weight: dict[str, int] = {}
+    for p in paras:
+        if p.language and p.score >= 0.5:
+            weight[p.language] = weight.get(p.language, 0) + (p.end - p.start)
+    if weight:
+        return max(weight, key=weight.__getitem__)
+    return detect_language(text)[0]
+
+
 def foreign_paragraphs(paras: list[ParagraphLanguage], article_lang: str | None) -> list[ParagraphLanguage]:
     """Paragraphs confidently in another language than the article: mixed-language leftovers."""
     return [p for p in paras if p.language and article_lang and p.language != article_lang
