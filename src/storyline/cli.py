@@ -203,24 +203,38 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
     """Who said what, with citations."""
     from .entities.canonical import same_person
 
+    from rich.markup import escape
+
+    from .quotes.grouping import collapse, outlets_by_group
+
     corpus = _load(from_dir)
     arts = {a.id: a for a in corpus.articles}
     ents = {e.id: e for e in corpus.entities}
-    rows = []
+    outlets = outlets_by_group(corpus.quotes, {a.id: a.outlet for a in corpus.articles})
+    kept = []
     for q in corpus.quotes:
         if speaker:
             names = [q.speaker or ""] + (ents[q.speaker_entity].aliases if q.speaker_entity in ents else [])
             if not any(n and same_person(n, speaker) for n in names):
                 continue
-        a = arts[q.span.article_id]
-        rows.append({"speaker": q.speaker, "kind": q.kind, "text": q.text, "outlet": a.outlet,
-                     "article_id": a.id, "start": q.span.start, "end": q.span.end, "confidence": q.confidence})
+        kept.append(q)
     if as_json:
+        rows = [{"speaker": q.speaker, "kind": q.kind, "text": q.text, "outlet": arts[q.span.article_id].outlet,
+                 "article_id": q.span.article_id, "start": q.span.start, "end": q.span.end,
+                 "confidence": q.confidence, "group_id": q.group_id,
+                 "outlets": len(outlets.get(q.group_id, [])) if q.group_id else 1} for q in kept]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    for r in rows:
-        out.print(f"[bold]{r['speaker'] or '(unattributed)'}[/] [{r['kind']}] “{r['text']}” "
-                  f"[dim]— {r['outlet']} {r['article_id']}:{r['start']}-{r['end']}[/]", highlight=False)
+    for group in collapse(kept):
+        lead = group[0]
+        who = next((q.speaker for q in group if q.speaker), None)
+        n = len(outlets.get(lead.group_id, [])) if lead.group_id else 1
+        more = f" [cyan](quoted by {n} outlets)[/]" if n > 1 else ""
+        out.print(f"[bold]{escape(who or '(unattributed)')}[/] \\[{lead.kind}] “{escape(lead.text)}”{more}",
+                  highlight=False)
+        for q in group:
+            out.print(f"   [dim]— {escape(arts[q.span.article_id].outlet or '')} {q.span.article_id}:{q.span.start}-"
+                      f"{q.span.end}{'' if q is lead else ' “' + escape(q.text[:70]) + '”'}[/]", highlight=False)
 
 
 @app.command()

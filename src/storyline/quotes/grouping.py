@@ -90,3 +90,23 @@ def group_quotes(quotes: Sequence[Quote]) -> list[Quote]:
         for i in ids:
             out[i] = quotes[i].model_copy(update={"group_id": gid})
     return out
+
+
+def outlets_by_group(quotes: Sequence[Quote], outlet_of: dict[str, str | None]) -> dict[str, list[str]]:
+    """group_id -> the distinct outlets (in first-seen order) that carry the quote."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for q in quotes:
+        if q.group_id:
+            o = outlet_of.get(q.span.article_id) or q.span.article_id
+            if o not in out[q.group_id]:
+                out[q.group_id].append(o)
+    return dict(out)
+
+
+def collapse(quotes: Sequence[Quote]) -> list[list[Quote]]:
+    """Quotes as groups (a lone quote is a group of one), each led by its fullest direct wording."""
+    groups: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        groups[q.group_id or q.id].append(q)
+    rank = {"direct": 0, "partial": 1, "indirect": 2}
+    return [sorted(g, key=lambda q: (rank[q.kind], -len(q.text))) for g in groups.values()]
