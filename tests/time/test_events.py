@@ -54,3 +54,15 @@ def test_dateline_date_is_not_an_event(article, parse):
     evs = build_events([f], {"n": "s1"})
     assert [e.date for e in evs] == ["2025-03-19"]
     assert not evs[0].description.startswith("LINDHAVEN")
+
+
+def test_will_not_attend_then_attends(article, parse):
+    names = {**NAMES, "Volkhov": "e_volkhov"}
+    before = facts(article, parse, "Volkhov will not attend Friday's summit in Lindhaven, his ministry said.", "2025-03-12",
+                   "b", "Aldoria Today", names)
+    after = facts(article, parse, "Volkhov attended the summit in Lindhaven on Friday after all.", "2025-03-15",
+                  "a", "Nordwire", names)
+    evs = build_events([before, after], {"b": "s1", "a": "s1"})
+    by_status = {e.status: e for e in evs if e.date == "2025-03-14"}
+    assert set(by_status) == {"cancelled", "happened"}
+    assert by_status["happened"].revises == by_status["cancelled"].id

@@ -23,6 +23,7 @@ from ..text_units import jaccard, sentence_at, words
 from .timeline import link_updates
 
 _DATELINE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ .'-]+,(?:[^,\n]{0,30},)?\s+[^\n]{0,40}?\(\w[\w ]*\)\s*[-–—]\s*")
+_LIST_ITEM = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}\s*[–—-]\s")
 _PLACE_PREP = re.compile(r"(?:\bin|\bat|\bim|\bnach|\bfrom)\s+$")
 MAX_DESC = 180
 
@@ -57,7 +58,8 @@ def action_of(clause: str, at: int | None = None) -> str | None:
         return None
     if at is not None:
         return min(found, key=lambda f: (abs(f[0] - at), f[1] == "statement"))[1]
-    concrete = [a for _, a in found if a != "statement"]
+    concrete = [a for _, a in found if a not in ("statement", "meet", "decide")] or \
+        [a for _, a in found if a != "statement"]
     return concrete[0] if concrete else found[0][1]
 
 
@@ -92,6 +94,13 @@ def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
     s = max(s, line_start)  # a list line ("2025-03-19 – vote postponed") is its own description
     nl = text.find("\n", te, e)
     e = nl if nl != -1 else e
+    # list items run together on one line ("... in Lindhaven 2025-03-19 – Sejmar vote postponed")
+    items = [m.start() for m in _LIST_ITEM.finditer(text, s, e)]
+    before = [i for i in items if i <= ts]
+    after = [i for i in items if i > ts]
+    if before or after:
+        s = max([s, *before])
+        e = min([e, *after])
     if e - s <= MAX_DESC:
         return s, e
     cut = [m.start() for m in re.finditer(r"[,;:]\s|\s[–—]\s", text[te:e])]
@@ -138,7 +147,10 @@ def events_of(f: ArticleFacts, story_id: str | None) -> list[Event]:
             continue  # the dateline's date is the publication, not an event
         ds, de = _clause(text, s, e, t.span.start, t.span.end)
         ents = sorted({eid for a, b, eid in f.entity_spans if ds <= a < de})
-        action = action_of(text[ds:de], t.span.start - ds)
+        clause = text[ds:de]
+        # a change report is about its subject ("The vote, originally set for today, was moved at a
+        # meeting on Wednesday"): the first action named, not the one nearest the date
+        action = action_of(clause, None if is_change_report(clause) else t.span.start - ds)
         if not ents or action is None:
             continue
         out.append(Event(id="", date=t.value, description=text[ds:de], entities=ents,  # type: ignore[arg-type]
@@ -150,6 +162,8 @@ def events_of(f: ArticleFacts, story_id: str | None) -> list[Event]:
 def _same_event(a: Event, b: Event) -> bool:
     if a.date != b.date or a.story_id != b.story_id:
         return False
+    if {a.status, b.status} == {"cancelled", "happened"}:
+        return False  # "will not attend" then attends: two reports, the later revising the earlier
     if a.action and b.action and a.action != b.action and "statement" not in (a.action, b.action):
         return False
     if a.action and a.action == b.action and a.action != "statement":
@@ -178,7 +192,8 @@ def merge_events(raw: Sequence[Event], published: dict[str, str] | None = None) 
                 if m.action == "statement" and ev.action != "statement":
                     m.action = ev.action
                 if key > latest[i] and ev.status != "unknown":
-                    m.status, latest[i] = ev.status, key
+                    # the latest report tells the outcome, and its words describe it best
+                    m.status, m.description, latest[i] = ev.status, ev.description, key
                 break
         else:
             merged.append(ev.model_copy(deep=True))

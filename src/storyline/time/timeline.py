@@ -34,6 +34,14 @@ def link_updates(events: Sequence[Event], published: dict[str, str]) -> list[Eve
     from .events import is_change_report
 
     for e in evs:
+        if e.status == "happened" and not e.revises:
+            # a call-off that did not hold: the same day, the same people, reported as cancelled first
+            undone = [p for p in evs if p.status == "cancelled" and p.date == e.date and p.story_id == e.story_id
+                      and set(p.entities) & set(e.entities)
+                      and first_reported(p, published) <= first_reported(e, published)]
+            if undone:
+                e.revises = undone[0].id
+                continue
         changed = e.status in ("changed", "cancelled") or any(is_change_report(x.text) for x in e.evidence)
         if not changed or e.revises:
             continue
