@@ -1,0 +1,74 @@
+"""Detection and kind: every style of the issue, on realistic sentences."""
+
+
+def test_said_after_the_quote(quotes_of, one):
+    q = one(quotes_of('"We will rebuild the bridge before winter," Mayor Tomas Berg said on Monday.'), "rebuild")
+    assert q.kind == "direct" and q.speaker == "Tomas Berg" and q.cue == "said"
+    assert q.text == "We will rebuild the bridge before winter"  # the closing comma is punctuation, not speech
+
+
+def test_colon_introduction(quotes_of, one):
+    q = one(quotes_of('Union leader Marco Bellini told the crowd: "We will strike until the contracts are signed."'), "strike")
+    assert q.kind == "direct" and q.speaker == "Marco Bellini"
+
+
+def test_partial_quote_inside_a_sentence(quotes_of, one):
+    q = one(quotes_of('Analyst Anna Lindqvist called the purchase "a reckless gamble with money Korsa does not have".'), "reckless")
+    assert q.kind == "partial" and q.speaker == "Anna Lindqvist"
+
+
+def test_multi_paragraph_quote_is_one_quote_with_the_final_speaker(quotes_of, one):
+    text = ('"We followed every procedure that was in place at the time. The tender was open.\n\n'
+            '"If this committee finds that any rule was bent, I will go," Minister Anna Kowalczyk said.')
+    qs = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert len(qs) == 1
+    assert "tender was open" in qs[0].text and "I will go" in qs[0].text
+    assert qs[0].speaker == "Anna Kowalczyk"
+
+
+def test_dash_paragraph_with_attribution_between_dashes(quotes_of, one):
+    text = ("The minister Lena Varga met farmers in Brask.\n\n"
+            "— We will not accept this, — said the minister. — Aldoria holds our grain as a hostage.")
+    qs = quotes_of(text)
+    assert one(qs, "We will not accept this").speaker == "Lena Varga"
+    assert one(qs, "hostage").speaker == "Lena Varga"  # continuity after the attribution
+
+
+def test_dash_paragraph_with_speaker_named_in_the_next_sentence(quotes_of, one):
+    text = ("Analyst Anna Lindqvist has followed the planning for months.\n\n"
+            "— The mission is a gamble. Not because the soldiers are not ready, but because the politics are not.\n\n"
+            "This was stated by Anna Lindqvist in a conversation with our newspaper.")
+    q = one(quotes_of(text), "gamble")
+    assert q.kind == "direct" and q.speaker == "Anna Lindqvist"
+
+
+def test_dash_list_items_are_not_speech(quotes_of, one):
+    text = "What we know:\n\n- The bridge is closed until March.\n\n- Buses replace the trams on line 4."
+    assert quotes_of(text) == []
+
+
+def test_indirect_speech_forms(quotes_of, one):
+    q = one(quotes_of("Speaker Marek Sobel said the delay was technical and would not change the outcome."), "delay")
+    assert q.kind == "indirect" and q.speaker == "Marek Sobel"
+    assert q.text == "the delay was technical and would not change the outcome"
+    q = one(quotes_of("According to Sobel, the government motion asks for a mandate of up to 2,000 soldiers."), "motion")
+    assert q.kind == "indirect" and q.speaker == "Sobel"
+    q = one(quotes_of("Board chairman Henrik Molnar told Nordwire that contracts abroad were being cancelled."), "contracts")
+    assert q.kind == "indirect" and q.speaker == "Henrik Molnar"
+    q = one(quotes_of("Anna Lindqvist believes the inquiry should focus on who changed the requirements."), "inquiry")
+    assert q.speaker == "Anna Lindqvist"
+
+
+def test_statement_clause_is_reported_speech(quotes_of, one):
+    # regression: "said in a statement that ..." hangs the clause off the noun, not the verb
+    q = one(quotes_of("Selvik Aerospace said in a statement that the contract had been awarded lawfully."), "lawfully")
+    assert q.kind == "indirect" and q.speaker == "Selvik Aerospace"
+
+
+def test_german_quote_and_report_without_a_parse(quotes_of, one):
+    text = ("Außenminister Dmitri Wolchow erklärte in Port Selvik, sein Land unterstütze die Ziele der Mission. "
+            "NDC-Generalsekretär Piet Aldenburg zeigte sich zufrieden. „Wir haben einen Plan“, sagte er.")
+    qs = quotes_of(text, language="de")
+    assert one(qs, "sein Land").speaker == "Dmitri Wolchow"
+    # regression: the NER tagged "Generalsekretär Piet Aldenburg" as a place; "er" must still find him
+    assert one(qs, "Wir haben").speaker == "Piet Aldenburg"

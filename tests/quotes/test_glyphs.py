@@ -1,0 +1,41 @@
+from storyline.quotes.glyphs import find_segments
+
+
+def texts(t: str) -> list[str]:
+    return [t[s.start:s.end] for s in find_segments(t)]
+
+
+def test_each_glyph_family_is_paired():
+    assert texts('He said "we go" now.') == ["we go"]
+    assert texts("„Ohne Luft geht es nicht“, sagte sie.") == ["Ohne Luft geht es nicht"]
+    assert texts("«Nous partons», dit-il.") == ["Nous partons"]
+    assert texts("»Wir bleiben«, sagte er.") == ["Wir bleiben"]
+    assert texts("‹Non›, a-t-il dit.") == ["Non"]
+    assert texts("“We go,” she said.") == ["We go,"]
+
+
+def test_nested_quotes_stay_inside_the_outer_one():
+    assert texts("«We are «not» a shop», he said.") == ["We are «not» a shop"]
+    assert texts("“He told me, ‘Do not sign,’ and I didn’t,” she said.") == ["He told me, ‘Do not sign,’ and I didn’t,"]
+
+
+def test_apostrophes_are_not_quotes():
+    assert texts("The ministers' plan wasn't new, O'Brien's aide said.") == []
+    assert texts("Tom's brother didn't comment on 'the deal'.") == ["the deal"]
+
+
+def test_quote_reopened_each_paragraph_closes_only_at_the_end():
+    t = '"First paragraph.\n\n"Second paragraph," X said.'
+    segs = find_segments(t)
+    assert len(segs) == 1 and segs[0].paragraphs == 2
+    assert t[segs[0].start:segs[0].end].endswith("Second paragraph,")
+
+
+def test_straight_quote_closed_with_a_curly_mark():
+    # sloppy text mixes glyph families; the opener must still find its closer
+    assert texts('"They are afraid for their jobs,” he said.') == ["They are afraid for their jobs,"]
+
+
+def test_quote_left_open_ends_with_its_paragraph():
+    segs = find_segments('"We will never leave this place\n\nThe council met on Friday.')
+    assert len(segs) == 1 and not segs[0].closed

@@ -1,0 +1,28 @@
+"""Scare quotes, titles, names and headline quotes are framing, not speech."""
+
+import pytest
+
+
+@pytest.mark.parametrize("text,term,kind", [
+    ('The ministry presented its so-called "peace corridor" on Monday.', "peace corridor", "scare"),
+    ("Critics mocked the so-called 'peace plan', which had no timetable.", "peace plan", "scare"),
+    ('Briefing papers for the operation, code-named "Northern Shield", spoke of 25,000 troops.', "Northern Shield", "title"),
+    ('She published a book titled "The Long Winter of Our Discontent".', "The Long Winter of Our Discontent", "title"),
+    ('Activists dubbed the bill "the gag law" within hours.', "the gag law", "scare"),
+    ('Vote set for Wednesday as critics warn of "gamble"\n\nThe parliament will vote.', "gamble", "headline"),
+])
+def test_term_is_marked_not_quoted(quotes_of, text, term, kind):
+    found = quotes_of(text, full=True)
+    assert not [q for q in found.quotes if term in q.text and q.kind != "indirect"]
+    assert [(text[t.start:t.end], t.kind) for t in found.terms] == [(term, kind)]
+
+
+def test_quoted_word_inside_reported_speech_is_not_a_quote(quotes_of):
+    found = quotes_of('The minister said the reform was "necessary" and that it would pass.', full=True)
+    assert [q.kind for q in found.quotes] == ["indirect"]
+    assert [t.kind for t in found.terms] == ["scare"]
+
+
+def test_headline_quote_is_a_term(quotes_of):
+    found = quotes_of('Varga: "We are not asking for charity"\n\nThe minister spoke in Brask.', full=True)
+    assert found.quotes == [] and found.terms[0].kind == "headline"
