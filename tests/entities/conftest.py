@@ -24,11 +24,11 @@ def nlp():
     return load(Settings().spacy_model)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def make_article():
     return _make_article
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def mention():
     return _mention

@@ -20,6 +20,7 @@ from functools import cache
 
 from ..model import Article, Entity, Mention, Span
 from ..resources import table
+from .coref import HONORIFICS
 from .kb import KB
 from .names import PersonName, is_given_name, name_score, parse, same_person
 from .translit import fold, token_similarity
@@ -292,7 +293,8 @@ def canonicalize(mentions: Iterable[Mention], articles: Iterable[Article] | None
         extra = [f for m in cms for f in _address_forms(m, arts[m.span.article_id].text if m.span.article_id in arts else None)]
         extra += [f for lp in cluster for f in _headline_forms(lp, people, arts.get(lp.article_id))]
         groups.append(("PERSON", name, cms, extra))
-    groups += _other_groups([m for m in ms if m.label != "PERSON"])
+    others = [m for m in ms if m.label != "PERSON"]
+    groups += _other_groups(others + _missed_names(others, ms, arts))
     if kb is not None:
         groups = _merge_by_kb(groups, kb)
 
@@ -301,11 +303,13 @@ def canonicalize(mentions: Iterable[Mention], articles: Iterable[Article] | None
     for label, name, cms, extra in groups:
         entry = kb.link(_names_of(cms, name), label) if kb is not None else None
         canonical = entry.name if entry else name
+        if entry and label != "PERSON" and entry.type != "PERSON":
+            label = entry.type  # the KB knows Korsa is a country even where NER said ORG
         surfaces = {m.span.text for m in cms if m.resolved_by != "role"} | set(extra) | {name}
         aliases = sorted(surfaces - {canonical}, key=str.lower)
         roles: dict[str, str] = {}
         for m in cms:
-            if m.role and m.resolved_by != "role":
+            if m.role and m.resolved_by != "role" and m.role.lower().rstrip(".") not in HONORIFICS:
                 roles.setdefault(m.role.lower(), m.role)
         eid = _entity_id(label, canonical, taken)
         spans: list[Span] = sorted((m.span for m in cms), key=lambda s: (s.article_id, s.start))
@@ -343,8 +347,32 @@ def _other_groups(ms: list[Mention]) -> list[tuple[str, str, list[Mention], list
                 label = "NORP"
             forms = Counter(m.span.text for m in group)
             name = max(forms, key=lambda n: (not n.isupper(), not n.lower().startswith("the "), forms[n], n))
+            if name.lower().startswith("the "):
+                name = name[4:]  # 'the Varnian Grain Board' is named 'Varnian Grain Board'
         out.append((label, name, group, []))
-    return out
+    return _merge_acronyms(out)
+
+
+_MINOR = {"the", "of", "for", "and", "on", "in", "de", "des", "der", "du", "la"}
+
+
+def _merge_acronyms(groups: list[tuple[str, str, list[Mention], list[str]]]
+                    ) -> list[tuple[str, str, list[Mention], list[str]]]:
+    """'NDC' is the 'Northern Defence Council' when exactly one multi-word organisation in the corpus
+    has those initials; the long form is the name, the acronym an alias."""
+    initials: dict[str, list[int]] = defaultdict(list)
+    for n, (label, name, _, _) in enumerate(groups):
+        words = [w for w in name.split() if w.lower() not in _MINOR]
+        if label == "ORG" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+            initials["".join(w[0] for w in words)].append(n)
+    drop = set()
+    for n, (label, name, cms, extra) in enumerate(groups):
+        if label in ("ORG", "GPE") and name.isupper() and 2 <= len(name) <= 6 and len(initials.get(name, [])) == 1:
+            k = initials[name][0]
+            l0, n0, c0, e0 = groups[k]
+            groups[k] = (l0, n0, c0 + cms, e0 + extra)
+            drop.add(n)
+    return [g for n, g in enumerate(groups) if n not in drop]
 
 
 def _merge_by_kb(groups: list[tuple[str, str, list[Mention], list[str]]], kb: KB
@@ -383,4 +411,36 @@ def _vote_labels(ms: list[Mention]) -> list[Mention]:
             if others and sum(others.values()) >= v["PERSON"]:
                 m = m.model_copy(update={"label": others.most_common(1)[0][0]})
         out.append(m)
+    return out
+
+
+def _missed_names(others: list[Mention], ms: list[Mention], arts: dict[str, Article]) -> list[Mention]:
+    """Places and organisations NER missed somewhere but found elsewhere in the corpus, matched by
+    folded spelling ('Varniya' in a translated article is the 'Varnia' of the others): the spelling
+    an outlet uses is itself a signal for comparison, so every occurrence should be counted."""
+    counts: Counter[str] = Counter()
+    label_of: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in others:
+        if m.label in ("GPE", "LOC", "ORG") and m.span.text[:1].isupper() and not m.span.text.isupper():
+            k = fold(m.span.text)
+            counts[k] += 1
+            label_of[k][m.label] += 1
+    known = {k for k, n in counts.items() if n >= 2 and len(k) >= 4}
+    if not known:
+        return []
+    longest = max(len(k.split()) for k in known)
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in ms:
+        taken[m.span.article_id].append((m.span.start, m.span.end))
+    out = []
+    for aid, art in arts.items():
+        for tok in re.finditer(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", art.text):
+            # the whole capitalised run must be the name: 'Aldoria' inside 'Aldoria Today' is not
+            s0, e0 = tok.span()
+            if len(tok.group(0).split()) > longest:
+                continue
+            k = fold(art.text[s0:e0])
+            if k in known and not any(s0 < e and s < e0 for s, e in taken[aid]):
+                out.append(Mention(span=art.span(s0, e0), label=label_of[k].most_common(1)[0][0]))
+                taken[aid].append((s0, e0))
     return out

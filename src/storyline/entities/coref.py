@@ -58,6 +58,16 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[lo : hi.end() if hi else len(text)]
 
 
+def _acronyms(text: str) -> set[str]:
+    """'Northern Defence Council' also describes as 'ndc'."""
+    out = set()
+    for run in re.findall(r"(?:\b[A-Z][\w-]*(?:\s+(?:of|for|and|the)\s+|\s+)){1,5}[A-Z][\w-]*", text):
+        words = [w for w in run.split() if w[:1].isupper()]
+        if len(words) >= 2:
+            out.add("".join(w[0] for w in words).lower())
+    return out
+
+
 def _describe(text: str, m: Mention, floor: int = 0) -> set[str]:
     """Role words, the appositive after the name (', a farmer from Brask') up to a relative clause,
     an affiliation ('of the Lindhaven Institute'), and the words of the clause right before the name
@@ -65,14 +75,14 @@ def _describe(text: str, m: Mention, floor: int = 0) -> set[str]:
     words = _words(m.role or "")
     before = text[max(0, floor, m.span.start - 60) : m.span.start]
     cut = max((x.end() for x in _CLAUSE_START.finditer(before)), default=0)
-    words |= _words(before[cut:])
+    words |= _words(before[cut:]) | _acronyms(before[cut:])
     tail = text[m.span.end : m.span.end + 120]
     app = _APPOSITIVE.match(tail)
     if app:
         words |= _words(app.group(1))
     of = _OF_ORG.match(tail)
     if of:
-        words |= _words(of.group(1))
+        words |= _words(of.group(1)) | _acronyms(of.group(1))
     return words
 
 
@@ -131,7 +141,7 @@ def _role_pattern() -> re.Pattern[str]:
 
 def _role_references(article: Article, mentions: list[Mention], people: dict[str, _Person]) -> list[Mention]:
     text = article.text
-    taken = [(m.span.start, m.span.end) for m in mentions]
+    taken = [(m.span.start, m.span.end) for m in mentions if m.label == "PERSON"]  # 'the NDC chief' may hold an ORG
     out = []
     for rm in _role_pattern().finditer(text):
         start, end = rm.span()

@@ -129,6 +129,16 @@ def score(gold: dict[str, Any], corpus: Corpus) -> list[Score]:
         else:
             fm.correct += 1
     scores.append(fm)
+    places = Score("places/orgs normalized", 0, 0)
+    for p in gold.get("places", []):
+        home = {e.id for e in corpus.entities if e.type != "PERSON" and p["name"] in (e.name, *e.aliases)}
+        for n in p.get("variants", []):
+            places.total += 1
+            if any(e.id in home and n in (e.name, *e.aliases) for e in corpus.entities):
+                places.correct += 1
+            else:
+                places.details.append(f"{n} not one entity with {p['name']}")
+    scores.append(places)
 
     # quotes
     by_article: dict[str, list] = defaultdict(list)

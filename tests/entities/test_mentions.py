@@ -1,0 +1,65 @@
+"""Mention extraction on realistic noisy text (spaCy loaded once per session)."""
+
+import pytest
+
+from storyline.entities.mentions import extract_mentions, role_after, role_before, strip_role
+
+
+@pytest.fixture(scope="module")
+def extract(nlp, make_article):
+    def run(text: str, language: str = "en", outlet: str | None = "Test Herald"):
+        a = make_article(text, language=language, outlet=outlet)
+        return a, extract_mentions(a, nlp(text))
+    return run
+
+
+def _people(ms):
+    return {(m.span.text, m.role, m.resolved_to, m.resolved_by) for m in ms if m.label == "PERSON"}
+
+
+def test_roles_are_stripped_and_short_forms_resolved(extract):
+    a, ms = extract("Defence Minister Anna Kowalczyk told reporters in Lindhaven that the mission was ready. "
+                    "Kowalczyk's critics disagree. \"We cannot wait,\" Kowalczyk said.")
+    people = [m for m in ms if m.label == "PERSON"]
+    assert people[0].span.text == "Anna Kowalczyk" and people[0].role == "Defence Minister"
+    assert [m.span.text for m in people[1:]] == ["Kowalczyk", "Kowalczyk"]  # possessive cut off
+    assert all(m.resolved_to == "Anna Kowalczyk" for m in people[1:])
+    assert all(a.text[m.span.start:m.span.end] == m.span.text for m in ms)
+
+
+def test_german_titles_and_noise_outside_the_model_language(extract):
+    text = ("Die Verteidigungsminister haben sich am Freitag in Lindhaven grundsätzlich geeinigt. "
+            "Außenminister Dmitri Wolchow erklärte in Port Selvik, sein Land unterstütze die Ziele der Mission. "
+            "NDC-Generalsekretär Piet Aldenburg zeigte sich dennoch zufrieden. Über Größe, Kommando und "
+            "Finanzierung ist noch nicht entschieden.")
+    _, ms = extract(text, language="de")
+    people = {m.span.text: m.role for m in ms if m.label == "PERSON"}
+    assert people == {"Dmitri Wolchow": "Außenminister", "Piet Aldenburg": "NDC-Generalsekretär"}
+    assert not any(m.span.text in ("Freitag", "Kommando", "Über Größe") for m in ms)
+
+
+def test_label_flips_and_outlet_name_repaired(extract):
+    _, ms = extract("Varnian Agriculture Minister Lena Varga rejected the plan. \"We want rules,\" Varga said. "
+                    "Speaking to Korsa Herald, she added more.", outlet="Korsa Herald")
+    labels = {m.span.text: m.label for m in ms}
+    assert labels.get("Varga") == "PERSON"
+    assert labels.get("Korsa Herald", "ORG") == "ORG"
+    assert ("Lena Varga", "Varnian Agriculture Minister", None, None) in _people(ms)
+    assert "Varnian Agriculture" not in labels  # a title fragment, not a person
+
+
+def test_role_references_become_mentions_for_quotes(extract):
+    _, ms = extract("The secretary-general of the Northern Defence Council Piet Aldenburg visited Brask on Monday. "
+                    "\u00abThe mission is not only about soldiers\u00bb, said the NDC chief to the journalists.")
+    refs = {m.span.text: m.resolved_to for m in ms if m.resolved_by == "role"}
+    assert refs == {"the NDC chief": "Piet Aldenburg"}
+
+
+def test_role_phrases_stop_at_punctuation():
+    t = "Aldoria was represented by an envoy, Deputy Foreign Minister Irena Halvik."
+    assert role_before(t, t.index("Irena")) == "Deputy Foreign Minister"
+    t = "\u00abHelp\u00bb, said the farmer. Sobel asked for more."
+    assert role_before(t, t.index("Sobel")) is None
+    t = "Anna Kowalchuk, Korsa's defence minister, said"
+    assert role_after(t, t.index(",")) == "defence minister"
+    assert strip_role("Mr Aldenburg") == ("Aldenburg", "Mr", 3)
