@@ -133,3 +133,18 @@ def test_cleaning_partitions_lines_into_kept_and_removed(page):
     for ln in originals:  # every non-empty line is either kept (verbatim) or removed
         if ln and ln not in removed:
             assert "".join(ln.split()) in kept_words
+
+
+@FAST
+@given(st.ip_addresses())
+def test_url_guard_refuses_every_non_global_address(ip):
+    from storyline.ingest.readers.url import check_host
+
+    host = f"[{ip}]" if ip.version == 6 else str(ip)
+    try:
+        check_host(f"http://{host}/article", allow_private=False)
+        refused = False
+    except ValueError:
+        refused = True
+    target = ip.ipv4_mapped if ip.version == 6 and ip.ipv4_mapped else ip  # ::ffff:a.b.c.d is a.b.c.d
+    assert refused == (not target.is_global or target.is_multicast or target.is_reserved)

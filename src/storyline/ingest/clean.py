@@ -142,6 +142,7 @@ class _Cleaner:
     def edges(self, first: int, last: int) -> None:
         """Header lines give the page's metadata; the rest of the header and footer is furniture."""
         title_norm = norm_name(self.out.title) if self.out.title else None
+        candidates: list[tuple[int, str, LineFeatures]] = []
         for i, ln in enumerate(self.lines):
             if not ln or (first <= i <= last):
                 continue
@@ -175,19 +176,22 @@ class _Cleaner:
                     self.drop(i, "footer-note")
                 continue
             norm = norm_name(ln)
-            if title_norm and norm == title_norm:
-                self.drop(i, "repeated-title")
-            elif self.out.outlet is None and self.out.title is None and (name := header.outlet_name(ln)):
+            if self.out.outlet is None and not candidates and i < 4 and (name := header.outlet_name(ln)):
                 self.out.outlet = name
                 self.drop(i, "outlet")
             elif self.out.outlet and same_outlet(ln, self.out.outlet) and len(norm.split()) <= 8:
                 self.drop(i, "outlet")
-            elif self.out.title is None and f.words >= 4 and f.segments <= 1:
-                self.out.title = ln
-                title_norm = norm
-                self.drop(i, "title")
             else:
-                self.drop(i, "header")
+                candidates.append((i, norm, f))
+        # the headline is the fullest title-like header line; section labels and kickers are shorter
+        if title_norm is None:
+            titles = [c for c in candidates if c[2].words >= 2 and c[2].segments <= 1]
+            if titles:
+                best = max(titles, key=lambda c: (c[2].words, -c[0]))
+                self.out.title, title_norm = self.lines[best[0]], best[1]
+                self.drop(best[0], "title")
+        for i, norm, _ in candidates:
+            self.drop(i, "repeated-title" if norm == title_norm else "header")
 
     def body(self, first: int, last: int) -> None:
         """Inside the body only clear furniture goes: foreign-script UI labels, stray source lines."""
