@@ -150,11 +150,14 @@ def events_of(f: ArticleFacts, story_id: str | None) -> list[Event]:
         clause = text[ds:de]
         # a change report is about its subject ("The vote, originally set for today, was moved at a
         # meeting on Wednesday"): the first action named, not the one nearest the date
-        action = action_of(clause, None if is_change_report(clause) else t.span.start - ds)
+        nearest = action_of(clause, t.span.start - ds)
+        reporting = nearest == "statement"  # "..., his ministry said on Sunday": the date of the saying
+        action = nearest if reporting or not is_change_report(clause) else action_of(clause)
         if not ents or action is None:
             continue
         out.append(Event(id="", date=t.value, description=text[ds:de], entities=ents,  # type: ignore[arg-type]
-                         place=_place(text, f.entity_spans, ds, de), status=status_of(text[ds:de], t),  # type: ignore[arg-type]
+                         place=_place(text, f.entity_spans, ds, de),
+                         status=status_of("" if reporting else clause, t),  # type: ignore[arg-type]
                          evidence=[f.article.span(ds, de)], story_id=story_id, action=action))
     return out
 
