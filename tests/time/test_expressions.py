@@ -163,3 +163,9 @@ def test_spans_are_slices_of_the_text(article, parse):
 def test_regressions_from_real_news(article, parse, text, absent):
     # found running the extractor over real English news (SemEval 2022 task 8 sample)
     assert not any(absent in k for k in times_of(article, parse, text))
+
+
+def test_conflicting_years_give_no_year_context(article, parse):
+    text = "The deal of 2 May 2023 was replaced on 4 June 2024. Talks resumed on 21 March."
+    t = times_of(article, parse, text, published=None)
+    assert t["21 March"].value is None

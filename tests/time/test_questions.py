@@ -49,3 +49,11 @@ def test_german_open_question(article):
     a = article(text, aid="d", language="de")
     qs = open_questions([a], {"d": sentences(text)})
     assert [q.text for q in qs] == ["Ob Aldorien seine Haltung ändert, bleibt abzuwarten."]
+
+
+def test_has_not_said_whether_is_open(article):
+    # regression: demo gold korsa_herald_grain_talks.txt was missed before this marker existed
+    text = "Aldoria has not said whether the transit fees will be part of the talks. Varga will travel anyway."
+    a = article(text, aid="g")
+    assert [q.text for q in open_questions([a], {"g": sentences(text)})] == [
+        "Aldoria has not said whether the transit fees will be part of the talks."]
