@@ -30,19 +30,38 @@ def story_id(founder_article_id: str) -> str:
 
 @dataclass
 class Index:
-    """term -> story ids; a superset is fine (candidates are scored exactly)."""
+    """(week, term) -> story ids; a superset is fine (candidates are scored exactly).
 
-    postings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    Bucketed by the week of each member's date so a query touches only the weeks inside
+    ``WINDOW_DAYS``: without it, postings of common names grow with the stream and so does the
+    cost of every article. Undated members sit in their own bucket, which every query reads."""
+
+    postings: dict[int | None, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
 
     def add(self, sid: str, f: ArticleFeatures, state: ClusterState) -> None:
+        bucket = self.postings[_week(f)]
         for t in key_terms(f, state):
-            self.postings[t].add(sid)
+            bucket[t].add(sid)
 
     def candidates(self, f: ArticleFeatures, state: ClusterState) -> set[str]:
+        week = _week(f)
+        if week is None:
+            weeks: list[int | None] = list(self.postings)
+        else:
+            span = WINDOW_DAYS // 7 + 1
+            weeks = [w for w in range(week - span, week + span + 1) if w in self.postings] + [None]
+        terms = key_terms(f, state)
         out: set[str] = set()
-        for t in key_terms(f, state):
-            out |= self.postings.get(t, set())
+        for w in weeks:
+            bucket = self.postings.get(w)
+            if bucket:
+                for t in terms:
+                    out |= bucket.get(t, set())
         return out
+
+
+def _week(f: ArticleFeatures) -> int | None:
+    return f.day.toordinal() // 7 if f.day else None
 
 
 def key_terms(f: ArticleFeatures, state: ClusterState) -> list[str]:

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Article
 from ..resources import lines
@@ -54,10 +54,18 @@ def stem(w: str) -> str:
     return w
 
 
+@lru_cache(maxsize=500_000)
+def _term(token: str) -> str | None:
+    """The bag-of-words term for one token, or None for a function word or a short number."""
+    t = token.lower()
+    if t in stopwords() or (t.isdigit() and len(t) < 3):
+        return None
+    return stem(t)
+
+
 def content_words(text: str) -> Counter[str]:
-    stop = stopwords()
-    toks = (m.group(0).lower() for m in _WORD.finditer(normalise_numbers(text)))
-    return Counter(stem(t) for t in toks if t not in stop and not (t.isdigit() and len(t) < 3))
+    terms = (_term(m.group(0)) for m in _WORD.finditer(normalise_numbers(text)))
+    return Counter(t for t in terms if t)
 
 
 def anchors(text: str, entity_ids: Iterable[str] = ()) -> Counter[str]:
@@ -97,8 +105,10 @@ class ArticleFeatures:
 
 
 def _segments(text: str) -> list[str]:
-    """Paragraph blocks long enough to be about something; a roundup shows itself here."""
-    return [p for p in _SEGMENT_BREAK.split(text) if len(p.split()) >= 25]
+    """Paragraph blocks long enough to be about something; a roundup shows itself here (and needs
+    at least three of them, so shorter articles skip the work)."""
+    segs = [p for p in _SEGMENT_BREAK.split(text) if len(p.split()) >= 25]
+    return segs if len(segs) >= 3 else []
 
 
 def lead(a: Article, n_words: int = LEAD_WORDS) -> str:

@@ -16,6 +16,7 @@ from .similarity import article_to_story, combine, cosine, decay
 from .state import ClusterState, StoryState
 
 MOVE_MARGIN = 0.04
+SECURE = 0.6
 MERGE_THRESHOLD = 0.45
 
 
@@ -32,6 +33,8 @@ def reassign(state: ClusterState, feats: dict[str, ArticleFeatures], index: Inde
             if f is None or len(s.members) < 2:
                 continue
             fn = norms(state, f)
+            if article_to_story(state, f, fn, s) >= SECURE:
+                continue  # firmly in place even counting itself: leave-one-out cannot move it
             remove_member(state, s, f)
             own = article_to_story(state, f, fn, s)
             pool = index.candidates(f, state) if index is not None else set(state.stories)

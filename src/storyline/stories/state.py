@@ -55,11 +55,25 @@ class ClusterState:
     story_of: dict[str, str] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)
 
+    _idf_cache: dict[str, tuple[int, float]] = field(default_factory=dict, repr=False)
+    _idf_n: int = 0
+
+    def _idf(self, key: str, df: int) -> float:
+        """Cached IDF, refreshed whenever the corpus has grown by 5%: IDF moves by log(1.05) at most
+        in between, and recomputing a logarithm per term per comparison dominated long streams."""
+        if self.n_docs > 1.05 * self._idf_n + 1:
+            self._idf_cache.clear()
+            self._idf_n = self.n_docs
+        hit = self._idf_cache.get(key)
+        if hit is None or hit[0] != df:  # a term's own document frequency is never stale
+            hit = self._idf_cache[key] = (df, math.log((1 + self.n_docs) / (1 + df)) + 1.0)
+        return hit[1]
+
     def idf_words(self, t: str) -> float:
-        return math.log((1 + self.n_docs) / (1 + self.df_words.get(t, 0))) + 1.0
+        return self._idf("w" + t, self.df_words.get(t, 0))
 
     def idf_anchors(self, t: str) -> float:
-        return math.log((1 + self.n_docs) / (1 + self.df_anchors.get(t, 0))) + 1.0
+        return self._idf("a" + t, self.df_anchors.get(t, 0))
 
     def save(self, path: Path) -> None:
         data = {"version": STATE_VERSION, "n_docs": self.n_docs, "df_words": self.df_words,
