@@ -92,3 +92,8 @@ def test_regressions_from_real_news(article, parse):
     # found running the extractor over real English news: years, clock times and ages are not counts
     text = "Crowds lined the 2020 Rose Parade route at 11 pm, and the 47-year-old was named."
     assert claims_of(article, parse, text) == []
+
+
+def test_a_force_of_counts_troops(article, parse):
+    c = one(claims_of(article, parse, "Briefing papers spoke of a force of up to 25,000, rotating through camps."), "25,000")
+    assert (c.value, c.subject, c.unit, c.qualifier) == (25000, "force", "troops", "max")

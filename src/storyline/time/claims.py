@@ -40,6 +40,7 @@ class Quantities:
     measure: set[str] = field(default_factory=set)
     not_counted: set[str] = field(default_factory=set)
     vague_numbers: set[str] = field(default_factory=set)
+    implied_unit: dict[str, str] = field(default_factory=dict)
     rx: re.Pattern[str] | None = None
 
 
@@ -69,6 +70,8 @@ def quantities(lang: str | None) -> Quantities:
             q.measure.add(phrase)
         elif kind == "not_counted":
             q.not_counted.add(phrase)
+        elif kind == "implied_unit":
+            q.implied_unit[phrase.lower()] = value
         elif kind == "vague_number":
             q.vague_numbers.add(phrase.lower())
     if lang == "de":
@@ -279,6 +282,7 @@ def extract_claims(article: Article, times_spans: list[tuple[int, int]] | None =
             before = re.search(r"([^\W\d_][\w'-]*)\s+(?:of|von)\s+$", text[max(0, s - 40) : s])
             if before and before.group(1).lower() not in _STOP:
                 subject = before.group(1)  # "a force of up to 25,000"
+                unit = q.implied_unit.get(subject.lower())
         if _YEARLIKE.match(m["num"]) and not (m["scale"] or qual) and unit not in q.unit.values():
             continue  # "the 2020 Rose Parade", "a 2004 book": a year, not a count
         if unit is None and m["outof"]:
