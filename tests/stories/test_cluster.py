@@ -127,3 +127,33 @@ def test_new_event_with_background_paragraphs_is_not_a_roundup(corpus):
     s2 = make("coast/strike2.txt", STRIKE_2, "2025-04-04", "Coast Times", title="Harbour strike enters second day")
     stories = cluster_stories([*corpus, s1, s2], {})
     assert frozenset([s1.id, s2.id]) in groups(stories)
+
+
+def test_refine_splits_off_an_article_that_fits_nowhere_and_keeps_ids(corpus):
+    from storyline.stories.assign import assign
+    from storyline.stories.features import features
+    from storyline.stories.refine import reassign
+
+    state = ClusterState()
+    originals = [a for a in corpus if not a.duplicate_of and "budget2" not in a.source]
+    feats = {a.id: features(a) for a in originals}
+    for a in originals:  # threshold 0: a single pass that wrongly lumps everything together
+        assign(state, feats[a.id], threshold=0.0)
+    (only,) = state.stories.values()
+    founder_id = only.id
+    reassign(state, feats)
+    budget = next(a for a in originals if "budget1" in a.source)
+    homes = {sid: set(s.members) for sid, s in state.stories.items()}
+    assert {budget.id} in homes.values()
+    assert founder_id in homes and budget.id not in homes[founder_id] and len(homes[founder_id]) == 3
+
+
+def test_founder_split_from_its_own_story_gets_a_fresh_id(corpus):
+    from storyline.stories.assign import assign, new_story
+    from storyline.stories.features import features
+
+    state = ClusterState()
+    f = features(corpus[0])
+    s = assign(state, f)
+    other = new_story(state, f)
+    assert other.id != s.id and set(state.stories) == {s.id, other.id}

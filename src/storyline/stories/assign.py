@@ -119,6 +119,10 @@ def remove_member(state: ClusterState, s: StoryState, f: ArticleFeatures) -> Non
 
 def new_story(state: ClusterState, f: ArticleFeatures, roundup: bool = False) -> StoryState:
     sid = story_id(f.id)
+    n = 1
+    while sid in state.stories:  # a founder split off from the story named after it
+        n += 1
+        sid = story_id(f"{f.id}#{n}")
     s = StoryState(id=sid, members=[], roundup=roundup)
     state.stories[sid] = s
     add_member(state, s, f)

@@ -1,4 +1,5 @@
-"""Periodic repair of single-pass mistakes: move misplaced articles, merge stories that converged.
+"""Periodic repair of single-pass mistakes: move misplaced articles, split off articles that fit
+nowhere any more, merge stories that converged.
 
 A single pass is order-dependent: an early article joins before the story that fits it best exists,
 and two reports of one event can found two stories when the link between them arrives later. One
@@ -10,13 +11,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .assign import THRESHOLD, Index, active, add_member, norms, remove_member
+from .assign import THRESHOLD, Index, active, add_member, new_story, norms, remove_member
 from .features import ArticleFeatures
 from .similarity import article_to_story, combine, cosine, decay
 from .state import ClusterState, StoryState
 
 MOVE_MARGIN = 0.04
 SECURE = 0.6
+SECURE_SIZE = 10
+SPLIT_BELOW = 0.8
 MERGE_THRESHOLD = 0.45
 
 
@@ -33,8 +36,8 @@ def reassign(state: ClusterState, feats: dict[str, ArticleFeatures], index: Inde
             if f is None or len(s.members) < 2:
                 continue
             fn = norms(state, f)
-            if article_to_story(state, f, fn, s) >= SECURE:
-                continue  # firmly in place even counting itself: leave-one-out cannot move it
+            if len(s.members) >= SECURE_SIZE and article_to_story(state, f, fn, s) >= SECURE:
+                continue  # firmly in a big story even counting itself (in a small one, itself is the story)
             remove_member(state, s, f)
             own = article_to_story(state, f, fn, s)
             pool = index.candidates(f, state) if index is not None else set(state.stories)
@@ -46,6 +49,10 @@ def reassign(state: ClusterState, feats: dict[str, ArticleFeatures], index: Inde
                 sc = article_to_story(state, f, fn, c)
                 if sc > best + MOVE_MARGIN and sc >= threshold:
                     best, best_sid = sc, cid
+            if best_sid == s.id and own < SPLIT_BELOW * threshold:
+                split_off(state, f)  # fits nowhere any more: the story grew away from it
+                moves += 1
+                continue
             target = state.stories[best_sid]
             add_member(state, target, f)
             if target is not s:
@@ -55,6 +62,12 @@ def reassign(state: ClusterState, feats: dict[str, ArticleFeatures], index: Inde
         if not s.members:
             del state.stories[sid]
     return moves
+
+
+def split_off(state: ClusterState, f: ArticleFeatures) -> StoryState:
+    """A story of its own for an article that no longer fits its story; its id is stable because it
+    is named after the article, like every story."""
+    return new_story(state, f)
 
 
 def story_similarity(state: ClusterState, a: StoryState, b: StoryState) -> float:
