@@ -8,7 +8,8 @@ Tune on train, report on dev. Scores:
 - content spans, P/R/F1, *exact* (same word tokens, ignoring quote marks, punctuation and a
   leading "that") and *overlap* (shared tokens >= 50 % of the larger of the two spans), separately
   for direct quotes (gold content wholly inside quotation marks) and indirect/mixed content;
-  our `direct` quotes are scored against the direct gold, `partial` and `indirect` against the rest.
+  our `direct` quotes are scored against the direct gold, `partial` and `indirect` against the rest;
+  a partial quote inside one of our reported clauses is folded into that clause (one relation).
   A direct quote interrupted by its attribution ("A," X said. "B.") is one gold relation; our two
   quotes are merged when the same speaker mention sits between them.
 - speaker accuracy over overlap-matched relations that have a gold Source: correct when our
@@ -103,18 +104,32 @@ def norm(toks: list[str]) -> list[str]:
     return toks[1:] if toks[:1] == ["that"] else toks
 
 
-def merge_interrupted(preds: list[Pred]) -> list[Pred]:
-    """'"A," X said. "B."' is one relation in PolNeAR: join consecutive quotes of one speaker when
-    only an attribution clause separates them."""
+def merge_interrupted(text: str, preds: list[Pred]) -> list[Pred]:
+    """PolNeAR annotates '"A," X said. "B."' and back-to-back quote paragraphs of one speaker as one
+    relation; join our consecutive direct quotes when only an attribution clause (or nothing)
+    separates them and the second has no other speaker."""
     out: list[Pred] = []
     for p in sorted(preds, key=lambda p: p.spans[0][0]):
         last = out[-1] if out else None
-        if (last is not None and p.kind == last.kind == "direct" and p.speaker and p.speaker == last.speaker
-                and p.spans[0][0] - last.spans[-1][1] < 150):
-            last.spans += p.spans
-            continue
+        if last is not None and p.kind == last.kind == "direct" and p.speaker in (None, last.speaker):
+            gap = text[last.spans[-1][1] : p.spans[0][0]]
+            bare = not gap.strip(" \n\t\u00a0\"“”'‘’,.")
+            attributed = len(gap) < 150 and "\n\n" not in gap and last.speaker is not None and (
+                last.speaker_span is not None and last.spans[-1][1] <= last.speaker_span[0] < p.spans[0][0]
+                or re.search(r"\b(said|says|added|continued|told|asked|wrote)\b", gap))
+            if bare or attributed:
+                last.spans += p.spans
+                continue
         out.append(p)
     return out
+
+
+def fold_partials(preds: list[Pred]) -> list[Pred]:
+    """A partial quote inside our reported clause ('said Aldoria was "ready to talk"') is part of
+    that one relation in PolNeAR's scheme, not a second one."""
+    clauses = [p.spans[0] for p in preds if p.extra.get("kind") == "indirect"]
+    return [p for p in preds if not (p.extra.get("kind") == "partial" and any(
+        a <= p.spans[0][0] and p.spans[0][1] <= b for a, b in clauses))]
 
 
 def match(text: str, gold: list[Relation], preds: list[Pred], exact: bool) -> list[tuple[Relation, Pred]]:
@@ -154,18 +169,20 @@ def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int,
     pronoun's gender when the first name tells it)."""
     from storyline.quotes.lexicon import gender_of_first_name
 
-    named: list[tuple[int, str]] = []
+    named: list[tuple[int, str, bool]] = []
     for g in sorted((g for g in gold if g.source), key=lambda g: g.source[0]):  # type: ignore[index]
         a, b = g.source  # type: ignore[misc]
         inside = [(lab, n) for s, e, n, lab in names if a <= s and e <= b]
         people = [n for lab, n in inside if lab == "PERSON"]
         if people or inside:
             g.source_name = people[-1] if people else inside[-1][1]
-            named.append((a, g.source_name))
+            named.append((a, g.source_name, bool(people)))
             continue
         want = _PRON_GENDER.get(text[a:b].strip().lower())
-        for _, n in reversed(named):
+        for _, n, is_person in reversed(named):
             parts = n.split()
+            if want is not None and not is_person:
+                continue  # "he" is a person, never "Vermont" or "CNN"
             if want is None or len(parts) < 2 or gender_of_first_name(parts[0]) in (want, None):
                 g.source_name = n
                 break
@@ -193,13 +210,15 @@ def run_polnear(split: str, limit: int | None, model: str) -> dict:
     spk = defaultdict(int)
     spk_named = defaultdict(int)
     errors: list[str] = []
+    abstained: list[str] = []
     for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=8)):
         art = Article(id=name, source=name, text=text, language="en")
         mentions = extract_mentions(art, doc)
         found = analyze_quotes(art, mentions, doc)
         preds = [Pred([(q.span.start, q.span.end)], "direct" if q.kind == "direct" else "indirect", q.speaker,
-                      (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None) for q in found.quotes]
-        preds = merge_interrupted(preds)
+                      (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None, {"kind": q.kind})
+                 for q in found.quotes]
+        preds = merge_interrupted(text, fold_partials(preds))
         gold = read_ann(anns[name])
         resolve_sources(text, gold, [(m.span.start, m.span.end, m.resolved_to or m.span.text, m.label) for m in mentions
                                      if m.label in ("PERSON", "ORG", "GPE", "NORP")])
@@ -222,6 +241,9 @@ def run_polnear(split: str, limit: int | None, model: str) -> dict:
                         bucket["total"] += 1
                         if p.speaker is None:
                             bucket["abstained"] += 1
+                            if bucket is spk and len(abstained) < 40:
+                                abstained.append(f"{name}: {text[g.content[0][0]:g.content[0][1]][:50]!r} gold "
+                                                 f"{text[g.source[0]:g.source[1]]!r}->{g.source_name}")
                         elif speaker_ok(text, g, p):
                             bucket["correct"] += 1
                         else:
@@ -241,6 +263,7 @@ def run_polnear(split: str, limit: int | None, model: str) -> dict:
         "content": {cat: {"exact": prf(c["exact"], c["pred"], c["gold"]), "overlap50": prf(c["overlap"], c["pred"], c["gold"])}
                     for cat, c in counts.items()},
         "speaker": acc(spk), "speaker_named_sources": acc(spk_named), "speaker_errors_sample": errors,
+        "speaker_abstained_sample": abstained,
     }
 
 

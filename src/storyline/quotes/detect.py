@@ -214,8 +214,8 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         prev = c
 
     for c in cands:
-        if not c.certain and c.att.cue is None:
-            continue  # a dash list item or a stray quotation mark, not speech
+        if c.att.cue is None and c.att.speaker is None and (not c.certain or c.kind == "partial"):
+            continue  # a dash list item, a stray quotation mark, or quoted words nobody is said to say
         att = c.att.below(THRESHOLD)
         findings.quotes.append(_quote(article, c.start, c.end, c.kind, att))
 
@@ -264,6 +264,15 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
             att = _attribute(text, doc, people, dummy, sent_lo, c.open_at, speech)
             if att.speaker is not None:
                 return att
+        # "President Clinton released the following statement:" -- the intro's grammatical subject
+        if doc is not None and (span := doc.char_span(sent_lo, len(before), alignment_mode="expand")) is not None:
+            root = span.root
+            subj = subject_of(root)
+            if subj is not None and subj.idx >= sent_lo:
+                att = speaker_from_subject(subj, people, root)
+                if att.speaker is not None:
+                    att.cue, att.confidence = None, min(att.confidence, 0.75)
+                    return att
         # "Lars Eriksen, the harbour master, put it simply:" -- one person introduces the quote
         intro = {r.name for r in people.refs if sent_lo <= r.start < len(before) and r.kind == "person"}
         if len(intro) == 1:
