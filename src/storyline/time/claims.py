@@ -186,6 +186,64 @@ def _sentence(text: str, pos: int) -> str:
     return text[a : pos + (m.end() if m else len(text) - pos)]
 
 
+def _after(text: str, e: int) -> int:
+    return e + 1 if text[e : e + 1] == " " else e
+
+
+def _measure(text: str, nxt: _Noun, first: str, doc: Any, q: Quantities) -> tuple[str, str | None, int]:
+    """Unit, subject and end of a measure: "18 euros per tonne", "62 percent of Varnia's grain
+    exports", "480 million euro contract", "300 tonnes of wheat"."""
+    unit = q.unit[first]
+    tail = nxt.start + len(first)
+    subject = None
+    rest = text[tail : tail + 40]
+    per = re.match(r"\s+(?:per|a|an|je|pro)\s+([^\W\d_]+)", rest)
+    if per and per.group(1).lower() not in ("year", "month", "week", "day", "jahr"):
+        unit = f"{unit} per {per.group(1).lower()}"
+        tail += per.end()
+    elif re.match(r"\s+[^\W\d_]", rest) and not re.match(r"\s+(?:of|von|der)\b", rest):
+        follow = _noun_after(text, tail + 1, doc, q)
+        if follow:
+            subject, tail = follow.text, follow.end
+    of = _of_phrase(text, tail, doc, q)
+    if of and subject is None:
+        subject, tail = of.text, of.end
+    return unit, subject, tail
+
+
+def _counted(text: str, m: re.Match[str], e: int, doc: Any, q: Quantities) -> tuple[str | None, str | None, int] | None:
+    """(unit, subject, end) of what the number at ``m`` counts; None when it is no quantity at all
+    (an age, a clock time)."""
+    if m["hword"]:  # "a 12-member panel", "460-seat chamber"
+        hw = m["hword"].lower()
+        if hw == "year" and text[m.end() : m.end() + 4] == "-old":
+            return None  # "a 37-year-old": an age, told as an attribute
+        noun = _noun_after(text, _after(text, e), doc, q)
+        unit = q.unit.get(hw + "s", q.unit.get(hw, hw + "s"))
+        return (unit, noun.text, noun.end) if noun else (unit, None, e)
+    cur = re.match(r"[€$£]", m["num"])
+    unit = q.unit.get(cur.group(0)) if cur else None
+    nxt = None
+    if text[e : e + 1] == "%":
+        nxt = _Noun("%", e, e + 1, "%")
+    elif text[e : e + 1] == " " or text[e : e + 1].isalpha():
+        nxt = _noun_after(text, _after(text, e), doc, q)
+    if nxt is None:
+        return unit, None, e
+    first = nxt.text.split()[0].lower()
+    if first in q.unit and q.unit[first] in q.measure:
+        return _measure(text, nxt, first, doc, q)
+    if nxt.text.lower() in _TIME_UNITS:
+        return None
+    canon = q.unit.get(nxt.head.lower())
+    subject, tail = nxt.text, nxt.end
+    if canon in q.measure:
+        of = _of_phrase(text, tail, doc, q)
+        if of:
+            subject, tail = of.text, of.end
+    return canon or nxt.head.lower(), subject, tail
+
+
 def extract_claims(article: Article, times_spans: list[tuple[int, int]] | None = None,
                    doc: Any = None) -> list[Claim]:
     """Numeric claims with spans; ``times_spans`` are dates (their digits are not quantities) and
@@ -199,8 +257,7 @@ def extract_claims(article: Article, times_spans: list[tuple[int, int]] | None =
     for m in q.rx.finditer(text):
         s, e = m.start(), m.end()
         if any(a < e and s < b for a, b in busy):
-            # a date inside: keep only the part before it, if it is a quantity on its own
-            continue
+            continue  # digits of a date ("14 March 2025") are not a quantity
         try:
             value = _scaled(_to_float(m["num"], q), m["scale"], q)
         except ValueError:
@@ -227,53 +284,10 @@ def extract_claims(article: Article, times_spans: list[tuple[int, int]] | None =
                 total = _to_float(m["total"], q)
             except ValueError:
                 total = None
-        unit: str | None = None
-        subject: str | None = None
-        tail = e
-        if m["hword"]:  # "a 12-member panel", "460-seat chamber"
-            hw = m["hword"].lower()
-            if hw == "year" and text[m.end() : m.end() + 4] == "-old":
-                continue  # "a 37-year-old": an age, told as an attribute
-            unit = q.unit.get(hw + "s", q.unit.get(hw, hw + "s"))
-            noun = _noun_after(text, e + 1 if text[e : e + 1] == " " else e, doc, q)
-            if noun:
-                subject, tail = noun.text, noun.end
-        else:
-            cur = re.match(r"[€$£]", m["num"])
-            nxt = _noun_after(text, e + 1 if text[e : e + 1] == " " else e, doc, q) if text[e : e + 1] in (" ", "%") or text[e:e+1].isalpha() else None
-            if nxt is None and text[e : e + 1] == "%":
-                nxt = _Noun("%", e, e + 1, "%")
-            if cur:
-                unit = q.unit.get(cur.group(0))
-            if nxt is not None:
-                first = nxt.text.split()[0].lower() if nxt.text.split() else ""
-                canon = q.unit.get(nxt.head.lower())
-                if first in q.unit and q.unit[first] in q.measure:  # "18 euros per tonne", "62 percent"
-                    unit = q.unit[first]
-                    tail = nxt.start + len(nxt.text.split()[0]) if first not in ("per",) else nxt.end
-                    if first in ("per", "percent") and " " in nxt.text:
-                        tail = nxt.start + len(first)
-                    rest = text[tail : tail + 40]
-                    per = re.match(r"\s+(?:per|a|an|je|pro)\s+([^\W\d_]+)", rest)
-                    if per and per.group(1).lower() not in ("year", "month", "week", "day", "jahr"):
-                        unit = f"{unit} per {per.group(1).lower()}"
-                        tail += per.end()
-                    elif re.match(r"\s+[^\W\d_]", rest) and not re.match(r"\s+(?:of|von|der)\b", rest):
-                        follow = _noun_after(text, tail + 1, doc, q)  # "480 million euro contract"
-                        if follow:
-                            subject, tail = follow.text, follow.end
-                    of = _of_phrase(text, tail, doc, q)
-                    if of and subject is None:
-                        subject, tail = of.text, of.end
-                elif nxt.text.lower() in _TIME_UNITS:
-                    continue
-                else:
-                    unit = canon or nxt.head.lower()
-                    subject, tail = nxt.text, nxt.end
-                    if canon in q.measure:
-                        of = _of_phrase(text, tail, doc, q)
-                        if of:
-                            subject, tail = of.text, of.end
+        counted = _counted(text, m, e, doc, q)
+        if counted is None:
+            continue
+        unit, subject, tail = counted
         if unit is None and not (m["scale"] or qual or total or low is not None):
             continue  # a bare number counts nothing we can name
         if unit in q.not_counted or (m["num"].lower() in ("one", "a", "an", "ein", "eine") and not m["scale"]):
