@@ -66,3 +66,15 @@ def test_will_not_attend_then_attends(article, parse):
     by_status = {e.status: e for e in evs if e.date == "2025-03-14"}
     assert set(by_status) == {"cancelled", "happened"}
     assert by_status["happened"].revises == by_status["cancelled"].id
+
+
+def test_outlets_disagreeing_on_the_date_are_flagged(article, parse):
+    names = {**NAMES, "Volkhov": "e_volkhov"}
+    a = facts(article, parse, "Kowalczyk met Volkhov in Lindhaven on Friday to discuss air cover.", "2025-03-15",
+              "a", "Korsa Herald", names)
+    b = facts(article, parse, "Kowalczyk met Volkhov in Lindhaven on Thursday to discuss air cover.", "2025-03-15",
+              "b", "Aldoria Today", names)
+    evs = {e.date: e for e in build_events([a, b], {"a": "s1", "b": "s1"})}
+    assert set(evs) == {"2025-03-13", "2025-03-14"}
+    assert evs["2025-03-13"].conflicts == [evs["2025-03-14"].id]
+    assert evs["2025-03-14"].conflicts == [evs["2025-03-13"].id]
