@@ -240,19 +240,39 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
 @app.command()
 def entities(from_dir: FromDir = Path(DEFAULT_OUT),
              kind: Annotated[str, typer.Option("--type", help="PERSON, ORG, GPE, LOC, ... or all")] = "PERSON",
+             name: Annotated[Optional[str], typer.Option(help="Only entities known by this name (any alias or spelling).")] = None,
              as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """People (or other entities) with their aliases and mention counts."""
+    """People (or other entities) with their aliases, how often each spelling occurs, and roles."""
+    from collections import Counter
+
+    from .entities.names import same_person
+    from .entities.translit import fold
+
     corpus = _load(from_dir)
-    rows = [{"id": e.id, "name": e.name, "type": e.type, "mentions": len(e.mentions), "aliases": e.aliases,
-             "roles": e.roles, "kb_id": e.kb_id} for e in corpus.entities if kind == "all" or e.type == kind]
+    outlet_of = {a.id: a.outlet for a in corpus.articles}
+    rows = []
+    for e in corpus.entities:
+        if kind != "all" and e.type != kind:
+            continue
+        if name and not any(same_person(n, name) if e.type == "PERSON" else fold(n) == fold(name)
+                            for n in (e.name, *e.aliases)):
+            continue
+        spellings = Counter(s.text for s in e.mentions)
+        rows.append({"id": e.id, "name": e.name, "type": e.type, "mentions": len(e.mentions),
+                     "articles": len({s.article_id for s in e.mentions}),
+                     "outlets": sorted({o for s in e.mentions if (o := outlet_of.get(s.article_id))}),
+                     "aliases": e.aliases, "spellings": dict(spellings.most_common()), "roles": e.roles,
+                     "kb_id": e.kb_id})
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     t = Table()
-    for col in ("name", "type", "mentions", "aliases", "roles"):
+    for col in ("name", "type", "mentions", "articles", "aliases (mentions)", "roles", "kb"):
         t.add_column(col)
     for r in rows:
-        t.add_row(r["name"], r["type"], str(r["mentions"]), ", ".join(r["aliases"]), ", ".join(r["roles"]))
+        aliases = ", ".join(f"{a} ({r['spellings'][a]})" if a in r["spellings"] else a for a in r["aliases"])
+        t.add_row(r["name"], r["type"], str(r["mentions"]), str(r["articles"]), aliases, ", ".join(r["roles"]),
+                  r["kb_id"] or "")
     out.print(t)
 
 

@@ -18,6 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import JaroWinkler
+
 from ..model import Article, Entity, Mention, Span
 from ..resources import table
 from .coref import HONORIFICS
@@ -47,10 +51,15 @@ class LocalPerson:
     context: set[str] = field(default_factory=set)  # folded co-occurring entity names
     outlet: str | None = None
     article_id: str = ""
+    _name: PersonName | None = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> PersonName:
-        return parse(self.names.most_common(1)[0][0])  # type: ignore[return-value]
+        """The most used surface, parsed (memoized: read in every pairwise comparison)."""
+        top = max(self.names.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        if self._name is None or self._name.raw != top:
+            self._name = parse(top)
+        return self._name  # type: ignore[return-value]
 
     @property
     def is_full(self) -> bool:
@@ -93,11 +102,11 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
     links: dict[tuple[int, int], float | None] = {}
     cand: list[tuple[float, int, int]] = []
     surn = [fold(people[i].name.surname) for i in fulls]
-    for x, i in enumerate(fulls):
-        for y in range(x + 1, len(fulls)):
-            j = fulls[y]
-            if abs(len(surn[x]) - len(surn[y])) > 3 or (surn[x][:1] != surn[y][:1] and surn[x][-2:] != surn[y][-2:]):
-                continue  # cheap block: damage keeps either the first letter or the ending
+    if len(fulls) > 1:
+        # blocking: only surname pairs Jaro-Winkler can call close are scored up front
+        close = process.cdist(surn, surn, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.7, workers=1)
+        for x, y in zip(*np.nonzero(np.triu(close, 1))):
+            i, j = fulls[int(x)], fulls[int(y)]
             s = _name_link(people[i], people[j])
             links[(i, j)] = s
             if s is not None and s >= WEAK:
@@ -106,7 +115,10 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
     home = {i: i for i in fulls}
 
     def status(i: int, j: int) -> float | None:
-        return links.get((i, j) if i < j else (j, i), 0.0)
+        key = (i, j) if i < j else (j, i)
+        if key not in links:  # pairs skipped by blocking are judged when a merge needs them
+            links[key] = _name_link(people[key[0]], people[key[1]])
+        return links[key]
 
     for s, i, j in sorted(cand, key=lambda t: (-t[0], t[1], t[2])):
         gi, gj = home[i], home[j]
@@ -133,12 +145,13 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
     best; otherwise they stay apart. Identical leftovers form one entity of their own."""
     leftovers: dict[str, list[int]] = defaultdict(list)
     profile = [_profile(people, g) for g in groups]
+    names_of = [list({people[k].name.raw: people[k].name for k in g}.values()) for g in groups]
     for i, p in enumerate(people):
         if p.is_full and not p.name.given_is_initial:
             continue
         fits = [n for n, g in enumerate(groups)
-                if any(token_similarity(people[k].name.surname, p.name.surname) >= SHORT_MATCH
-                       and name_score(p.name, people[k].name) is not None for k in g)]
+                if any(token_similarity(sn.surname, p.name.surname) >= SHORT_MATCH
+                       and name_score(p.name, sn) is not None for sn in names_of[n])]
         if len(fits) > 1:
             support = sorted(((context_support(p, profile[n]), n) for n in fits), reverse=True)
             (best, n0), (second, _) = support[0], support[1]

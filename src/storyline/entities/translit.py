@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import jellyfish
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
@@ -31,6 +31,7 @@ def _letters() -> dict[int, str]:
     return {ord(row[0]): row[1] for row in table("entities/ascii_letters.tsv")}
 
 
+@cache
 def to_ascii(text: str) -> str:
     """'Łukasz Wałęsa' -> 'Lukasz Walesa': diacritics dropped, special letters spelled out."""
     s = unicodedata.normalize("NFKD", text.translate(_letters()))
@@ -54,6 +55,7 @@ def phonetic(token: str) -> str:
     return jellyfish.metaphone(f) if f else ""
 
 
+@lru_cache(maxsize=1 << 18)
 def token_similarity(a: str, b: str) -> float:
     """Similarity of two name tokens in [0, 1] after folding.
 
@@ -90,14 +92,13 @@ def _damage_not_spelling(fa: str, fb: str) -> bool:
 
 @cache
 def _gender_suffixes() -> tuple[tuple[str, str], ...]:
-    return tuple((r[0], r[1]) for r in table("entities/surname_gender_suffixes.tsv") if len(r) > 1)
+    return tuple((to_ascii(r[0]), to_ascii(r[1])) for r in table("entities/surname_gender_suffixes.tsv") if len(r) > 1)
 
 
 def gendered_pair(a: str, b: str) -> bool:
     """'Kowalski'/'Kowalska', 'Ivanov'/'Ivanova': one stem with masculine and feminine endings."""
     la, lb = to_ascii(a).lower(), to_ascii(b).lower()
     for m, f in _gender_suffixes():
-        m, f = to_ascii(m), to_ascii(f)
         for x, y in ((la, lb), (lb, la)):
             if x.endswith(m) and y.endswith(f) and x[: -len(m)] == y[: -len(f)] and x[: -len(m)]:
                 return True
