@@ -13,6 +13,10 @@ Runs, all on the same decoded pages in the same process:
                           cleaning, metadata, language) -> Article.text
   cleaning_on_trafilatura our line cleaning applied to plain trafilatura's output, to show that
                           cleaning never lowers trafilatura's score
+  text_mode_*             the pasted-text cleaner (no HTML structure) on (a) the gold article
+                          bodies: how much real article text it keeps, and (b) each page rendered
+                          as text with block elements on their own lines (a stand-in for copying a
+                          page from a browser), before and after cleaning
 
 Throughput: pages/s of build_article (ingest + clean + language) beside trafilatura alone.
 
@@ -89,6 +93,29 @@ def interleaved(fns: dict, pages: dict[str, str], urls: dict[str, str]) -> tuple
     return outs, secs
 
 
+BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
+              "section", "article", "header", "footer", "nav", "aside", "br", "blockquote", "figure",
+              "figcaption", "form", "main", "dd", "dt"}
+
+
+def pasted_text(html: str) -> str:
+    """The page's visible text, one block element per paragraph, as a browser copy gives it."""
+    from lxml import html as lxml_html
+
+    try:
+        doc = lxml_html.fromstring(html)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return ""
+    for bad in doc.xpath("//script|//style|//noscript|//template|//svg|//head"):
+        bad.drop_tree()
+    for el in doc.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in BLOCK_TAGS:
+            el.tail = "\n\n" + (el.tail or "")
+            el.text = "\n\n" + (el.text or "")
+    paras = [" ".join(p.split()) for p in doc.text_content().split("\n\n")]
+    return "\n\n".join(p for p in paras if p)
+
+
 def main() -> int:
     if not (DATA / "ground-truth.json").exists():
         print(f"skipped: {DATA} not found (see ../shared/data/README.md)")
@@ -137,6 +164,18 @@ def main() -> int:
         cleaned = {k: clean_text(t, zones=False).text if t.strip() else "" for k, t in outputs[base].items()}
         runs[f"cleaning_on_{base}"] = score(gold, cleaned)
         print(f"cleaning_on_{base:14s} {runs[f'cleaning_on_{base}']}", flush=True)
+
+    from storyline.nlp.language import detect_language
+
+    def text_mode(t: str) -> str:
+        return clean_text(t, language=detect_language(t)[0]).text if t.strip() else ""
+
+    runs["text_mode_on_gold_bodies"] = score(gold, {k: text_mode(t) for k, t in gold.items()})
+    pasted = {k: pasted_text(h) for k, h in pages.items()}
+    runs["text_mode_pasted_pages_uncleaned"] = score(gold, pasted)
+    runs["text_mode_pasted_pages_cleaned"] = score(gold, {k: text_mode(t) for k, t in pasted.items()})
+    for name in ("text_mode_on_gold_bodies", "text_mode_pasted_pages_uncleaned", "text_mode_pasted_pages_cleaned"):
+        print(f"{name:26s} {runs[name]}", flush=True)
 
     result = {
         "benchmark": "article-extraction-benchmark (181 pages), word 4-gram shingle P/R/F1, mean over pages",

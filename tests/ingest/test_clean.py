@@ -213,3 +213,55 @@ def test_zones_off_for_extracted_html_keeps_subheadings():
     c = clean_text(text, zones=False, language="en")
     assert c.text.startswith("What happens next")
     assert "Advertisement" not in c.text
+
+
+RESULTS = """\
+Davis Cup: Argentina and Kazakhstan win
+
+Argentina beat Chile 2-1 on Tuesday after Diego Schwartzman and Guido Pella won the deciding doubles match in straight sets in Madrid.
+
+"I think Guido helped me a lot to be more confident in this match," Schwartzman said after the win.
+
+AUSTRALIA AHEAD
+
+Australia beat Colombia behind Nick Kyrgios' 6-4, 6-4 win over Alejandro Gonzalez.
+
+Colombia had lost to Belgium on Monday.
+
+Group standings
+Group A: Canada 2 wins
+Group B: Spain 1 win
+Group C: Argentina 2 wins
+"""
+
+
+def test_short_closing_sentences_subheads_and_result_lists_are_kept():
+    """Regression: articles that end in short sentences or a results list lost their ending."""
+    c = clean_text(RESULTS, language="en")
+    assert "Colombia had lost to Belgium on Monday." in c.text
+    assert "Group C: Argentina 2 wins" in c.text and "Group standings" in c.text
+
+
+def test_a_standfirst_above_the_first_paragraph_is_body():
+    page = ("Metro News\nHome | City | Sport\nBridge closed for repairs\n\nEngineers start work on Monday.\n\n"
+            "The old bridge over the river will be closed for six weeks from Monday while engineers replace the "
+            "expansion joints, the city said on Friday.\n")
+    c = clean_text(page, language="en")
+    assert c.text.startswith("Engineers start work on Monday.") and c.title == "Bridge closed for repairs"
+
+
+def test_menu_run_inside_the_body_is_dropped_but_an_announced_list_is_kept():
+    para = ("The council said on Friday that the new timetable would apply from June, with more trains "
+            "running in the evening and at weekends.")
+    menu = "\n".join(["World", "Politics", "Business", "Culture", "Travel", "Opinion", "Weather"])
+    listed = "\n".join(["The new stops are:", "Harbour Square", "Old Market", "University Gate", "North Park",
+                        "Riverside", "Station Road"])
+    c = clean_text(f"{para}\n\n{menu}\n\n{para}\n\n{listed}\n\n{para}", language="en")
+    assert "Politics" not in c.text and {r.reason for r in c.removed} == {"link-list"}
+    assert "University Gate" in c.text
+
+
+def test_japanese_sentences_end_with_ideographic_full_stops():
+    line = "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで20代の男性が逮捕されたというニュースを耳にしました。"
+    c = clean_text("\n\n".join([line] * 8), language="ja")
+    assert c.text.count("逮捕") == 8 and not c.removed

@@ -17,7 +17,7 @@ from ..model import Provenance, RemovedLine
 from ..resources import table
 from . import header
 from .dates import date_in, parse_publish_date
-from .linefeatures import LineFeatures, line_features, script_of, stopwords
+from .linefeatures import LineFeatures, line_features, script_of, scripts_in, stopwords
 from .provenance import (first_appeared, norm_name, same_outlet, source_value, translation_credit,
                          wire_inline, wire_tail)
 
@@ -25,8 +25,21 @@ _DATELINE_HEAD = re.compile(r"^(?P<head>.{4,100}?)\s+(?:—|–|--?)\s")
 _PLACE = re.compile(r"^(?:[A-ZÀ-ÝĀ-ŽА-ЯЁ][\w'’.-]*[ ,/]*){1,6}$")
 
 
+_DIGIT = re.compile(r"\d")
+MIN_RUN = 6
 _TABLE_ROW = re.compile(r"^\|.*\|$")  # a table row (as extractors render tables), not a menu
 _LABEL = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*[:!]?$")  # words only: a UI label, not a name/URL
+
+
+def _sentence_like(f: LineFeatures) -> bool:
+    """Ends like a sentence and reads like one (a few words, some function words)."""
+    return f.sentence_end and f.words >= 3 and f.stop_density > 0 and f.segments <= 1 \
+        and not f.line.rstrip("\"”»’')]").endswith("?")
+
+
+def _body_line(f: LineFeatures) -> bool:
+    """Prose, or a full sentence of some length even if dense in names and numbers (sports results)."""
+    return f.is_prose or (_sentence_like(f) and f.words >= 8)
 
 
 @dataclass
@@ -134,15 +147,27 @@ class _Cleaner:
         last = prose[-1]
         for block in reversed(_blocks(self.lines)):
             kept = [i for i in block if self._kept(i)]
-            if kept and sum(self.feats[i].words for i in kept) >= 15 and any(self.feats[i].is_prose for i in kept):  # type: ignore[union-attr]
+            if kept and sum(self.feats[i].words for i in kept) >= 15 \
+                    and any(_body_line(self.feats[i]) for i in kept):  # type: ignore[arg-type]
                 last = kept[-1]
                 break
-        return prose[0], max(last, prose[0])
+        first = prose[0]
+        # a standfirst or short opening sentence right above the first paragraph is body, not header
+        for i in range(prose[0] - 1, -1, -1):
+            f = self.feats[i]
+            if f is None:
+                continue
+            if i in self.reasons or not _sentence_like(f) \
+                    or header.labelled_dates(self.lines[i]) or header.byline(self.lines[i]):
+                break
+            first = i
+        return first, max(last, prose[0])
 
     def edges(self, first: int, last: int) -> None:
         """Header lines give the page's metadata; the rest of the header and footer is furniture."""
         title_norm = norm_name(self.out.title) if self.out.title else None
         candidates: list[tuple[int, str, LineFeatures]] = []
+        data_lists = self._data_lists(last)
         for i, ln in enumerate(self.lines):
             if not ln or (first <= i <= last):
                 continue
@@ -170,6 +195,9 @@ class _Cleaner:
                 if wire := wire_tail(ln):
                     self._credit_outlet(wire, ln)
                     self.drop(i, "wire-credit")
+                elif not self._after_dropped(i, last) and (_sentence_like(f) or i in data_lists
+                                                           or self._subheading(i, data_lists)):
+                    continue  # closing sentences, subheads, lists of dates or results: before any furniture
                 elif not f.is_prose:
                     self.drop(i, "footer")
                 elif self._after_dropped(i, last) and f.words < 15:
@@ -193,6 +221,40 @@ class _Cleaner:
         for i, norm, _ in candidates:
             self.drop(i, "repeated-title" if norm == title_norm else "header")
 
+    def _data_lists(self, last: int) -> set[int]:
+        """Lists closing an article (tour dates, results, standings) with the heading above them.
+
+        Link lists ("more stories") are titles; data lists have numbers in most items. Only
+        lists that follow the body directly count: furniture before them ends the article.
+        """
+        out: set[int] = set()
+        blocks = [b for b in _blocks(self.lines) if b[0] > last]
+        for n, block in enumerate(blocks):
+            items = [i for i in block if self._kept(i)]
+            if len(items) < 2 or sum(bool(_DIGIT.search(self.lines[i])) for i in items) < 0.6 * len(items):
+                continue
+            out.update(items)
+            prev = blocks[n - 1] if n else None
+            if prev and len(prev) == 1 and self._kept(prev[0]):
+                out.add(prev[0])  # its heading ("Tour dates:")
+        return out
+
+    def _subheading(self, i: int, data_lists: set[int]) -> bool:
+        """A short heading whose next line continues the article (a sentence or a data list)."""
+        f = self.feats[i]
+        if f is None or f.words > 8:
+            return False
+        nxt = next((j for j in range(i + 1, len(self.lines)) if self.lines[j]), None)
+        return nxt is not None and self._kept(nxt) and (
+            _sentence_like(self.feats[nxt]) or nxt in data_lists)  # type: ignore[arg-type]
+
+    def _introduced(self, i: int) -> bool:
+        """A list announced by its own text ("The five selected are:") is part of the article."""
+        if self.lines[i].rstrip().endswith(":"):
+            return True
+        prev = next((j for j in range(i - 1, -1, -1) if self.lines[j]), None)
+        return prev is not None and self.lines[prev].rstrip().endswith(":")
+
     def body(self, first: int, last: int) -> None:
         """Inside the body only clear furniture goes: foreign-script UI labels, stray source lines."""
         main_script = script_of(" ".join(self.lines[first:last + 1]))
@@ -207,8 +269,28 @@ class _Cleaner:
                 continue
             f = self.feats[i]
             assert f is not None
-            if f.words <= 3 and f.script and main_script and f.script != main_script and _LABEL.match(ln):
+            if f.words <= 3 and main_script and main_script not in scripts_in(ln) and _LABEL.match(ln):
                 self.drop(i, "foreign-ui")
+        if not self.extracted:
+            self._link_runs(first, last)
+
+    def _link_runs(self, first: int, last: int) -> None:
+        """Runs of MIN_RUN+ short non-sentence lines inside the body are menus or teaser lists: the
+        text-only stand-in for jusText's link density. Runs mostly of numbers are data, and kept."""
+        run: list[int] = []
+        for i in [*range(first, last + 1), None]:
+            f = self.feats[i] if i is not None else None
+            if i is not None and (f is None or i in self.reasons):
+                continue  # blank lines and already dropped lines do not break a run
+            if f is not None and not _sentence_like(f) and not f.is_prose and f.words <= 12:
+                run.append(i)  # type: ignore[arg-type]
+                continue
+            digits = sum(bool(_DIGIT.search(self.lines[j])) for j in run)
+            introduced = bool(run) and self._introduced(run[0])
+            if len(run) >= MIN_RUN and digits < 0.6 * len(run) and not introduced:
+                for j in run:
+                    self.drop(j, "link-list")
+            run = []
 
     def closing_credit(self) -> None:
         """A last line like "— Nordwire" credits the wire even when no zones were drawn (HTML)."""

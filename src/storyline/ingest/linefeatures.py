@@ -16,7 +16,8 @@ from functools import cache, cached_property, lru_cache
 from ..resources import table
 
 WORD = re.compile(r"\w+", re.U)
-_SENTENCE_END = re.compile(r"[.!?…][\"”»“'’)\]]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"”»“'’)\]」』]*\s*$")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SEPARATORS = re.compile(r"\s[|·•>»/]\s|\s{3,}|\s[|·•>»]$")
 
 
@@ -33,14 +34,25 @@ def stopwords(lang: str | None) -> frozenset[str]:
         return frozenset(w.lower() for w in justext.get_stoplist("English"))
 
 
+# Japanese mixes three scripts and Korean may use Hanja: for "is this line in another script"
+# they are one East Asian group.
+_SCRIPT_GROUPS = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "HALFWIDTH": "CJK",
+                  "FULLWIDTH": "CJK", "IDEOGRAPHIC": "CJK"}
+
+
 @lru_cache(maxsize=8192)
 def _script_of_char(ch: str) -> str | None:
     if ch < "\x80":
         return "LATIN"
     try:
-        return unicodedata.name(ch).split(" ", 1)[0]
+        name = unicodedata.name(ch).split(" ", 1)[0]
     except ValueError:
         return None
+    return _SCRIPT_GROUPS.get(name, name)
+
+
+def scripts_in(text: str) -> set[str]:
+    return {s for ch in text if ch.isalpha() and (s := _script_of_char(ch))}
 
 
 def script_of(text: str) -> str | None:
@@ -84,7 +96,8 @@ class LineFeatures:
 
 def line_features(line: str, stops: frozenset[str]) -> LineFeatures:
     toks = WORD.findall(line.lower())
-    n = len(toks)
+    # CJK writes no spaces between words: count about two characters per word instead
+    n = len(toks) + len(_CJK_CHAR.findall(line)) // 2 - sum(1 for t in toks if _CJK_CHAR.match(t))
     dens = sum(1 for t in toks if t in stops) / n if n else 0.0
     segs = len(_SEPARATORS.findall(line)) + 1
     return LineFeatures(line, n, len(line), dens, bool(_SENTENCE_END.search(line)), segs)
