@@ -182,8 +182,8 @@ def attribute_in_window(text: str, people: People, lo: int, hi: int, cue: tuple[
     # names on either side of the cue, nearest first, within the attribution window
     near = [r for r in people.refs if lo <= r.mention.span.start < hi]
     after = [r for r in near if r.mention.span.start >= c1 and r.mention.span.start - c1 <= 45]
-    if cue_text in ("told", "tells", "tell", "telling", "asked", "asks"):
-        after = []  # "told the Post", "asked Sobel": the name after is the listener
+    if cue_text in ("told", "tells", "tell", "telling", "asked", "asks") and re.search(r"\w", text[lo:c0]):
+        after = []  # "X told the Post", "X asked Sobel": the name after is the listener (not so in '"…?" asked X')
     before = [r for r in near if r.mention.span.end <= c0 and c0 - r.mention.span.end <= 60]
     is_prep = cue_text in cue_phrases() and cue_text.endswith((" to", " by", " of", " with"))
     if is_prep or cue_text in ("zufolge", "laut", "selon", "según", "according"):

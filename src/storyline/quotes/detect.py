@@ -290,6 +290,15 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
                 if att.speaker is not None:
                     att.confidence = min(att.confidence, 0.85)
                     return att
+    # a short introducing paragraph just before: "General Omar Haidari described the retreat."
+    if c.open_at >= 0 and not text[para[0]:c.open_at].strip() and c.kind == "direct":
+        prev_para = next(((a, b) for a, b in paras if b <= para[0] and not text[b:para[0]].strip()), None)
+        if prev_para is not None and len(text[prev_para[0]:prev_para[1]].split()) <= 25 and \
+                find_cues(text, *prev_para) and not any(prev_para[0] <= a < prev_para[1] for a, _ in speech):
+            intro = [r for r in people.refs if prev_para[0] <= r.start < prev_para[1] and r.kind == "person"]
+            if len({r.name for r in intro}) == 1:
+                r = intro[0]
+                return Attribution(r.name, (r.mention.span.start, r.mention.span.end), None, None, 0.6, "name")
     # continuity: the same voice as the quote paragraph right before
     if prev is not None and prev.att.speaker is not None and c.kind == "direct":
         between = text[prev.close_at + 1 : c.open_at]

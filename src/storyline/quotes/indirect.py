@@ -47,6 +47,8 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]]) -> list[Reporte
             continue
         if any(a <= tok.idx < b for a, b in speech):
             continue  # a cue inside someone's quote is part of what they said
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue  # "did not say how many were lost" reports nothing
         toks: list[Token] = []
         if tok.lower_ == "according":
             head = tok.head
