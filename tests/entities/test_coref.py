@@ -39,3 +39,18 @@ def test_interlocutor_of_the_outlet_and_unlicensed_roles(make_article, mention):
     ms = resolve_references(a, [mention(a, "Anna Lindqvist")])
     roles = {m.span.text: m.resolved_to for m in ms if m.resolved_by == "role"}
     assert roles == {"the interlocutor of Baltic Ledger": "Anna Lindqvist"}  # nobody was a general
+
+
+def test_honorific_must_fit_the_first_name(make_article, mention):
+    # regression: on real news 'Mr. Obama' resolved to Michelle Obama, the only full Obama named
+    a = make_article("Michelle Obama spoke in Ohio. Mr. Obama later praised her. Mrs. Obama thanked the crowd.")
+    ms = resolve_references(a, [mention(a, "Michelle Obama"), mention(a, "Obama", nth=1, role="Mr."),
+                                mention(a, "Obama", nth=2, role="Mrs.")])
+    assert [m.resolved_to for m in ms] == [None, None, "Michelle Obama"]
+
+
+def test_a_title_that_contradicts_the_introduced_role_is_not_resolved(make_article, mention):
+    # regression: 'President Clinton' resolved to Hillary Clinton, introduced as a former secretary
+    a = make_article("Hillary Clinton, the former secretary of state, spoke. President Clinton campaigned too.")
+    ms = resolve_references(a, [mention(a, "Hillary Clinton"), mention(a, "Clinton", nth=1, role="President")])
+    assert ms[1].resolved_to is None

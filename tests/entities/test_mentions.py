@@ -63,3 +63,13 @@ def test_role_phrases_stop_at_punctuation():
     t = "Anna Kowalchuk, Korsa's defence minister, said"
     assert role_after(t, t.index(",")) == "defence minister"
     assert strip_role("Mr Aldenburg") == ("Aldenburg", "Mr", 3)
+
+
+def test_sentence_initial_words_are_not_role_qualifiers():
+    # regression: 'Should Mr.' and 'But Mr.' became roles (and aliases) on real news text
+    t = "He left early. But Mr. Clarke stayed."
+    assert role_before(t, t.index("Clarke")) == "Mr."
+    t = "She is a former secretary. Mrs. Clinton said no."
+    assert role_before(t, t.index("Clinton")) == "Mrs."
+    t = "The plan was endorsed by NDC Secretary-General Piet Aldenburg."
+    assert role_before(t, t.index("Piet")) == "NDC Secretary-General"

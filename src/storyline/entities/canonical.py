@@ -24,7 +24,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..model import Article, Entity, Mention, Span
 from ..resources import table
-from .coref import HONORIFICS
+from .coref import HONORIFICS, honorific_fits
 from .kb import KB
 from .names import PersonName, is_given_name, name_score, parse, same_person
 from .translit import fold, token_similarity
@@ -149,9 +149,11 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
     for i, p in enumerate(people):
         if p.is_full and not p.name.given_is_initial:
             continue
+        titles = [m.role for m in p.mentions if m.role]
         fits = [n for n, g in enumerate(groups)
                 if any(token_similarity(sn.surname, p.name.surname) >= SHORT_MATCH
-                       and name_score(p.name, sn) is not None for sn in names_of[n])]
+                       and name_score(p.name, sn) is not None for sn in names_of[n])
+                and all(any(honorific_fits(t, sn.raw) for sn in names_of[n] if sn.is_full) for t in titles)]
         if len(fits) > 1:
             support = sorted(((context_support(p, profile[n]), n) for n in fits), reverse=True)
             (best, n0), (second, _) = support[0], support[1]

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Article, Mention
-from ..resources import table
-from .names import parse
+from ..resources import lines, table
+from .names import given_name_gender, parse
 from .translit import fold, token_similarity
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "herr", "frau", "sir", "madam"}
@@ -24,6 +24,16 @@ _CLAUSE_START = re.compile(r"[.!?\n,;:]|\b(?:and|but|said|says|told)\b")
 _OF_ORG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?([A-Z][^,.;:\n]{2,60})")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _STOP = {"the", "a", "an", "of", "at", "for", "and", "in", "on", "who", "is", "was", "to", "from", "with"}
+
+
+@cache
+def _role_vocabulary() -> frozenset[str]:
+    """Single words of the role lexicons ('minister', 'secretary', 'analyst')."""
+    out: set[str] = set()
+    for lang in ("en", "de"):
+        for ln in lines(f"entities/roles_{lang}.txt"):
+            out |= {w for w in re.split(r"[\s-]+", ln.lower().strip("-").rstrip(".")) if len(w) > 2}
+    return frozenset(out - {"the", "former", "deputy", "vice", "head"})
 
 
 @cache
@@ -101,14 +111,36 @@ def _people(article: Article, mentions: list[Mention]) -> dict[str, _Person]:
     return people
 
 
+_MALE = {"mr", "mr.", "herr", "sir"}
+_FEMALE = {"mrs", "mrs.", "ms", "ms.", "miss", "frau", "madam"}
+
+
+def honorific_fits(role: str, full_name: str) -> bool:
+    """'Mr.' does not refer to a woman nor 'Mrs.' to a man, when the first name tells (the lexicon
+    says 'Michelle' is female): otherwise 'Mr. Obama' would resolve to Michelle Obama."""
+    word = role.lower().split()[-1] if role.split() else ""
+    if word not in _MALE | _FEMALE:
+        return True
+    p = parse(full_name)
+    if not p or not p.given:
+        return True
+    gender = given_name_gender(p.given)
+    return not (word in _MALE and gender == "female" or word in _FEMALE and gender == "male")
+
+
 def _short_target(name: str, role: str | None, people: dict[str, _Person]) -> str | None:
     """The one full name whose surname this short form is; None when there are none or several.
     A title breaks a tie: 'Minister Varga' is the Varga introduced as a minister, not the farmer."""
     cands = {fold(p.name) for p in people.values()
              if (pn := parse(p.name)) and token_similarity(pn.surname, name) >= 0.93}
-    if len(cands) > 1 and role:
+    if role:
+        cands = {c for c in cands if honorific_fits(role, people[c].name)}  # 'Mr. Obama' is not Michelle
         title = _words(role) - HONORIFICS
-        cands = {c for c in cands if title and title & people[c].descriptors}
+        if len(cands) > 1:
+            cands = {c for c in cands if title and title & people[c].descriptors}
+        elif cands and title and not title & people[next(iter(cands))].descriptors \
+                and people[next(iter(cands))].descriptors & _role_vocabulary():
+            return None  # 'President Clinton' where the article introduced Clinton as a secretary
     if len(cands) != 1:
         return None
     return people[cands.pop()].name

@@ -30,6 +30,7 @@ _SPEECH_NAME = re.compile(
     r"(?:[\"”»“]\s*,?\s*|,\s*)(?P<a>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:said|says|told|added|stated|explained|warned|"
     r"insisted|argued|wrote|sagte|erklärte)\b"
     r"|\b(?:said|says|added|according to|sagte|erklärte) (?P<b>[A-Z][\w'’-]+ [A-Z][\w'’-]+)\b")
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "herr", "frau", "sir", "madam"}
 _PARTICLES = {"van", "von", "de", "da", "di", "der", "den", "du", "la", "le", "bin", "al", "el", "ten", "ter"}
 
 
@@ -95,8 +96,9 @@ def role_before(text: str, start: int, lang: str = "en") -> str | None:
             if i - n < 0:
                 continue
             phrase = " ".join(tokens[i - n : i])
-            if i < len(tokens) and tokens[i - 1][-1:] in ",;:":
-                break  # 'an envoy, Deputy Foreign Minister Irena Halvik': stop at the comma
+            last = tokens[i - 1]
+            if i < len(tokens) and (last[-1:] in ",;:" or last.endswith(".") and last.lower() not in words):
+                break  # 'an envoy, Deputy Foreign Minister Irena Halvik': stop at the comma or sentence end
             if phrase.lower() in words or (n == 1 and is_role_token(phrase, lang)):
                 got[:0] = tokens[i - n : i]
                 i -= n
@@ -108,7 +110,10 @@ def role_before(text: str, start: int, lang: str = "en") -> str | None:
         return None
     # capitalised qualifiers before the role ('NDC', 'Varnian Agriculture'), not a sentence start
     lowest = 1 if start > 60 else 0  # the window's first token may be cut in half
-    while i > lowest and re.fullmatch(r"[A-Z][\w-]*", tokens[i - 1]) and not (i > 1 and tokens[i - 2].endswith((".", ":", "\n"))):
+    honorific = got[-1].lower().rstrip(".") in _HONORIFICS
+    while (not honorific and i > lowest and re.fullmatch(r"[A-Z][\w-]*", tokens[i - 1])
+           and tokens[i - 1].lower() not in _stop_words(lang) | _stop_words("en")  # 'But Mr.', 'Should Mr.'
+           and not (i > 1 and tokens[i - 2].endswith((".", ":", "\n")))):
         got.insert(0, tokens[i - 1])
         i -= 1
     role = " ".join(got).strip(",")

@@ -82,6 +82,12 @@ def is_given_name(token: str) -> bool:
     return _detector().get_gender(to_ascii(t)) != "unknown" or _detector().get_gender(t) != "unknown"
 
 
+def given_name_gender(token: str) -> str | None:
+    """'female' / 'male' when the lexicon is sure (or mostly sure), else None."""
+    g = _detector().get_gender(to_ascii(token.strip(".,")))
+    return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(g)
+
+
 def given_names_compatible(a: str, b: str) -> bool:
     """Same first name across spellings and languages; an initial matches any name it abbreviates."""
     fa, fb = fold(a), fold(b)
