@@ -58,3 +58,14 @@ def test_html_escapes_hostile_article_text_and_metadata(inputs):
 def test_json_round_trips(inputs):
     b = build_brief(inputs.story, inputs.articles, inputs.sentences, inputs.quotes, inputs.entities)
     assert Brief.model_validate_json(render_json(b)) == b
+
+
+def test_summary_drops_sentences_that_lean_on_the_previous_one(inputs):
+    from storyline.model import Article, Story
+
+    text = ("The river authority closed the Harlow bridge on Tuesday after engineers found cracks in two piers. "
+            "She said the repairs would take at least a month and cost about 4 million euros.")
+    a = Article(id="x", source="x.txt", outlet="X", text=text, language="en")
+    sents = [(0, text.index("She") - 1), (text.index("She"), len(text))]
+    summ = summary_sentences(Story(id="s", title="t", article_ids=["x"]), {"x": a}, {"x": sents})
+    assert [s.text[:3] for s in summ] == ["The"]

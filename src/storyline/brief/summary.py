@@ -8,8 +8,10 @@ so only originals vote. Each outlet may lead at most twice, so the summary reads
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import Article, BriefSentence, Span, Story
+from ..resources import lines
 from ..text_units import jaccard, words
 
 SUMMARY_MIN, SUMMARY_MAX = 5, 8
@@ -19,6 +21,14 @@ PER_OUTLET = 2
 _JUNK = re.compile(r"(?i)^(timeline\b|sources?:|read more|related|share|advertisement|©|\d+\.\s)|https?://")
 
 
+@cache
+def _dangling(language: str) -> frozenset[str]:
+    try:
+        return frozenset(lines(f"brief/dangling_{language}.txt"))
+    except FileNotFoundError:
+        return frozenset()
+
+
 def _sentence(a: Article, s: int, e: int) -> Span | None:
     raw = a.text[s:e]
     body = raw.strip()
@@ -26,6 +36,9 @@ def _sentence(a: Article, s: int, e: int) -> Span | None:
         return None
     if body[0] in "\"“«„—–-" or body.count('"') % 2 or body.count("“") != body.count("”"):
         return None  # a bare quote or half a quote reads as the brief's own voice; quotes have their section
+    first = body.split(maxsplit=1)[0].strip(",;:").lower()
+    if first in _dangling((a.language or "en").split("-")[0]):
+        return None  # "She said..." needs the sentence before it
     lead = len(raw) - len(raw.lstrip())
     return a.span(s + lead, s + lead + len(body))
 
