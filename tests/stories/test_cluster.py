@@ -157,3 +157,17 @@ def test_founder_split_from_its_own_story_gets_a_fresh_id(corpus):
     s = assign(state, f)
     other = new_story(state, f)
     assert other.id != s.id and set(state.stories) == {s.id, other.id}
+
+
+def test_candidate_index_only_reads_weeks_inside_the_window(corpus):
+    from storyline.stories.assign import Index, assign
+    from storyline.stories.features import features
+
+    state, index = ClusterState(), Index()
+    first = assign(state, features(corpus[0]), index)
+    near = features(make("x/near.txt", BRIDGE_2, "2025-04-20", "X"))
+    far = features(make("x/far.txt", BRIDGE_2, "2025-11-20", "X"))
+    undated = features(make("x/undated.txt", BRIDGE_2, None, "X"))
+    assert first.id in index.candidates(near, state)
+    assert first.id in index.candidates(undated, state)
+    assert first.id not in index.candidates(far, state)
