@@ -105,3 +105,13 @@ def test_honorifics_are_aliases_not_roles(make_article, mention):
           mention(a, "Aldenburg", nth=1, role="Mr", resolved_to="Piet Aldenburg", resolved_by="honorific")]
     e = canonicalize(ms, [a])[0][0]
     assert e.roles == ["NDC Secretary-General"] and "Mr Aldenburg" in e.aliases
+
+
+def test_country_mislabelled_as_org_is_a_place_by_its_grammar(make_article, mention):
+    a = make_article("Korsa's parliament will vote. Troops from Korsa left. Talks in Korsa ended. Korsa said no.", "a1")
+    ms = [mention(a, "Korsa", "ORG"), mention(a, "Korsa", "ORG", nth=1), mention(a, "Korsa", "GPE", nth=2),
+          mention(a, "Korsa", "ORG", nth=3)]
+    assert [(e.name, e.type) for e in canonicalize(ms, [a])[0]] == [("Korsa", "GPE")]
+    b = make_article("The Sejmar voted. Members of the Sejmar left.", "a2")
+    ms = [mention(b, "Sejmar", "ORG"), mention(b, "Sejmar", "ORG", nth=1)]
+    assert [(e.name, e.type) for e in canonicalize(ms, [b])[0]] == [("Sejmar", "ORG")]

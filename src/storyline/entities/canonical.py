@@ -309,7 +309,7 @@ def canonicalize(mentions: Iterable[Mention], articles: Iterable[Article] | None
         extra += [f for lp in cluster for f in _headline_forms(lp, people, arts.get(lp.article_id))]
         groups.append(("PERSON", name, cms, extra))
     others = [m for m in ms if m.label != "PERSON"]
-    groups += _other_groups(others + _missed_names(others, ms, arts))
+    groups += _other_groups(others + _missed_names(others, ms, arts), arts)
     if kb is not None:
         groups = _merge_by_kb(groups, kb)
 
@@ -340,7 +340,22 @@ def _names_of(cms: list[Mention], name: str) -> list[str]:
     return [name] + sorted({m.span.text for m in cms if m.resolved_by != "role"} - {name})
 
 
-def _other_groups(ms: list[Mention]) -> list[tuple[str, str, list[Mention], list[str]]]:
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|across|into|near|visited)\s+$", re.I)
+_LOCATIVE_AFTER = re.compile(r"^(?:'s|’s)\s+(?:capital|parliament|government|border|borders|president|prime\s+minister|"
+                             r"defence|defense|foreign|army|economy|territory|airspace|east|west|north|south)\b", re.I)
+
+
+def _place_evidence(m: Mention, arts: dict[str, Article]) -> bool:
+    """'in Korsa', "Korsa's parliament": grammar that names a country, whatever NER labelled it."""
+    art = arts.get(m.span.article_id)
+    if art is None:
+        return False
+    return bool(_LOCATIVE_BEFORE.search(art.text[max(0, m.span.start - 12):m.span.start])
+                or _LOCATIVE_AFTER.match(art.text[m.span.end:m.span.end + 30]))
+
+
+def _other_groups(ms: list[Mention], arts: dict[str, Article] | None = None
+                  ) -> list[tuple[str, str, list[Mention], list[str]]]:
     """Organisations and places: one group per normalized name across labels (NER calls one country
     GPE here and ORG there); known place variants map to one canonical place."""
     places = _place_table()
@@ -360,6 +375,8 @@ def _other_groups(ms: list[Mention]) -> list[tuple[str, str, list[Mention], list
             label = labels.most_common(1)[0][0]
             if label == "NORP" or "NORP" in labels and labels["NORP"] * 2 >= len(group):
                 label = "NORP"
+            elif label == "ORG" and labels["GPE"] and sum(_place_evidence(m, arts or {}) for m in group) >= max(2, len(group) // 4):
+                label = "GPE"  # NER flips countries to ORG; grammar and one GPE vote say place
             forms = Counter(m.span.text for m in group)
             name = max(forms, key=lambda n: (not n.isupper(), not n.lower().startswith("the "), forms[n], n))
             if name.lower().startswith("the "):
