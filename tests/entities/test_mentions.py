@@ -73,3 +73,10 @@ def test_sentence_initial_words_are_not_role_qualifiers():
     assert role_before(t, t.index("Clinton")) == "Mrs."
     t = "The plan was endorsed by NDC Secretary-General Piet Aldenburg."
     assert role_before(t, t.index("Piet")) == "NDC Secretary-General"
+
+
+def test_names_in_all_caps_headings(extract):
+    _, ms = extract("KOWALCZYK: NO MISSION WITHOUT AIR COVER\n\nDefence Minister Anna Kowalczyk said on Friday "
+                    "that the mission would not start without air cover from Aldoria.")
+    heading = [m for m in ms if m.span.start == 0]
+    assert [(m.span.text, m.label, m.resolved_to) for m in heading] == [("KOWALCZYK", "PERSON", "Anna Kowalczyk")]

@@ -202,6 +202,7 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue
         raw.append((start, end, label, role))
     raw = _add_speaker_names(text, raw, lang)
+    raw = _add_caps_names(text, raw)
     raw = _harmonize_labels(text, raw, article.outlet)
     people_full = {fold(parse(text[s:e]).surname) for s, e, lab, _ in raw  # type: ignore[union-attr]
                    if lab == "PERSON" and len(text[s:e].split()) >= 2 and _looks_like_name(text[s:e], trusted, lang)}
@@ -270,6 +271,28 @@ def _add_speaker_names(text: str, raw: list[tuple[int, int, str, str | None]],
             out[i] = (s, e, "PERSON", out[i][3])
         elif not any(s < e2 and s2 < e for s2, e2, _, _ in raw):
             out.append((s, e, "PERSON", None))
+    return out
+
+
+def _add_caps_names(text: str, raw: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """'KOWALCZYK: NO MISSION WITHOUT AIR COVER' - NER does not see names in all-caps headings; a
+    capitalised run that spells a person named elsewhere in the article is that person."""
+    fulls = {fold(text[s:e]) for s, e, lab, _ in raw if lab == "PERSON" and len(text[s:e].split()) >= 2}
+    surnames = {f.split()[-1] for f in fulls}
+    if not fulls:
+        return raw
+    out = list(raw)
+    for m in re.finditer(r"\b[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)*\b", text):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        for i, w in enumerate(words):
+            for j in (i + 2, i + 1):  # a full name first, then a bare surname
+                if j > len(words):
+                    continue
+                s0, e0 = m.start() + words[i].start(), m.start() + words[j - 1].end()
+                key = fold(text[s0:e0])
+                if (key in fulls or j == i + 1 and key in surnames) and not any(s0 < e and s < e0 for s, e, _, _ in out):
+                    out.append((s0, e0, "PERSON", None))
+                    break
     return out
 
 
