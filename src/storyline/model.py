@@ -63,6 +63,15 @@ class Provenance(Record):
     credits: list[str] = Field(default_factory=list)
 
 
+class ParagraphLanguage(Record):
+    """Language of one paragraph of the cleaned text (offsets into ``Article.text``)."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    language: str | None = None
+    score: float = 0.0
+
+
 class Article(Record):
     id: str
     source: str
@@ -81,6 +90,7 @@ class Article(Record):
     rewrite_overlap: float | None = None
     quality: list[str] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)
+    paragraph_languages: list[ParagraphLanguage] = Field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
         """The one way stages make spans: the text is sliced, never retyped."""

@@ -30,8 +30,8 @@ def test_mixed_language_article_is_flagged_and_kept():
     a = build_article(RawDoc("mixed.txt", f"Budget passed\n\n{EN}\n\n{EN}\n\n{DE}\n", "text"))
     assert a.language == "en" and "mixed_language" in a.quality
     assert DE in a.text  # flagged, never dropped
-    (start, end, lang), = a.extra["foreign_paragraphs"]
-    assert lang == "de" and a.text[start:end] == DE
+    foreign = [p for p in a.paragraph_languages if p.language != a.language]
+    assert [(p.language, a.text[p.start:p.end]) for p in foreign] == [("de", DE)]
 
 
 def test_non_english_article_is_kept_and_cleaned():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import urlparse
 
-from ..model import Article, Provenance
+from ..model import Article, ParagraphLanguage, Provenance
 from ..nlp.language import detect_language, dominant_language, foreign_paragraphs, paragraph_languages
 from .clean import clean_text
 from .dates import parse_publish_date
@@ -67,10 +67,6 @@ def build_article(doc: RawDoc) -> Article:
                             "machine_translated" in cleaned.quality, bool(foreign))
     if "paywalled" not in quality and any(is_paywall_line(t) for t in removed_texts):
         quality.append("paywalled")
-    extra = dict(meta.get("extra", {}))
-    extra["paragraph_languages"] = [[p.start, p.end, p.language, p.score] for p in paras]
-    if foreign:
-        extra["foreign_paragraphs"] = [[p.start, p.end, p.language] for p in foreign]
     text = cleaned.text
     return Article(
         id=article_id(doc.source, text),
@@ -86,5 +82,7 @@ def build_article(doc: RawDoc) -> Article:
         removed=cleaned.removed,
         provenance=prov,
         quality=quality,
-        extra=extra,
+        extra=dict(meta.get("extra", {})),
+        paragraph_languages=[ParagraphLanguage(start=p.start, end=p.end, language=p.language, score=p.score)
+                             for p in paras],
     )

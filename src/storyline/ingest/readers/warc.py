@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from io import BytesIO
 from typing import BinaryIO
 
+from ..decode import DecodeError, decode_bytes
 from .base import MAX_BYTES, Item, RawDoc, ReadError, register
 from .html import looks_html
-from ..decode import DecodeError, decode_bytes
 
 
 def looks_warc(data: bytes) -> bool:
@@ -64,5 +64,6 @@ def read_warc_stream(source: str, stream: BinaryIO) -> Iterator[Item]:
             yield RawDoc(name, text, "html", {k: v for k, v in meta.items() if v})
     except (ArchiveLoadFailed, ValueError, OSError, EOFError) as e:
         yield ReadError(source, f"broken WARC after {n} records: {type(e).__name__}: {e}")
+        return
     if n == 0:
         yield ReadError(source, "WARC without response records")
