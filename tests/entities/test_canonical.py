@@ -115,3 +115,17 @@ def test_country_mislabelled_as_org_is_a_place_by_its_grammar(make_article, ment
     b = make_article("The Sejmar voted. Members of the Sejmar left.", "a2")
     ms = [mention(b, "Sejmar", "ORG"), mention(b, "Sejmar", "ORG", nth=1)]
     assert [(e.name, e.type) for e in canonicalize(ms, [b])[0]] == [("Sejmar", "ORG")]
+
+
+def test_translated_first_name_merges_only_with_specific_role_and_shared_story(make_article, mention):
+    a = make_article("Foreign Minister Laszlo Kiss met envoys in Brask about the Varnian Grain Board.", "a1")
+    b = make_article("Foreign Minister Ladislaus Kiss said in Brask the Varnian Grain Board must act.", "a2", "Other")
+    c = make_article("Farmer Jonas Kiss said in Brask the Varnian Grain Board must act.", "a3", "Third")
+    ctx = [mention(x, n, lab) for x in (a, b, c) for n, lab in (("Brask", "GPE"), ("Varnian Grain Board", "ORG"))]
+    ms = [mention(a, "Laszlo Kiss", role="Foreign Minister"), mention(b, "Ladislaus Kiss", role="Foreign Minister"),
+          mention(c, "Jonas Kiss", role="Farmer"), *ctx]
+    people = _people(canonicalize(ms, [a, b, c])[0])
+    assert set(people) == {"Laszlo Kiss", "Jonas Kiss"} or set(people) == {"Ladislaus Kiss", "Jonas Kiss"}
+    # the same names with only a generic title stay apart
+    ms2 = [mention(a, "Laszlo Kiss", role="Minister"), mention(b, "Ladislaus Kiss", role="Minister"), *ctx[:4]]
+    assert len(_people(canonicalize(ms2, [a, b])[0])) == 2

@@ -87,7 +87,27 @@ def _name_link(a: LocalPerson, b: LocalPerson) -> float | None:
     # No rule against two spellings in one article: machine translation spells one person two ways
     # in one text ('Ana Kovalchik' ... 'Anna Kowalchuk'); two different people in one article are
     # told apart by the same name rules as anywhere else.
-    return name_score(a.name, b.name)
+    s = name_score(a.name, b.name)
+    if s is None and _translated_given_name(a, b):
+        return WEAK  # then still needs the clusters' context, like any weak link
+    return s
+
+
+_GENERIC_TITLES = {"minister", "president", "official", "chief", "head", "secretary", "director", "deputy",
+                   "former", "spokesperson", "spokesman", "spokeswoman", "member"}
+
+
+def _translated_given_name(a: LocalPerson, b: LocalPerson) -> bool:
+    """MT sometimes translates a first name ('Laszlo' -> 'Ladislaus'): the one exception to the
+    different-first-names rule, allowed only with the same surname letter for letter, the same
+    specific role ('foreign minister', 'farmer', not just 'minister') and two shared co-occurring
+    entities, because siblings and spouses share surnames and stories ('Lena' and 'Jonas Varga')."""
+    if not (a.is_full and b.is_full) or a.name.given_is_initial or b.name.given_is_initial:
+        return False
+    if fold(a.name.surname) != fold(b.name.surname):
+        return False
+    specific = (a.roles & b.roles) - _GENERIC_TITLES
+    return bool(specific) and len(a.context & b.context) >= 2
 
 
 def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
