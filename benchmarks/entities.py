@@ -4,7 +4,9 @@ Generates (seeded, deterministic) 240 real-looking people, many of whom share a 
 surname or have confusable surnames (Kowalski / Kowalczyk / Kowalska), and mentions of each across
 several short articles, each spelled with one kind of corruption: transliteration variants, a dropped,
 doubled or swapped letter, a translated or transliterated first name, an initial, or a bare surname.
-Every article also names a few story entities (places, organisations), which is the context evidence.
+Every article also names a few story entities (places, organisations), which is the context evidence;
+half of the people who share a surname with someone also share that person's story (relatives in one
+story: context cannot tell them apart, only the names can).
 Reports pairwise precision / recall / F1 of merges over person mentions (precision is what matters: a
 false merge corrupts every quote of that person), the number of entities fusing two real people, and
 recall per corruption kind; plus an exact-string baseline.
@@ -93,16 +95,18 @@ def make_people(rng: random.Random) -> list[dict]:
     cultures = list(GIVEN)
     while len(people) < N_PEOPLE:
         c = rng.choice(cultures)
+        story = rng.sample(PLACES, 3) + rng.sample(ORGS, 2)
         if people and rng.random() < 0.3:  # same surname (family name shared by two people)
             other = rng.choice(people)
             c, surname = other["culture"], other["surname"]
+            if rng.random() < 0.5:
+                story = list(other["story"])  # the hard case: relatives in the same story
         else:
             surname = rng.choice(SURNAMES[c])
         given = rng.choice(GIVEN[c])
         if (given, surname) in seen:
             continue
         seen.add((given, surname))
-        story = rng.sample(PLACES, 3) + rng.sample(ORGS, 2)
         people.append({"id": len(people), "given": given, "surname": surname, "culture": c,
                        "role": rng.choice(ROLES), "story": story})
     return people
