@@ -200,7 +200,8 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     cands.sort(key=lambda c: c.start)
     speech = [(c.start, c.end) for c in cands]
     ends = _sentence_ends(text, [(c.open_at, c.close_at + 1) for c in cands])
-    people = People(text, mentions, speech, article.id, trust_ner=doc is not None)
+    subjects = {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass")} if doc is not None else None
+    people = People(text, mentions, speech, article.id, trust_ner=doc is not None, subjects=subjects)
 
     prev: _Cand | None = None
     for c in cands:
@@ -304,7 +305,7 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
         between = text[prev.close_at + 1 : c.open_at]
         prev_para = _para_of(paras, prev.start)
         adjacent = prev_para == para or (prev_para[1] <= para[0] and not text[prev_para[1]:para[0]].strip())
-        if adjacent and not re.search(r"[\"“”«»„]", between) and len(between.split()) <= 25:
+        if adjacent and not re.search(r"[\"“”«»„]", between) and len(between.split()) <= 40:
             att = Attribution(prev.att.speaker, prev.att.span, prev.att.cue, prev.att.cue_pos,
                               min(prev.att.confidence, 0.75), "continuity")
             return att

@@ -82,8 +82,9 @@ class People:
     """The article's referents in text order, and the resolution of references to them."""
 
     def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]] | None = None,
-                 article_id: str = "_", trust_ner: bool = True):
+                 article_id: str = "_", trust_ner: bool = True, subjects: set[int] | None = None):
         self.text = text
+        self.subjects = subjects  # start offsets of subject tokens, when a parse is at hand
         quoted = quoted or []
         mentions = list(mentions) + _names_ner_missed(text, mentions, article_id)
         refs: list[Referent] = []
@@ -129,8 +130,30 @@ class People:
         """Referents mentioned before ``pos``, nearest first."""
         return self.refs[: bisect_left(self._starts, pos)][::-1]
 
+    def is_subject(self, r: Referent) -> bool:
+        return bool(self.subjects) and any(r.mention.span.start <= i < r.mention.span.end for i in self.subjects)  # type: ignore[union-attr]
+
     def pronoun(self, kind: str, pos: int) -> Referent | None:
-        """Last compatible referent for a pronoun of kind m / f / p / pl / org."""
+        """The compatible referent a pronoun of kind m / f / p / pl / org most likely means: the
+        nearest compatible grammatical subject of the last few sentences (subjects are what later
+        pronouns continue), else the nearest compatible mention."""
+        nearest = self._pronoun_nearest(kind, pos)
+        if nearest is None or not self.subjects or self.is_subject(nearest):
+            return nearest
+        for r in self.before(pos):
+            if pos - r.start > 400:
+                break
+            if r.kind == nearest.kind and self.is_subject(r) and self._compatible(r, kind):
+                return r
+        return nearest
+
+    def _compatible(self, r: Referent, kind: str) -> bool:
+        if kind == "org":
+            return r.kind == "org"
+        return r.kind == "person" and not (kind in ("m", "f") and r.gender not in (kind, None)) and not (
+            r.gender is None and not r.mention.resolved_to and len(r.name.split()) < 2)
+
+    def _pronoun_nearest(self, kind: str, pos: int) -> Referent | None:
         for r in self.before(pos):
             if kind == "org":
                 if r.kind == "org":
