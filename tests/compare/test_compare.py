@@ -133,3 +133,24 @@ def test_a_bare_number_joins_the_quantity_its_sentence_is_about():
                 [("a", "about 10,000 troops", 10000, "troops"), ("b", "up to 25,000", 25000, None)])
     assert len(comp.conflicts) == 1
     assert '"about 10,000 troops" (A' in comp.conflicts[0].text and '"up to 25,000" (B' in comp.conflicts[0].text
+
+
+def test_event_revisions_and_date_conflicts_from_the_timeline(story3):
+    from storyline.model import Event
+
+    h, d = story3.articles["h"], story3.articles["d"]
+    plan = Event(id="ev_a", date="2025-03-19", description="Parliament votes on the mission", action="vote",
+                 status="planned", evidence=[h.span(0, 20)])
+    moved = Event(id="ev_b", date="2025-03-21", description="The vote was postponed", action="vote",
+                  status="changed", revises="ev_a", evidence=[d.span(0, 22)])
+    other = Event(id="ev_c", date="2025-03-20", description="Parliament votes", action="vote", status="planned",
+                  conflicts=["ev_a"], evidence=[story3.articles["w"].span(0, 20)])
+    comp = compare_story(story3.story, story3.articles, story3.quotes, story3.claims, [plan, moved, other],
+                         story3.sentences, story3.entities)
+    up = next(u for u in comp.updates if u.kind == "event-update")
+    assert up.text.startswith("vote: first reported for 2025-03-19 (Korsa Herald), then changed to 2025-03-21 "
+                              "(Varnia Daily)")
+    assert sum(1 for u in comp.updates if u.kind == "event-update") == 1  # not repeated as a bare change
+    date = next(c for c in comp.conflicts if c.kind == "date")
+    assert "2025-03-19 (Korsa Herald)" in date.text and "2025-03-20 (Nordwire)" in date.text
+    assert check_spans(story3.articles.values(), [up, date]) == []

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from ..model import Claim, Event, Evidenced
+from ..model import Claim, Event, Evidenced, Span
 from ..resources import lines
 from .context import StoryContext
 from .quantities import Reported, quantity_groups, value_groups
@@ -48,19 +48,52 @@ def conflicts_and_updates(ctx: StoryContext, claims: Sequence[Claim],
             updates.append((first_day, Evidenced(text=text, kind="number-update", outlets=outlets,
                                                  evidence=[firsts[0].claim.span, *(r.claim.span for r in revised)])))
         rest = [r for r in firsts if r not in revised]
-        if len(rest) >= 2 and len({r.outlet for r in reps if any(r in v for v in by_value)}) >= 2:
+        rest_outlets = {x.outlet for v in by_value if v[0] in rest for x in v}
+        if len(rest) >= 2 and len(rest_outlets) >= 2:
             text = f"{cls}: " + " vs ".join(_describe(r) for r in rest)
             conflicts.append((first_day, Evidenced(text=text, kind="number", outlets=outlets, evidence=evidence)))
+    by_id = {ev.id: ev for ev in events}
+
+    def outlets_of(ev: Event) -> list[str]:
+        return sorted({ctx.outlet(sp.article_id) for sp in ev.evidence if sp.article_id in ctx.articles})
+
+    def spans_of(ev: Event) -> list[Span]:
+        return [sp for sp in ev.evidence if sp.article_id in ctx.articles]
+
     described: set[str] = set()
+    paired: set[frozenset[str]] = set()
+    for ev in events:
+        old = by_id.get(ev.revises or "")
+        if old is not None and spans_of(ev):
+            what = ev.action or "event"
+            updates.append((old.date or ev.date or "9999", Evidenced(
+                text=f"{what}: first reported for {old.date or 'an unknown date'} ({', '.join(outlets_of(old))}), "
+                     f"then {ev.status} to {ev.date or 'an unknown date'} ({', '.join(outlets_of(ev))}): "
+                     f"{ev.description}",
+                kind="event-update", evidence=spans_of(old) + spans_of(ev),
+                outlets=sorted(set(outlets_of(old)) | set(outlets_of(ev))))))
+            described.add(ev.description)
+        for other_id in ev.conflicts:
+            other = by_id.get(other_id)
+            pair = frozenset((ev.id, other_id))
+            if other is None or pair in paired or not spans_of(ev) or not spans_of(other):
+                continue
+            paired.add(pair)  # each pair once, whichever side lists the other
+            what = ev.action or "event"
+            conflicts.append((min(ev.date or "9999", other.date or "9999"), Evidenced(
+                text=f"Date of {what}: {ev.date} ({', '.join(outlets_of(ev))}) vs {other.date} "
+                     f"({', '.join(outlets_of(other))})",
+                kind="date", evidence=spans_of(ev) + spans_of(other),
+                outlets=sorted(set(outlets_of(ev)) | set(outlets_of(other))))))
     for ev in events:
         if ev.status != "changed" or ev.description in described:
             continue
         described.add(ev.description)
-        spans = [s for s in ev.evidence if s.article_id in ctx.articles]
+        spans = spans_of(ev)
         if spans:
             updates.append((ev.date or "9999", Evidenced(
                 text=f"{ev.date or 'undated'}: {ev.description}", kind="event-update", evidence=spans,
-                outlets=sorted({ctx.outlet(s.article_id) for s in spans}))))
+                outlets=outlets_of(ev))))
     conflicts.sort(key=lambda t: t[0])
     updates.sort(key=lambda t: t[0])
     return [c for _, c in conflicts], [u for _, u in updates]
