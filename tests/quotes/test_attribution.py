@@ -59,3 +59,24 @@ def test_continuity_over_consecutive_quotes(quotes_of, one):
     text = ('"Members have asked for documents on the command structure," Sobel said. '
             '"Two days will not hurt the mission."')
     assert one(quotes_of(text), "Two days").speaker == "Sobel"
+
+
+def test_inverted_question_cue_names_the_asker(quotes_of, one):
+    # regression: "asked" after a quote has its speaker after it, unlike "X asked Sobel"
+    q = one(quotes_of('"Can anyone explain why the trains are late again?" asked commuter Rita Sandoval.'), "trains")
+    assert q.speaker == "Rita Sandoval"
+
+
+def test_short_introducing_paragraph_names_the_speaker(quotes_of, one):
+    text = ('General Omar Haidari described the retreat.\n\n"The first column left at midnight.\n\n'
+            '"By morning we were all across the river."\n\nHe did not say how many were lost.')
+    found = quotes_of(text)
+    assert one(found, "first column").speaker == "Omar Haidari"
+    # regression: a negated cue ("did not say") reports nothing
+    assert not [q for q in found if q.kind == "indirect"]
+
+
+def test_pronoun_prefers_the_subject_over_a_later_object(quotes_of, one):
+    text = ('Senator Paul Hale met his rival Tom Birch in Dover on Monday. '
+            '"We agreed on nothing," he said.')
+    assert one(quotes_of(text), "agreed on nothing").speaker == "Paul Hale"

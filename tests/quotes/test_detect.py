@@ -72,3 +72,9 @@ def test_german_quote_and_report_without_a_parse(quotes_of, one):
     assert one(qs, "sein Land").speaker == "Dmitri Wolchow"
     # regression: the NER tagged "Generalsekretär Piet Aldenburg" as a place; "er" must still find him
     assert one(qs, "Wir haben").speaker == "Piet Aldenburg"
+
+
+def test_report_runs_to_the_end_of_a_coordinated_clause(quotes_of, one):
+    q = one(quotes_of("The minister said that critics had predicted a withdrawal for decades, but this would not happen."),
+            "critics")
+    assert q.kind == "indirect" and q.text.endswith("but this would not happen")

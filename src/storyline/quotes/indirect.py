@@ -70,6 +70,11 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]]) -> list[Reporte
             elif comps:
                 comp = comps[-1] if comps[-1].i > tok.i else comps[0]
                 toks = list(comp.subtree)
+                if comp.i > tok.i:
+                    # "said that A, but that B": the report runs to the end of the cue's sentence
+                    tail = [t for t in tok.sent if t.i > toks[-1].i]
+                    if tail and tail[0].lower_ in (",", "and", "but") and not any(cue_token_ok(t) for t in tail):
+                        toks += tail
         toks = _trim_tokens(toks)
         if len([t for t in toks if t.is_alpha]) < 3:
             continue
