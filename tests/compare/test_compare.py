@@ -154,3 +154,23 @@ def test_event_revisions_and_date_conflicts_from_the_timeline(story3):
     date = next(c for c in comp.conflicts if c.kind == "date")
     assert "2025-03-19 (Korsa Herald)" in date.text and "2025-03-20 (Nordwire)" in date.text
     assert check_spans(story3.articles.values(), [up, date]) == []
+
+
+def test_naming_variants_ignore_role_references_acronyms_and_articles():
+    from storyline.compare.framing import _naming_form
+
+    assert _naming_form("the council chief") is None
+    assert _naming_form("NDC") is None
+    assert _naming_form("the Northern Defence Council") == "Northern Defence Council"
+    assert _naming_form("Piet Aldenbourg") == "Piet Aldenbourg"
+
+
+def test_a_partial_quote_is_not_a_scare_quote():
+    text = 'The minister said the first units could leave in "at least six weeks". Critics called it a "gamble".'
+    a = Article(id="a", source="a.txt", outlet="A", text=text, language="en")
+    i = text.index("at least")
+    q = Quote(id="q", span=a.span(i, i + len("at least six weeks")), text="at least six weeks", kind="partial",
+              speaker="the minister")
+    ctx = StoryContext.build(Story(id="s", title="t", article_ids=["a"]), {"a": a}, {"a": [(0, len(text))]}, [q])
+    scare = [f.evidence[0].text for f in framing(ctx) if f.kind == "scare-quote"]
+    assert scare == ['"gamble"']

@@ -47,6 +47,10 @@ class StoryContext:
     def outlets(self) -> list[str]:
         return sorted({self.outlet(a) for a in self.articles})
 
+    def is_quoted_speech(self, aid: str, start: int, end: int) -> bool:
+        """True when the quote stage attributed these characters (direct or partial quote)."""
+        return any(s < end and start < e for s, e in self._quote_spans.get(aid, []))
+
     def in_quote(self, aid: str, start: int, end: int) -> bool:
         """True when [start, end) lies inside a quote or between quotation marks: the speaker's words."""
         spans = self._quote_spans.get(aid, [])

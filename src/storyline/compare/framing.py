@@ -53,6 +53,8 @@ def _scare_quotes(ctx: StoryContext) -> tuple[list[Evidenced], dict[str, list[tu
                 continue
             if m.group(1) in "'‘" and m.group(3) not in "'’":
                 continue
+            if ctx.is_quoted_speech(aid, m.start(2), m.end(2)):
+                continue  # a speaker's words reported in part, not the outlet keeping a term at a distance
             span = a.span(m.start(), m.end())
             terms[inner.lower()].append((outlet, span))
             items.append(Evidenced(text=f"{outlet} puts {span.text} in quotation marks", kind="scare-quote",
@@ -86,13 +88,25 @@ def _adopted_terms(ctx: StoryContext, terms: dict[str, list[tuple[str, Span]]]) 
     return items
 
 
+def _naming_form(text: str) -> str | None:
+    """The name as an outlet spells it, or None for what is not a spelling choice: role references
+    ("the council chief"), acronyms ("NDC"), and a leading article ("the Northern Defence Council")."""
+    form = text.strip()
+    if form.lower().startswith("the "):
+        form = form[4:]
+    if not form or not form[0].isupper() or (form.isupper() and len(form) <= 6):
+        return None
+    return form
+
+
 def _naming_variants(ctx: StoryContext) -> list[Evidenced]:
     items = []
     for ent in sorted(ctx.entities.values(), key=lambda e: e.name):
         forms: dict[str, dict[str, Span]] = defaultdict(dict)
         for sp in ent.mentions:
-            if sp.article_id in ctx.articles:
-                forms[sp.text.strip()].setdefault(ctx.outlet(sp.article_id), sp)
+            form = _naming_form(sp.text)
+            if sp.article_id in ctx.articles and form:
+                forms[form].setdefault(ctx.outlet(sp.article_id), sp)
         full = [f for f in forms if not any(f != g and f.lower() in g.lower() for g in forms)]
         if len(full) < 2 or len({o for f in full for o in forms[f]}) < 2:
             continue

@@ -125,7 +125,7 @@ def voices(ctx: StoryContext) -> tuple[list[Evidenced], dict[str, dict[str, list
         sides = Counter(who[k].side for k in speakers if who[k].side)
         text = f"{outlet} quotes " + "; ".join(parts)
         if len(sides) == 1 and sum(sides.values()) >= 2:
-            text += f" — only {next(iter(sides))} voices"
+            text += f" — every voice with a known side is {next(iter(sides))}"
         items.append(Evidenced(text=text, kind="voices", outlets=[outlet],
                                evidence=[q.span for qs in speakers.values() for q in qs]))
     return items, {o: dict(s) for o, s in by_outlet.items()}
