@@ -106,7 +106,7 @@ class Mention(Record):
     label: str
     role: str | None = None
     resolved_to: str | None = None  # full-name text this short form refers to, within the article
-    resolved_by: str | None = None  # how: 'surname' | 'honorific' | 'role' ('the expert')
+    resolved_by: str | None = None  # how: 'surname' | 'honorific' | 'role' ('the expert') | 'title' (garbled surname)
 
 
 class Entity(Record):

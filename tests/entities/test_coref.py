@@ -54,3 +54,11 @@ def test_a_title_that_contradicts_the_introduced_role_is_not_resolved(make_artic
     a = make_article("Hillary Clinton, the former secretary of state, spoke. President Clinton campaigned too.")
     ms = resolve_references(a, [mention(a, "Hillary Clinton"), mention(a, "Clinton", nth=1, role="President")])
     assert ms[1].resolved_to is None
+
+
+def test_a_garbled_surname_with_the_right_title_resolves_but_not_without_it(make_article, mention):
+    a = make_article("Defence Minister Anna Kowalczyk met her counterparts. Later Minister Kowalski said the "
+                     "mission was ready. Kowalski, a farmer, disagreed.")
+    ms = resolve_references(a, [mention(a, "Anna Kowalczyk", role="Defence Minister"),
+                                mention(a, "Kowalski", role="Minister"), mention(a, "Kowalski", nth=1)])
+    assert [(m.resolved_to, m.resolved_by) for m in ms] == [(None, None), ("Anna Kowalczyk", "title"), (None, None)]

@@ -146,6 +146,20 @@ def _short_target(name: str, role: str | None, people: dict[str, _Person]) -> st
     return people[cands.pop()].name
 
 
+def _garbled_surname_target(name: str, role: str | None, people: dict[str, _Person]) -> str | None:
+    """MT can garble a surname in one sentence ('Minister Kowalski said' in an article about Defence
+    Minister Anna Kowalczyk). Accepted only when a real title (not Mr./Ms.) names the role the article
+    gave exactly one person whose surname is close (not equal: that case is a plain short form), and
+    nobody in the article carries the garbled surname itself."""
+    title = _words(role or "") - HONORIFICS
+    if not title or any((pn := parse(p.name)) and fold(pn.surname) == fold(name) for p in people.values()):
+        return None
+    cands = [p.name for p in people.values()
+             if (pn := parse(p.name)) and 0.8 <= token_similarity(pn.surname, name) < 0.93
+             and title & p.descriptors & _role_vocabulary()]
+    return cands[0] if len(cands) == 1 else None
+
+
 def resolve_references(article: Article, mentions: list[Mention]) -> list[Mention]:
     """Short forms and honorifics get ``resolved_to``; role references become new PERSON mentions."""
     people = _people(article, mentions)
@@ -153,8 +167,10 @@ def resolve_references(article: Article, mentions: list[Mention]) -> list[Mentio
     for m in mentions:
         if m.label == "PERSON" and len(m.span.text.split()) == 1:
             target = _short_target(m.span.text, m.role, people)
+            how = "honorific" if (m.role or "").lower().split(" ")[-1] in HONORIFICS else "surname"
+            if target is None:
+                target, how = _garbled_surname_target(m.span.text, m.role, people), "title"
             if target:
-                how = "honorific" if (m.role or "").lower().split(" ")[-1] in HONORIFICS else "surname"
                 m = m.model_copy(update={"resolved_to": target, "resolved_by": how})
                 p = people[fold(target)]
                 p.descriptors |= _describe(article.text, m)
