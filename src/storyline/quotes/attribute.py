@@ -190,6 +190,11 @@ def attribute_in_window(text: str, people: People, lo: int, hi: int, cue: tuple[
         first = after[:1] if cue_text != "zufolge" else before[-1:]
         if first:
             return _from_referent(first[0], cue_text, c0, 0.85, "name")
+    own = _PRON_RX.search(cue_text)  # "in his view", "in her words": the speaker is in the phrase
+    if own and pronouns()[own.group(1).lower()] in ("m", "f"):
+        r = people.pronoun(pronouns()[own.group(1).lower()], c0)
+        if r is not None:
+            return _from_referent(r, cue_text, c0, 0.75, "pronoun")
     cands = []
     gap_after = text[c1 : after[0].mention.span.start] if after else ""
     gap_before = text[before[-1].mention.span.end : c0] if before else ""

@@ -291,6 +291,8 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
                 if att.speaker is not None:
                     att.confidence = min(att.confidence, 0.85)
                     return att
+            if _RETRO.match(s):  # "These words belong to a senior diplomat": attributed, to nobody named
+                return Attribution(None, None, _RETRO.match(s).group(0).strip(), a, 0.3, "group")  # type: ignore[union-attr]
     # a short introducing paragraph just before: "General Omar Haidari described the retreat."
     if c.open_at >= 0 and not text[para[0]:c.open_at].strip() and c.kind == "direct":
         prev_para = next(((a, b) for a, b in paras if b <= para[0] and not text[b:para[0]].strip()), None)
