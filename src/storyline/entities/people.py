@@ -1,0 +1,262 @@
+"""People across articles: local persons, their link evidence, and precision-first clustering.
+
+Within an article, short forms and role references already point at a full name (coref.py), so each
+article contributes one *local person* per full name. Across articles, local persons are linked by
+name evidence (names.py: transliteration folding, Jaro-Winkler, edit distance, phonetic keys,
+given-name variants, the hard no-merge rules) and, for weaker name matches, context evidence (shared
+role words, co-occurring entities, outlet). Clusters merge only when most cross pairs match by name and
+none is forbidden, so one lucky link cannot chain two people together. Precision over recall: a false
+merge corrupts every quote attributed to that person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import JaroWinkler
+
+from ..model import Article, Mention
+from .coref import honorific_fits
+from .names import PersonName, is_given_name, name_score, parse
+from .translit import fold, token_similarity
+
+STRONG = 0.95  # name evidence alone suffices
+WEAK = 0.88  # name evidence that needs context support
+SHORT_MATCH = 0.93  # a bare surname joins a full name only this close
+SUPPORT = 0.5  # share of cross pairs that must be linked for two clusters to merge
+_GENERIC_ROLES = {"mr", "mrs", "ms", "dr", "prof", "herr", "frau", "the", "of", "and"}
+
+
+@dataclass
+class LocalPerson:
+    """One person as one article (or one document) names them: the unit of cross-document linking."""
+
+    key: str
+    names: Counter[str]  # full-name surfaces ("Anna Kowalczyk"), or the short form if none
+    mentions: list[Mention] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+    context: set[str] = field(default_factory=set)  # folded co-occurring entity names
+    outlet: str | None = None
+    article_id: str = ""
+    _name: PersonName | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def name(self) -> PersonName:
+        """The most used surface, parsed (memoized: read in every pairwise comparison)."""
+        top = max(self.names.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        if self._name is None or self._name.raw != top:
+            self._name = parse(top)
+        return self._name  # type: ignore[return-value]
+
+    @property
+    def is_full(self) -> bool:
+        return self.name.is_full
+
+
+def _role_words(role: str | None) -> set[str]:
+    return {w for w in (role or "").lower().replace("-", " ").split() if w not in _GENERIC_ROLES and len(w) > 2}
+
+
+def context_support(a: LocalPerson, b: LocalPerson) -> float:
+    """Evidence beyond the name: shared role words and shared co-occurring entities, in [0, 1]."""
+    score = 0.0
+    if a.roles & b.roles:
+        score += 0.5
+    shared = len(a.context & b.context)
+    score += min(0.5, 0.2 * shared)
+    if a.outlet and a.outlet == b.outlet:
+        score += 0.1
+    return min(1.0, score)
+
+
+def _name_link(a: LocalPerson, b: LocalPerson) -> float | None:
+    """Name evidence between two local persons; None = must never be together."""
+    # No rule against two spellings in one article: machine translation spells one person two ways
+    # in one text ('Ana Kovalchik' ... 'Anna Kowalchuk'); two different people in one article are
+    # told apart by the same name rules as anywhere else.
+    s = name_score(a.name, b.name)
+    if s is None and _translated_given_name(a, b):
+        return WEAK  # then still needs the clusters' context, like any weak link
+    return s
+
+
+_GENERIC_TITLES = {"minister", "president", "official", "chief", "head", "secretary", "director", "deputy",
+                   "former", "spokesperson", "spokesman", "spokeswoman", "member"}
+
+
+def _translated_given_name(a: LocalPerson, b: LocalPerson) -> bool:
+    """MT sometimes translates a first name ('Laszlo' -> 'Ladislaus'): the one exception to the
+    different-first-names rule, allowed only with the same surname letter for letter, the same
+    specific role ('foreign minister', 'farmer', not just 'minister') and two shared co-occurring
+    entities, because siblings and spouses share surnames and stories ('Lena' and 'Jonas Varga')."""
+    if not (a.is_full and b.is_full) or a.name.given_is_initial or b.name.given_is_initial:
+        return False
+    if fold(a.name.surname) != fold(b.name.surname):
+        return False
+    specific = (a.roles & b.roles) - _GENERIC_TITLES
+    return bool(specific) and len(a.context & b.context) >= 2
+
+
+def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
+    """Agglomerative clustering of full names with cannot-links; returns groups of indices.
+
+    Candidate links are name matches (>= WEAK), strongest first. Two clusters merge only if no cross
+    pair is forbidden, at least half of the cross pairs match by name (so one lucky link cannot chain
+    'Jan Kowalczyk' to 'Piotr Kowalczyk' through 'J. Kowalczyk'), and, for a weak name match, the two
+    clusters share context (roles, co-occurring entities, outlet).
+    """
+    fulls = [i for i, p in enumerate(people) if p.is_full and not p.name.given_is_initial]
+    links: dict[tuple[int, int], float | None] = {}
+    cand: list[tuple[float, int, int]] = []
+    surn = [fold(people[i].name.surname) for i in fulls]
+    if len(fulls) > 1:
+        # blocking: only surname pairs Jaro-Winkler can call close are scored up front
+        close = process.cdist(surn, surn, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.7, workers=1)
+        for x, y in zip(*np.nonzero(np.triu(close, 1))):
+            i, j = fulls[int(x)], fulls[int(y)]
+            s = _name_link(people[i], people[j])
+            links[(i, j)] = s
+            if s is not None and s >= WEAK:
+                cand.append((s, i, j))
+    groups: dict[int, list[int]] = {i: [i] for i in fulls}
+    home = {i: i for i in fulls}
+
+    def status(i: int, j: int) -> float | None:
+        key = (i, j) if i < j else (j, i)
+        if key not in links:  # pairs skipped by blocking are judged when a merge needs them
+            links[key] = _name_link(people[key[0]], people[key[1]])
+        return links[key]
+
+    for s, i, j in sorted(cand, key=lambda t: (-t[0], t[1], t[2])):
+        gi, gj = home[i], home[j]
+        if gi == gj:
+            continue
+        pairs = [status(a, b) for a in groups[gi] for b in groups[gj]]
+        if any(p is None for p in pairs):
+            continue
+        if sum(1 for p in pairs if p and p >= WEAK) / len(pairs) < SUPPORT:
+            continue
+        if s < STRONG and context_support(_profile(people, groups[gi]), _profile(people, groups[gj])) < 0.25:
+            continue
+        groups[gi].extend(groups[gj])
+        for k in groups.pop(gj):
+            home[k] = gi
+    out = list(groups.values())
+    out += _attach_shorts(people, out)
+    return out
+
+
+def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[list[int]]:
+    """Bare surnames ('Volkov said') and initials ('D. Volkov') join the one compatible full-name
+    cluster; when several fit, the cluster whose story (co-occurring entities, roles) clearly matches
+    best; otherwise they stay apart. Identical leftovers form one entity of their own."""
+    leftovers: dict[str, list[int]] = defaultdict(list)
+    profile = [_profile(people, g) for g in groups]
+    names_of = [list({people[k].name.raw: people[k].name for k in g}.values()) for g in groups]
+    for i, p in enumerate(people):
+        if p.is_full and not p.name.given_is_initial:
+            continue
+        titles = [m.role for m in p.mentions if m.role]
+        fits = [n for n, g in enumerate(groups)
+                if any(token_similarity(sn.surname, p.name.surname) >= SHORT_MATCH
+                       and name_score(p.name, sn) is not None for sn in names_of[n])
+                and all(any(honorific_fits(t, sn.raw) for sn in names_of[n] if sn.is_full) for t in titles)]
+        if len(fits) > 1:
+            support = sorted(((context_support(p, profile[n]), n) for n in fits), reverse=True)
+            (best, n0), (second, _) = support[0], support[1]
+            fits = [n0] if best >= 0.4 and best - second >= 0.3 else []
+            if not fits:
+                leftovers[f"{fold(p.names.most_common(1)[0][0])}#{i}"].append(i)  # ambiguous: no guess
+                continue
+        if len(fits) == 1:
+            groups[fits[0]].append(i)
+        else:
+            leftovers[fold(p.names.most_common(1)[0][0])].append(i)
+    return list(leftovers.values())
+
+
+def _profile(people: list[LocalPerson], group: list[int]) -> LocalPerson:
+    """A cluster seen as one person: its roles and co-occurring entities over all its articles."""
+    first = people[group[0]]
+    prof = LocalPerson("cluster", first.names, roles=set(), context=set())
+    for k in group:
+        prof.roles |= people[k].roles
+        prof.context |= people[k].context
+    return prof
+
+
+def local_people(person_mentions: list[Mention], arts: dict[str, Article],
+                  context_of: dict[str, set[str]]) -> list[LocalPerson]:
+    locals_: dict[str, LocalPerson] = {}
+    for m in person_mentions:
+        aid = m.span.article_id
+        target = m.resolved_to or m.span.text
+        key = f"{aid}|{fold(target)}" if len(target.split()) >= 2 else f"{aid}|short|{fold(target)}"
+        lp = locals_.get(key)
+        if lp is None:
+            art = arts.get(aid)
+            lp = locals_[key] = LocalPerson(key, Counter(), article_id=aid, outlet=art.outlet if art else None)
+        lp.mentions.append(m)
+        if m.resolved_by != "role" and (len(m.span.text.split()) >= 2 or not m.resolved_to):
+            lp.names[m.span.text] += 1
+        if m.resolved_to and not lp.names:
+            lp.names[m.resolved_to] += 0
+        lp.roles |= _role_words(m.role)
+    for lp in locals_.values():
+        if not lp.names:
+            lp.names[lp.mentions[0].resolved_to or lp.mentions[0].span.text] += 1
+        own = {fold(n) for n in lp.names} | {fold(lp.name.surname)}
+        lp.context = context_of.get(lp.article_id, set()) - own
+    return list(locals_.values())
+
+
+def canonical_person_name(cluster: list[LocalPerson], arts: dict[str, Article]) -> str:
+    """The best-attested well-formed full form: names used by more articles, untranslated ones
+    counting double, and with a recognisable first name win."""
+    votes: Counter[str] = Counter()
+    for lp in cluster:
+        art = arts.get(lp.article_id)
+        weight = 1.0 if not art or not (art.provenance.translated_by or art.provenance.original_language) else 0.5
+        if art and art.language and art.language != "en":
+            weight *= 0.5
+        for n in lp.names:
+            votes[n] += weight
+    def rank(n: str) -> tuple:
+        p = parse(n)
+        full = bool(p and p.is_full and not p.given_is_initial)
+        return (full, full and is_given_name(p.given or ""), votes[n], len(n), n)  # type: ignore[union-attr]
+    return max(votes, key=rank)
+
+
+def address_forms(m: Mention, text: str | None) -> list[str]:
+    """'Minister Varga' is how a heading addressed her: kept as an alias of a bare-surname mention
+    when the title stands right before it."""
+    if not m.role or len(m.span.text.split()) != 1 or text is None or m.resolved_by == "role":
+        return []
+    form = f"{m.role} {m.span.text}"
+    s = m.span.start - len(m.role) - 1
+    return [form] if s >= 0 and text[s:m.span.end] == form else []
+
+
+def headline_forms(lp: LocalPerson, people: list[LocalPerson], art: Article | None) -> list[str]:
+    """'Minister Varga' in a headline (metadata, so no span) names the article's minister Varga: an
+    alias of that person when the title word fits only them among the article's people."""
+    from .mentions import is_role_token
+
+    if art is None or not art.title or not lp.is_full:
+        return []
+    out = []
+    for m in re.finditer(r"\b([A-Z][\w-]+) ([A-Z][\w'’-]+)\b", art.title):
+        title, surname = m.groups()
+        if not is_role_token(title, (art.language or "en")[:2]) or token_similarity(surname, lp.name.surname) < SHORT_MATCH:
+            continue
+        rivals = [p for p in people if p.article_id == art.id and p.is_full and p is not lp
+                  and token_similarity(surname, p.name.surname) >= SHORT_MATCH]
+        if rivals and (title.lower() not in lp.roles or any(title.lower() in p.roles for p in rivals)):
+            continue
+        out.append(m.group(0))
+    return out
