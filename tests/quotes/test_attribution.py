@@ -80,3 +80,15 @@ def test_pronoun_prefers_the_subject_over_a_later_object(quotes_of, one):
     text = ('Senator Paul Hale met his rival Tom Birch in Dover on Monday. '
             '"We agreed on nothing," he said.')
     assert one(quotes_of(text), "agreed on nothing").speaker == "Paul Hale"
+
+
+def test_quote_credited_to_an_unnamed_source_in_the_next_sentence_is_kept_unattributed(quotes_of, one):
+    text = ("Irena Halvik spoke first.\n\n— We are not against the mission. We are against being the last to know.\n\n"
+            "These words belong to a senior Aldorian diplomat who asked not to be named.")
+    q = one(quotes_of(text), "last to know")
+    assert q.kind == "direct" and q.speaker is None  # not Halvik, the only name around
+
+
+def test_in_her_view_reports_the_clause(quotes_of, one):
+    q = one(quotes_of("Maria Costa chaired the panel. In her view, the rules were applied fairly."), "rules")
+    assert q.kind == "indirect" and q.speaker == "Maria Costa" and q.text == "the rules were applied fairly"

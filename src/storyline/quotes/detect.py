@@ -20,7 +20,7 @@ from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_w
 from .classify import is_full_quote, term_kind
 from .dashes import find_dash_quotes
 from .glyphs import find_segments
-from .indirect import reported_from_parse, reported_from_text
+from .indirect import reported_by_phrase, reported_from_parse, reported_from_text
 from .people import People
 from .attribute import speaker_from_subject, subject_of
 
@@ -221,12 +221,12 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         findings.quotes.append(_quote(article, c.start, c.end, c.kind, att))
 
     # indirect speech outside the quotes
-    if doc is not None:
-        reported = reported_from_parse(doc, speech)
-    else:
-        sents = [(a, b) for a, b in zip([0] + ends, ends + [len(text)])]
-        sents = [(a, b) for p in paras for a, b in [(max(x, p[0]), min(y, p[1])) for x, y in sents] if b > a]
-        reported = reported_from_text(text, sents, speech)
+    sents = [(a, b) for a, b in zip([0] + ends, ends + [len(text)])]
+    sents = [(a, b) for p in paras for a, b in [(max(x, p[0]), min(y, p[1])) for x, y in sents] if b > a]
+    sents = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in sents]
+    reported = reported_from_parse(doc, speech) if doc is not None else reported_from_text(text, sents, speech)
+    reported += [r for r in reported_by_phrase(text, sents, speech)
+                 if not any(x.start < r.end and r.start < x.end for x in reported)]
     for r in reported:
         para = _para_of(paras, r.cue_span[0] if r.cue_span else r.start)
         r.start, r.end = max(r.start, para[0]), min(r.end, para[1])

@@ -114,3 +114,23 @@ def reported_from_text(text: str, sentences: list[tuple[int, int]], speech: list
             out.append(Reported(a, b, None, (c0, c1)))
             break
     return out
+
+
+_VIEW = re.compile(r"(?i)\b(?:in\s+(?:his|her)\s+(?:view|opinion|words)|in\s+the\s+(?:view|opinion|words)\s+of\s+[^,]{2,60}),\s*")
+
+
+def reported_by_phrase(text: str, sentences: list[tuple[int, int]], speech: list[tuple[int, int]]) -> list[Reported]:
+    """'In her view, <clause>' / 'In the words of X, <clause>': a report with no verb to parse."""
+    out: list[Reported] = []
+    for lo, hi in sentences:
+        m = _VIEW.match(text, lo) or _VIEW.search(text, lo, hi)
+        if not m or m.start() - lo > 3:
+            continue
+        a, b = m.end(), hi
+        while b > a and (text[b - 1].isspace() or text[b - 1] in ".!?;,"):
+            b -= 1
+        if len(text[a:b].split()) < 3 or _overlaps(a, b, speech, 0.5):
+            continue
+        cue_end = m.start() + len(m.group(0).rstrip(", "))
+        out.append(Reported(a, b, None, (m.start(), cue_end)))
+    return out
