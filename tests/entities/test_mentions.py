@@ -2,7 +2,8 @@
 
 import pytest
 
-from storyline.entities.mentions import extract_mentions, role_after, role_before, strip_role
+from storyline.entities.mentions import extract_mentions
+from storyline.entities.roles import role_after, role_before, strip_role
 
 
 @pytest.fixture(scope="module")

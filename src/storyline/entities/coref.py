@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Article, Mention
-from ..resources import lines, table
+from ..resources import table
 from .names import given_name_gender, parse
+from .roles import role_lexicon
 from .translit import fold, token_similarity
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "herr", "frau", "sir", "madam"}
@@ -30,9 +31,8 @@ _STOP = {"the", "a", "an", "of", "at", "for", "and", "in", "on", "who", "is", "w
 def _role_vocabulary() -> frozenset[str]:
     """Single words of the role lexicons ('minister', 'secretary', 'analyst')."""
     out: set[str] = set()
-    for lang in ("en", "de"):
-        for ln in lines(f"entities/roles_{lang}.txt"):
-            out |= {w for w in re.split(r"[\s-]+", ln.lower().strip("-").rstrip(".")) if len(w) > 2}
+    for phrase in role_lexicon("de")[0]:
+        out |= {w for w in re.split(r"[\s-]+", phrase.rstrip(".")) if len(w) > 2}
     return frozenset(out - {"the", "former", "deputy", "vice", "head"})
 
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 
 from spacy.tokens import Doc
 
 from ..model import Article, Mention
-from ..resources import lines
 from .coref import resolve_references
 from .names import is_given_name, parse
+from .roles import is_role_token, role_after, role_before, role_lexicon, stop_words, strip_role
 from .translit import fold
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
@@ -30,105 +29,7 @@ _SPEECH_NAME = re.compile(
     r"(?:[\"”»“]\s*,?\s*|,\s*)(?P<a>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:said|says|told|added|stated|explained|warned|"
     r"insisted|argued|wrote|sagte|erklärte)\b"
     r"|\b(?:said|says|added|according to|sagte|erklärte) (?P<b>[A-Z][\w'’-]+ [A-Z][\w'’-]+)\b")
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "herr", "frau", "sir", "madam"}
 _PARTICLES = {"van", "von", "de", "da", "di", "der", "den", "du", "la", "le", "bin", "al", "el", "ten", "ter"}
-
-
-@cache
-def _roles(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(whole role phrases longest first, suffixes such as '-minister') for a language."""
-    words: list[str] = []
-    suffixes: list[str] = []
-    for name in {"en", lang}:
-        try:
-            entries = lines(f"entities/roles_{name}.txt")
-        except FileNotFoundError:
-            continue
-        for ln in entries:
-            (suffixes if ln.startswith("-") else words).append(ln.lstrip("-").lower())
-    return tuple(sorted(set(words), key=len, reverse=True)), tuple(sorted(set(suffixes), key=len, reverse=True))
-
-
-def is_role_token(token: str, lang: str = "en") -> bool:
-    low = token.lower().strip(",.")
-    words, suffixes = _roles(lang)
-    return low in words or any(low.endswith(s) and len(low) > len(s) for s in suffixes)
-
-
-def strip_role(text: str, lang: str = "en") -> tuple[str, str | None, int]:
-    """'Defence Minister Anna Kowalczyk' -> ('Anna Kowalczyk', 'Defence Minister', 17): the name, the
-    role words removed from its front, and how many characters were removed."""
-    words, _ = _roles(lang)
-    cut = 0
-    low = text.lower()
-    while True:
-        rest = low[cut:]
-        hit = next((w for w in words if rest.startswith(w + " ")), None)
-        if hit is None:
-            first = rest.split(" ", 1)[0]
-            if " " in rest and is_role_token(first, lang):
-                hit = first
-        if hit is None:
-            break
-        cut += len(hit) + 1
-        while cut < len(text) and text[cut] == " ":
-            cut += 1
-    if not cut:
-        return text, None, 0
-    return text[cut:], text[:cut].strip(), cut
-
-
-def role_before(text: str, start: int, lang: str = "en") -> str | None:
-    """The role phrase right before a name, with its qualifiers: 'Korsa's Defence Minister Anna ...' ->
-    'Defence Minister'; 'NDC Secretary-General Piet ...' -> 'NDC Secretary-General'."""
-    prefix = text[max(0, start - 60) : start]
-    if not prefix.endswith(" "):
-        return None
-    tokens = prefix.split()
-    if not tokens or tokens[-1][-1:] in ".,;:!?»\"”" and tokens[-1].lower() not in _roles(lang)[0]:
-        return None  # 'said the farmer. Sobel asked': the role belongs to the previous sentence
-    words, _ = _roles(lang)
-    got: list[str] = []
-    i = len(tokens)
-    while i > 0:
-        matched = False
-        for n in (3, 2, 1):
-            if i - n < 0:
-                continue
-            phrase = " ".join(tokens[i - n : i])
-            last = tokens[i - 1]
-            if i < len(tokens) and (last[-1:] in ",;:" or last.endswith(".") and last.lower() not in words):
-                break  # 'an envoy, Deputy Foreign Minister Irena Halvik': stop at the comma or sentence end
-            if phrase.lower() in words or (n == 1 and is_role_token(phrase, lang)):
-                got[:0] = tokens[i - n : i]
-                i -= n
-                matched = True
-                break
-        if not matched:
-            break
-    if not got:
-        return None
-    # capitalised qualifiers before the role ('NDC', 'Varnian Agriculture'), not a sentence start
-    lowest = 1 if start > 60 else 0  # the window's first token may be cut in half
-    honorific = got[-1].lower().rstrip(".") in _HONORIFICS
-    while (not honorific and i > lowest and re.fullmatch(r"[A-Z][\w-]*", tokens[i - 1])
-           and tokens[i - 1].lower() not in _stop_words(lang) | _stop_words("en")  # 'But Mr.', 'Should Mr.'
-           and not (i > 1 and tokens[i - 2].endswith((".", ":", "\n")))):
-        got.insert(0, tokens[i - 1])
-        i -= 1
-    role = " ".join(got).strip(",")
-    return role or None
-
-
-_APPOSITIVE_ROLE = re.compile(r"\s*,\s+(?:(?:the|a|an)\s+|[A-Z][\w-]*(?:'s|’s)\s+)?((?:[\w-]+\s+){0,3}?[\w-]+)\s*(?=[,.;]|$)")
-
-
-def role_after(text: str, end: int, lang: str = "en") -> str | None:
-    """An appositive role: 'Anna Kowalchuk, Korsa's defence minister, said' -> 'defence minister'."""
-    m = _APPOSITIVE_ROLE.match(text, end)
-    if not m or not is_role_token(m.group(1).split()[-1], lang):
-        return None
-    return m.group(1)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -228,19 +129,9 @@ def _plausible_foreign_name(text: str, name: str, lang: str) -> bool:
     place or organisation only if every word is capitalised, it is no stop word, and it is either
     several words, an acronym, or repeated in the article (a name recurs; a stray noun rarely does)."""
     tokens = name.split()
-    if tokens[0].lower() in _stop_words(lang) or not all(t[:1].isupper() for t in tokens):
+    if tokens[0].lower() in stop_words(lang) or not all(t[:1].isupper() for t in tokens):
         return False
     return len(tokens) > 1 or name.isupper() or len(re.findall(r"\b" + re.escape(name) + r"\b", text)) >= 2
-
-
-@cache
-def _stop_words(lang: str) -> frozenset[str]:
-    try:
-        from importlib import import_module
-
-        return frozenset(import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
-    except (ImportError, AttributeError):
-        return frozenset()
 
 
 def _add_speaker_names(text: str, raw: list[tuple[int, int, str, str | None]],
@@ -249,7 +140,7 @@ def _add_speaker_names(text: str, raw: list[tuple[int, int, str, str | None]],
     taken = {(s, e): i for i, (s, e, _, _) in enumerate(raw)}
     out = list(raw)
     surnames = {fold(text[s:e].split()[-1]) for s, e, lab, _ in raw if lab == "PERSON"}
-    words, _ = _roles(lang)
+    words, _ = role_lexicon(lang)
     for m in re.finditer(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*)?) ([A-Z][\w'’-]+)\b", text):
         # 'Minister Varga: ...' in a heading NER skipped: a title before a surname named in full
         s, e = m.span(2)
@@ -260,7 +151,7 @@ def _add_speaker_names(text: str, raw: list[tuple[int, int, str, str | None]],
         g = "a" if m.group("a") else "b"
         s, e = m.span(g)
         name = text[s:e]
-        if is_role_token(name.split()[0], lang) or name.split()[0].lower() in _stop_words(lang):
+        if is_role_token(name.split()[0], lang) or name.split()[0].lower() in stop_words(lang):
             continue
         ok = (len(name.split()) == 1 and fold(name) in surnames) or (
             len(name.split()) == 2 and is_given_name(name.split()[0]))

@@ -22,6 +22,7 @@ from rapidfuzz.distance import JaroWinkler
 from ..model import Article, Mention
 from .coref import honorific_fits
 from .names import PersonName, is_given_name, name_score, parse
+from .roles import is_role_token
 from .translit import fold, token_similarity
 
 STRONG = 0.95  # name evidence alone suffices
@@ -245,8 +246,6 @@ def address_forms(m: Mention, text: str | None) -> list[str]:
 def headline_forms(lp: LocalPerson, people: list[LocalPerson], art: Article | None) -> list[str]:
     """'Minister Varga' in a headline (metadata, so no span) names the article's minister Varga: an
     alias of that person when the title word fits only them among the article's people."""
-    from .mentions import is_role_token
-
     if art is None or not art.title or not lp.is_full:
         return []
     out = []
