@@ -79,3 +79,20 @@ def test_demo_gold_for_ingestion(demo_articles):
     rows = {s.name: s for s in score(gold, Corpus(articles=demo_articles))}
     for name in ("articles found", "boilerplate removed", "body lines kept", "publish dates", "provenance"):
         assert rows[name].value == 1.0, (name, rows[name].details[:5])
+
+
+def test_giant_tags_are_defused_not_parsed():
+    """Regression: one tag with 100k attributes kept trafilatura busy for minutes."""
+    hostile = "<p " + " ".join(f"a{i}='x'" for i in range(100_000)) + ">x</p>"
+    html = f"<html><body>{hostile}<article><p>{BODY}</p><p>{BODY}</p></article></body></html>"
+    a = build_article(RawDoc("a.html", html, "html"))
+    assert "regional parliament adopted the budget" in a.text and "a99999" not in a.text
+
+
+def test_oversized_html_is_cut_and_flagged(monkeypatch):
+    from storyline.ingest import html as html_mod
+
+    monkeypatch.setattr(html_mod, "MAX_HTML_CHARS", 5000)
+    page = "<html><body><article>" + f"<p>{BODY}</p>" * 200 + "</article></body></html>"
+    a = build_article(RawDoc("a.html", page, "html"))
+    assert "truncated" in a.quality and len(a.text) < 5000

@@ -32,14 +32,14 @@ def build_article(doc: RawDoc) -> Article:
     title = meta.get("title")
     outlet = meta.get("outlet")
     url = meta.get("url")
-    html_date = None
+    html_date, cut = None, False
     if doc.kind == "html":
         ex = extract_html(doc.content, url)
         raw, zones = ex.text, False
         title = title or ex.title
         outlet = outlet or ex.outlet
         url = url or ex.url
-        html_date = ex.published
+        html_date, cut = ex.published, ex.cut
         byline = meta.get("byline") or ex.byline
     else:
         raw, zones, byline = doc.content, True, meta.get("byline")
@@ -65,6 +65,8 @@ def build_article(doc: RawDoc) -> Article:
     removed_texts = [r.text for r in cleaned.removed]
     quality = quality_flags(cleaned.text, removed_texts, published,
                             "machine_translated" in cleaned.quality, bool(foreign))
+    if cut and "truncated" not in quality:
+        quality.insert(0, "truncated")
     if "paywalled" not in quality and any(is_paywall_line(t) for t in removed_texts):
         quality.append("paywalled")
     text = cleaned.text

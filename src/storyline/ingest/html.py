@@ -8,12 +8,17 @@ if it finds at least twice as much text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .dates import parse_publish_date
 
 MIN_PRECISE_CHARS = 500
 RECALL_GAIN = 2.0
+MAX_HTML_CHARS = 8_000_000  # real article pages are far smaller; beyond this the page is cut
+# A tag longer than this is hostile or an inline blob (data: URIs); parsers slow down
+# superlinearly on such tags and they never carry article text.
+_HUGE_TAG = re.compile(r"<[a-zA-Z][^<>]{20000,}>")
 
 
 @dataclass
@@ -24,6 +29,7 @@ class HtmlExtract:
     byline: str | None
     published: str | None
     url: str | None
+    cut: bool = False
 
 
 def _extract(html: str, url: str | None, precision: bool):
@@ -44,7 +50,17 @@ def _text(doc) -> str:
     return (doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)) or ""
 
 
+def defuse(html: str) -> tuple[str, bool]:
+    """The page without giant tags, cut to MAX_HTML_CHARS; True if it had to be cut."""
+    cut = len(html) > MAX_HTML_CHARS
+    html = html[:MAX_HTML_CHARS]
+    if len(html) > 20000:
+        html = _HUGE_TAG.sub(" ", html)
+    return html, cut
+
+
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
+    html, cut = defuse(html)
     doc = _extract(html, url, precision=True)
     text = _text(doc)
     if len(text) < MIN_PRECISE_CHARS:
@@ -52,9 +68,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         if len(_text(loose)) >= RECALL_GAIN * max(1, len(text)):
             doc, text = loose, _text(loose)
     if doc is None:
-        return HtmlExtract("", None, None, None, None, url)
+        return HtmlExtract("", None, None, None, None, url, cut)
     get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get
     published = parse_publish_date(get("date")) if get("date") else None
     # trafilatura separates paragraphs with single newlines; we use blank lines between paragraphs.
     text = "\n\n".join(p.strip() for p in text.split("\n") if p.strip())
-    return HtmlExtract(text, get("title"), get("sitename"), get("author"), published, get("url") or url)
+    return HtmlExtract(text, get("title"), get("sitename"), get("author"), published, get("url") or url, cut)

@@ -16,6 +16,7 @@ MIN_CHARS = 20
 PARAGRAPH_MIN_CHARS = 40
 CONFIDENT = 0.8
 MAX_CHARS = 2000
+MAX_PARAGRAPHS = 400
 
 
 @cache
@@ -49,8 +50,10 @@ class ParagraphLanguage:
 
 def paragraph_languages(text: str) -> list[ParagraphLanguage]:
     """Language of each blank-line separated paragraph long enough to judge, with its offsets."""
-    out = []
+    out: list[ParagraphLanguage] = []
     for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text):
+        if len(out) >= MAX_PARAGRAPHS:
+            break  # a book-length input: the first paragraphs are a fair sample
         para = m.group()
         if len(para.strip()) < PARAGRAPH_MIN_CHARS:
             continue
