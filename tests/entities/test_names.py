@@ -28,3 +28,10 @@ def test_particles_stay_with_the_surname():
 def test_given_name_lexicon():
     assert is_given_name("Irena") and is_given_name("Dmytro")
     assert not is_given_name("Freitag") and not is_given_name("Ostgrenze")
+
+
+def test_two_real_first_names_one_letter_apart_are_two_people():
+    # regression: on real news 'Ivana Trump' merged with 'Ivanka Trump'
+    assert score("Ivana Trump", "Ivanka Trump") is None
+    assert score("Ivan Petrov", "Ivana Petrov") is None
+    assert score("Madgalena Lewandowski", "Magdalena Lewandowski") >= 0.88  # a garbled name still matches

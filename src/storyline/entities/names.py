@@ -98,12 +98,13 @@ def given_names_compatible(a: str, b: str) -> bool:
     if fa == fb:
         return True
     ga, gb = _given_groups().get(fa), _given_groups().get(fb)
-    if ga and gb:
-        return bool(ga & gb)  # both known to the table: it alone decides
-    if is_given_name(a) and is_given_name(b) and not (ga or gb):
-        # two real, different first names ('Lena', 'Jonas') unless one is a one-letter slip of the other
-        return token_similarity(a, b) >= 0.93
-    return token_similarity(a, b) >= GIVEN_MATCH
+    if ga and gb and ga & gb:
+        return True  # one name across languages ('Dmitri'/'Dmytro', 'Pyotr'/'Peter')
+    if is_given_name(a) and is_given_name(b):
+        # two real, different first names are two people, however close the letters: 'Lena'/'Jonas',
+        # and on real news 'Ivana'/'Ivanka' Trump (mother and daughter), 'Ivan'/'Ivana'
+        return False
+    return token_similarity(a, b) >= GIVEN_MATCH  # a garbled name ('Madgalena') may be a known one
 
 
 def surname_similarity(a: PersonName, b: PersonName) -> float:
