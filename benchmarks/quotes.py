@@ -196,13 +196,13 @@ def speaker_ok(text: str, g: Relation, p: Pred) -> bool:
     return False
 
 
-def run_polnear(split: str, limit: int | None, model: str) -> dict:
+def run_polnear(split: str, limit: int | None, model: str, skip: int = 0) -> dict:
     tdir, adir = DATA / split / "text", DATA / split / "attributions"
     anns: dict[str, Path] = {}
     for f in sorted(adir.glob("*.ann")):
         stem = re.sub(r"_[0-9a-f]{4}$", "", f.stem)
         anns.setdefault(stem, f)  # one annotator per article: several would count it twice
-    names = sorted(anns)[:limit] if limit else sorted(anns)
+    names = sorted(anns)[skip:][:limit] if limit else sorted(anns)[skip:]
     texts = [(tdir / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     nlp = load(model)
     t0 = time.perf_counter()
@@ -328,19 +328,20 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--skip", type=int, default=0, help="skip the first N articles (to tune on another slice)")
     ap.add_argument("--no-stress", action="store_true")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "quotes.json"))
     args = ap.parse_args()
     model = Settings().spacy_model
     result: dict = {"benchmark": "quotes", "machine": machine_info(), "spacy_model": model}
     if (DATA / args.split).is_dir():
-        result["polnear"] = run_polnear(args.split, args.limit, model)
+        result["polnear"] = run_polnear(args.split, args.limit, model, args.skip)
     else:
         print(f"PolNeAR not found at {DATA}; skipping it (see ../shared/data/README.md)", file=sys.stderr)
     if not args.no_stress and STRESS.exists():
         result["stress"] = run_stress(model)
     text = json.dumps(result, indent=1, ensure_ascii=False)
-    if args.split == "dev" and not args.limit:
+    if args.split == "dev" and not args.limit and not args.skip:
         Path(args.out).write_text(text + "\n", encoding="utf-8")
     print(text)
 

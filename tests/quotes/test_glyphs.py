@@ -39,3 +39,9 @@ def test_straight_quote_closed_with_a_curly_mark():
 def test_quote_left_open_ends_with_its_paragraph():
     segs = find_segments('"We will never leave this place\n\nThe council met on Friday.')
     assert len(segs) == 1 and not segs[0].closed
+
+
+def test_doubled_apostrophes_are_a_double_quote():
+    # regression: newspaper archives write ''…'' for “…”; the inner apostrophes must not leak in
+    t = "''It's an enormous moment,'' Mr. Smith said. ''We go.''"
+    assert texts(t) == ["It's an enormous moment,", "We go."]

@@ -98,7 +98,17 @@ def _single_ok(text: str, i: int, hi: int) -> bool:
 
 
 def find_segments(text: str) -> list[Segment]:
-    """All top-level quoted segments of ``text``, joining paragraphs of one running quotation."""
+    """All top-level quoted segments of ``text``, joining paragraphs of one running quotation.
+
+    Two apostrophes ('' as in some newspaper archives) are one double quotation mark: the scan runs
+    on a same-length copy where they read as a straight quote plus a filler character."""
+    shadow = text.replace("''", '"\x01')
+    segs = _find_segments(shadow)
+    return [Segment(sg.start + 1, sg.end, sg.open_glyph, sg.closed, sg.paragraphs)
+            if shadow[sg.start:sg.start + 1] == "\x01" else sg for sg in segs]
+
+
+def _find_segments(text: str) -> list[Segment]:
     out: list[Segment] = []
     paras = _paragraphs(text)
     pending: tuple[int, str, int] | None = None  # (content start, glyph, paragraphs so far)
