@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..model import Article, Mention, Quote, QuotedTerm as QuotedTermRecord
+from ..model import Article, Mention, Quote, QuotedTerm
 from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_with_parse, cue_token_ok,
-                        find_cues)
+                        find_cues, speaker_from_subject, subject_of)
 from .classify import is_full_quote, term_kind
 from .dashes import find_dash_quotes
 from .glyphs import find_segments
 from .indirect import reported_by_phrase, reported_from_parse, reported_from_text
 from .people import People
-from .attribute import speaker_from_subject, subject_of
 
 _PARA = re.compile(r"\n\s*\n")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Lt|Gen|Col|Capt|Sgt|Sen|Rep|Gov|Jr|Sr|No|Co|Inc|Corp|Ltd|Rev|Hon|"
@@ -32,7 +31,7 @@ _RETRO = re.compile(r"(?i)^\s*(?:this|that|these words|so|thus)\b[^.]{0,40}?\b(?
 
 
 @dataclass(frozen=True)
-class QuotedTerm:
+class Term:
     """A quoted stretch that is not speech: kind is scare, title, headline or term."""
 
     start: int
@@ -43,7 +42,7 @@ class QuotedTerm:
 @dataclass
 class Findings:
     quotes: list[Quote] = field(default_factory=list)
-    terms: list[QuotedTerm] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
 
 
 @dataclass
@@ -188,7 +187,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         while end > seg.start and (text[end - 1].isspace() or text[end - 1] in ",;"):
             end -= 1
         if tk is not None:
-            findings.terms.append(QuotedTerm(seg.start, end, tk))
+            findings.terms.append(Term(seg.start, end, tk))
             continue
         cands.append(_Cand(seg.start, end, "direct" if seg.paragraphs > 1 else "?", seg.start - 1, seg.end,
                            certain=seg.closed))
@@ -329,10 +328,10 @@ def extract_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
 
 
 def extract_quotes_and_terms(article: Article, mentions: list[Mention],
-                             doc: Doc | None = None) -> tuple[list[Quote], list[QuotedTermRecord]]:
+                             doc: Doc | None = None) -> tuple[list[Quote], list[QuotedTerm]]:
     """The stage entry point: speech quotes, and the quoted stretches that are not speech."""
     found = analyze_quotes(article, mentions, doc)
-    terms = [QuotedTermRecord(id="qt_" + _qid(article.id, t.start, t.end)[2:], span=article.span(t.start, t.end),
+    terms = [QuotedTerm(id="qt_" + _qid(article.id, t.start, t.end)[2:], span=article.span(t.start, t.end),
                               text=article.text[t.start:t.end], kind=t.kind)  # type: ignore[arg-type]
              for t in found.terms if t.end > t.start]
     return found.quotes, terms
