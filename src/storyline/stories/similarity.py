@@ -15,8 +15,8 @@ from datetime import date
 from .features import ArticleFeatures
 from .state import ClusterState, StoryState
 
-TEXT_WEIGHT = 0.7
-ANCHOR_WEIGHT = 0.3
+TEXT_WEIGHT = 0.85
+ANCHOR_WEIGHT = 0.15
 DECAY_DAYS = 14.0
 GRACE_DAYS = 7
 
