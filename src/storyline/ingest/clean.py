@@ -23,10 +23,8 @@ from .provenance import (first_appeared, norm_name, same_outlet, source_value, t
 
 _DATELINE_HEAD = re.compile(r"^(?P<head>.{4,100}?)\s+(?:—|–|--?)\s")
 _PLACE = re.compile(r"^(?:[A-ZÀ-ÝĀ-ŽА-ЯЁ][\w'’.-]*[ ,/]*){1,6}$")
-
-
 _DIGIT = re.compile(r"\d")
-MIN_RUN = 6
+MIN_RUN = 6  # short lines in a row inside the body that make a menu or teaser list
 _TABLE_ROW = re.compile(r"^\|.*\|$")  # a table row (as extractors render tables), not a menu
 _LABEL = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*[:!]?$")  # words only: a UI label, not a name/URL
 
@@ -84,14 +82,15 @@ def _blocks(lines: list[str]) -> list[list[int]]:
 
 
 class _Cleaner:
-    def __init__(self, raw: str, meta_title: str | None, outlet: str | None, language: str | None):
+    def __init__(self, raw: str, meta_title: str | None, outlet: str | None, language: str | None,
+                 extracted: bool = False):
         self.lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
         self.out = Cleaned(text="", title=meta_title, outlet=outlet)
         self.stops = stopwords(language)
         self.feats: list[LineFeatures | None] = [line_features(ln, self.stops) if ln else None for ln in self.lines]
         self.reasons: dict[int, str] = {}
         self.published_kind: str | None = None
-        self.extracted = False  # text an HTML extractor isolated (blank line after every paragraph)
+        self.extracted = extracted  # text an HTML extractor isolated (blank line after every paragraph)
 
     # -- evidence --------------------------------------------------------------------------------
     def drop(self, i: int, reason: str) -> None:
@@ -168,6 +167,7 @@ class _Cleaner:
         title_norm = norm_name(self.out.title) if self.out.title else None
         candidates: list[tuple[int, str, LineFeatures]] = []
         data_lists = self._data_lists(last)
+        furniture_seen = False  # in the footer: once page furniture starts, the article has ended
         for i, ln in enumerate(self.lines):
             if not ln or (first <= i <= last):
                 continue
@@ -175,6 +175,7 @@ class _Cleaner:
             assert f is not None
             is_header = i < first
             if i in self.reasons:
+                furniture_seen = furniture_seen or i > last
                 if self.reasons[i] == "source-line":
                     self._source_line(ln)
                 continue
@@ -195,13 +196,14 @@ class _Cleaner:
                 if wire := wire_tail(ln):
                     self._credit_outlet(wire, ln)
                     self.drop(i, "wire-credit")
-                elif not self._after_dropped(i, last) and (_sentence_like(f) or i in data_lists
-                                                           or self._subheading(i, data_lists)):
+                elif not furniture_seen and (_sentence_like(f) or i in data_lists
+                                             or self._subheading(i, data_lists)):
                     continue  # closing sentences, subheads, lists of dates or results: before any furniture
                 elif not f.is_prose:
                     self.drop(i, "footer")
-                elif self._after_dropped(i, last) and f.words < 15:
+                elif furniture_seen and f.words < 15:
                     self.drop(i, "footer-note")
+                furniture_seen = furniture_seen or i in self.reasons
                 continue
             norm = norm_name(ln)
             if self.out.outlet is None and not candidates and i < 4 and (name := header.outlet_name(ln)):
@@ -318,9 +320,6 @@ class _Cleaner:
                 self.out.byline = self.out.byline or who
                 self.drop(i, "byline")
 
-    def _after_dropped(self, i: int, last: int) -> bool:
-        return any(self.lines[j] and j in self.reasons for j in range(last + 1, i))
-
     def _set_date(self, kind: str, iso: str) -> None:
         # a "published" date beats an "updated" one; the first of each kind wins
         if self.out.published is None or (kind == "published" and self.published_kind == "updated"):
@@ -365,8 +364,7 @@ def clean_text(raw: str, meta_title: str | None = None, zones: bool = True, outl
     ``zones=False`` is for text an HTML extractor already isolated: only line patterns apply,
     since its short lines are subheadings, not page furniture.
     """
-    c = _Cleaner(raw, meta_title, outlet, language)
-    c.extracted = not zones
+    c = _Cleaner(raw, meta_title, outlet, language, extracted=not zones)
     c.credits()
     c.patterns()
     if zones:
