@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .config import Settings
 from .model import Corpus
@@ -147,16 +148,20 @@ def stories(from_dir: FromDir = Path(DEFAULT_OUT),
             as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """List stories: id, dates, article count, title."""
     corpus = _load(from_dir)
+    arts = {a.id: a for a in corpus.articles}
     rows = [{"id": s.id, "first_seen": s.first_seen, "last_seen": s.last_seen, "articles": len(s.article_ids),
-             "copies": len(s.copies), "title": s.title} for s in corpus.stories]
+             "copies": len(s.copies), "outlets": len({arts[a].outlet for a in s.article_ids if a in arts}),
+             "kind": s.kind, "title": s.title} for s in corpus.stories]
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     t = Table()
-    for col in ("id", "dates", "articles", "title"):
+    for col in ("id", "dates", "articles", "outlets", "title"):
         t.add_column(col)
     for r in rows:
-        t.add_row(r["id"], f"{r['first_seen']} – {r['last_seen']}", f"{r['articles']} ({r['copies']} copies)", r["title"])
+        title = f"[roundup] {r['title']}" if r["kind"] == "roundup" else r["title"]
+        t.add_row(r["id"], f"{r['first_seen']} – {r['last_seen']}", f"{r['articles']} ({r['copies']} copies)",
+                  str(r["outlets"]), Text(title))  # Text: a title is article text, not Rich markup
     out.print(t)
 
 

@@ -222,6 +222,7 @@ class Story(Record):
     comparison: Comparison = Field(default_factory=Comparison)
     open_questions: list[Evidenced] = Field(default_factory=list)
     copies: dict[str, str] = Field(default_factory=dict)  # copy article id -> original id
+    kind: Literal["event", "roundup"] = "event"  # roundup: a digest page covering several stories
 
 
 class BriefSentence(Record):

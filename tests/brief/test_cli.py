@@ -21,6 +21,9 @@ def test_stories_and_brief_commands(inputs, tmp_path):
     runner = CliRunner()
     res = runner.invoke(app, ["stories", "--from", str(tmp_path), "--json"])
     assert res.exit_code == 0 and '"s_bridge"' in res.output
+    import json
+    (row,) = json.loads(res.output)
+    assert row["outlets"] == 4 and row["copies"] == 1 and row["kind"] == "event"
     res = runner.invoke(app, ["brief", "s_br", "--from", str(tmp_path), "--format", "html"])
     assert res.exit_code == 0 and "<script" not in res.output.lower()
     res = runner.invoke(app, ["brief", "s_bridge", "--from", str(tmp_path)])

@@ -65,6 +65,8 @@ def test_roundup_of_several_stories_is_kept_apart(corpus):
     digest = make("digest/today.txt", ROUNDUP, "2025-04-04", "Daily Digest", title="Today's top stories")
     stories = cluster_stories([*corpus, digest], {})
     assert frozenset([digest.id]) in groups(stories)
+    assert [s.kind for s in stories if digest.id in s.article_ids] == ["roundup"]
+    assert {s.kind for s in stories if digest.id not in s.article_ids} == {"event"}
 
 
 def test_state_round_trip_extends_existing_stories(corpus, tmp_path):

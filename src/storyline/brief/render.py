@@ -33,7 +33,8 @@ def meta_line(brief: Brief, story: Story, articles: dict[str, Article]) -> str:
     dates = (f"{story.first_seen} – {story.last_seen}" if story.first_seen and story.last_seen != story.first_seen
              else story.first_seen or "dates unknown")
     places = next((s.text.removeprefix("Places: ").rstrip(".") for s in brief.sentences if s.section == "overview"), "")
-    bits = [dates] + ([places] if places else []) + [
+    bits = (["roundup page: several stories in one"] if story.kind == "roundup" else []) + [dates] + \
+        ([places] if places else []) + [
         f"{len(outlets)} outlets, {len(arts)} articles = {originals} originals + {len(story.copies)} copies",
         "languages: " + ", ".join(langs) + (f" ({translated} machine-translated)" if translated else "")]
     return " · ".join(bits)

@@ -64,7 +64,7 @@ def to_stories(state: ClusterState, articles: Sequence[Article]) -> list[Story]:
         dates = sorted(by_id[m].published[:10] for m in ids if by_id[m].published)
         stories.append(Story(id=sid, title=headline(state, sid, ids, by_id), article_ids=ids,
                              first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
-                             copies=copies.get(sid, {})))
+                             copies=copies.get(sid, {}), kind="roundup" if state.stories[sid].roundup else "event"))
     return sorted(stories, key=lambda s: (s.first_seen or "9999", s.id))
 
 
