@@ -69,3 +69,27 @@ def test_summary_drops_sentences_that_lean_on_the_previous_one(inputs):
     sents = [(0, text.index("She") - 1), (text.index("She"), len(text))]
     summ = summary_sentences(Story(id="s", title="t", article_ids=["x"]), {"x": a}, {"x": sents})
     assert [s.text[:3] for s in summ] == ["The"]
+
+
+def test_html_stays_well_formed_around_hostile_text(inputs):
+    from html.parser import HTMLParser
+
+    class Tags(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack, self.mismatched = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in ("meta", "br"):
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag):
+            if self.stack and self.stack[-1] == tag:
+                self.stack.pop()
+            else:
+                self.mismatched += 1
+
+    b = build_brief(inputs.story, inputs.articles, inputs.sentences, inputs.quotes, inputs.entities)
+    p = Tags()
+    p.feed(render_html(b, inputs.story, inputs.articles))
+    assert p.stack == [] and p.mismatched == 0
