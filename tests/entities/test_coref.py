@@ -62,3 +62,13 @@ def test_a_garbled_surname_with_the_right_title_resolves_but_not_without_it(make
     ms = resolve_references(a, [mention(a, "Anna Kowalczyk", role="Defence Minister"),
                                 mention(a, "Kowalski", role="Minister"), mention(a, "Kowalski", nth=1)])
     assert [(m.resolved_to, m.resolved_by) for m in ms] == [(None, None), ("Anna Kowalczyk", "title"), (None, None)]
+
+
+def test_a_first_name_alone_resolves_to_the_one_person_introduced_with_it(make_article, mention):
+    a = make_article("Hillary Clinton spoke in Ohio. Hillary later met Tim Scott. Scott and Tim left.")
+    ms = resolve_references(a, [mention(a, "Hillary Clinton"), mention(a, "Hillary", nth=1), mention(a, "Tim Scott"),
+                                mention(a, "Scott", nth=1), mention(a, "Tim", nth=1)])
+    got = {(m.span.text, m.span.start): (m.resolved_to, m.resolved_by) for m in ms}
+    assert got[("Hillary", a.text.index("Hillary later"))] == ("Hillary Clinton", "given name")
+    assert got[("Scott", a.text.index("Scott and"))] == ("Tim Scott", "surname")
+    assert got[("Tim", a.text.index("Tim left"))] == ("Tim Scott", "given name")

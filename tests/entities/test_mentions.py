@@ -81,3 +81,4 @@ def test_names_in_all_caps_headings(extract):
                     "that the mission would not start without air cover from Aldoria.")
     heading = [m for m in ms if m.span.start == 0]
     assert [(m.span.text, m.label, m.resolved_to) for m in heading] == [("KOWALCZYK", "PERSON", "Anna Kowalczyk")]
+

@@ -146,6 +146,16 @@ def _short_target(name: str, role: str | None, people: dict[str, _Person]) -> st
     return people[cands.pop()].name
 
 
+def _given_name_target(name: str, people: dict[str, _Person]) -> str | None:
+    """'Hillary' in an article that named Hillary Clinton: a first name alone refers to the one person
+    the article introduced with it, unless it is also somebody's surname there."""
+    if any((pn := parse(p.name)) and fold(pn.surname) == fold(name) for p in people.values()):
+        return None
+    cands = {p.name for p in people.values() if (pn := parse(p.name)) and pn.given and not pn.given_is_initial
+             and fold(pn.given) == fold(name)}
+    return cands.pop() if len(cands) == 1 else None
+
+
 def _garbled_surname_target(name: str, role: str | None, people: dict[str, _Person]) -> str | None:
     """MT can garble a surname in one sentence ('Minister Kowalski said' in an article about Defence
     Minister Anna Kowalczyk). Accepted only when a real title (not Mr./Ms.) names the role the article
@@ -170,6 +180,8 @@ def resolve_references(article: Article, mentions: list[Mention]) -> list[Mentio
             how = "honorific" if (m.role or "").lower().split(" ")[-1] in HONORIFICS else "surname"
             if target is None:
                 target, how = _garbled_surname_target(m.span.text, m.role, people), "title"
+            if target is None and not m.role:
+                target, how = _given_name_target(m.span.text, people), "given name"
             if target:
                 m = m.model_copy(update={"resolved_to": target, "resolved_by": how})
                 p = people[fold(target)]

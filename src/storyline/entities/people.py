@@ -166,6 +166,10 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
                 if any(token_similarity(sn.surname, p.name.surname) >= SHORT_MATCH
                        and name_score(p.name, sn) is not None for sn in names_of[n])
                 and all(any(honorific_fits(t, sn.raw) for sn in names_of[n] if sn.is_full) for t in titles)]
+        title = {w for t in titles for w in _role_words(t)}
+        if len(fits) > 1 and title:
+            by_title = [n for n in fits if title & profile[n].roles]  # 'President Obama': not Michelle
+            fits = by_title if len(by_title) == 1 else fits
         if len(fits) > 1:
             support = sorted(((context_support(p, profile[n]), n) for n in fits), reverse=True)
             (best, n0), (second, _) = support[0], support[1]
