@@ -96,3 +96,11 @@ def test_oversized_html_is_cut_and_flagged(monkeypatch):
     page = "<html><body><article>" + f"<p>{BODY}</p>" * 200 + "</article></body></html>"
     a = build_article(RawDoc("a.html", page, "html"))
     assert "truncated" in a.quality and len(a.text) < 5000
+
+
+def test_nesting_deeper_than_the_parser_follows_still_yields_the_text():
+    """Regression: 100k nested divs left trafilatura (libxml2 depth limit) with nothing."""
+    html = "<html><body>" + "<div>" * 20_000 + f"<p>{BODY}</p>" + "</div>" * 20_000 + "</body></html>"
+    html = html.replace("<body>", "<body><script>alert('x')</script>", 1)
+    a = build_article(RawDoc("deep.html", html, "html"))
+    assert a.text == BODY

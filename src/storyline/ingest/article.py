@@ -10,7 +10,7 @@ from ..nlp.language import detect_language, dominant_language, foreign_paragraph
 from .clean import clean_text
 from .dates import parse_publish_date
 from .header import display_name
-from .html import extract_html
+from .html import defuse, extract_html, fallback_text
 from .quality import is_paywall_line, quality_flags
 from .readers import RawDoc, ReadError
 
@@ -36,6 +36,8 @@ def build_article(doc: RawDoc) -> Article:
     if doc.kind == "html":
         ex = extract_html(doc.content, url)
         raw, zones = ex.text, False
+        if not raw.strip():  # the extractor gave up (hostile or broken markup): treat as pasted text
+            raw, zones = fallback_text(defuse(doc.content)[0]), True
         title = title or ex.title
         outlet = outlet or ex.outlet
         url = url or ex.url

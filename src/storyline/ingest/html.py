@@ -50,6 +50,43 @@ def _text(doc) -> str:
     return (doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)) or ""
 
 
+_INVISIBLE_OPEN = re.compile(r"(?i)<(script|style|noscript|template|svg|head)\b")
+_BLOCK_TAG = re.compile(r"(?i)</?(p|div|br|li|h[1-6]|tr|td|th|section|article|header|footer|nav|aside|"
+                        r"blockquote|figure|figcaption|ul|ol|table|main|dd|dt)\b[^>]*>")
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _drop_invisible(html: str) -> str:
+    """Remove script/style/... elements in one left-to-right pass (a lazy regex is quadratic on
+    pages with many unclosed <script> tags)."""
+    low = html.lower()
+    out, pos = [], 0
+    while m := _INVISIBLE_OPEN.search(html, pos):
+        out.append(html[pos:m.start()])
+        end = low.find(f"</{m.group(1).lower()}", m.end())
+        if end == -1:
+            return "".join(out)  # unclosed: the rest of the page is inside it
+        close = low.find(">", end)
+        pos = len(html) if close == -1 else close + 1
+    out.append(html[pos:])
+    return " ".join(out)
+
+
+def fallback_text(html: str) -> str:
+    """Visible text by plain tag stripping, one block element per paragraph.
+
+    For pages the parser gives up on (nesting deeper than libxml2 follows, broken markup): the
+    text-only cleaner then treats the result like a page copied from a browser.
+    """
+    import html as html_lib
+
+    text = _drop_invisible(html)
+    text = _BLOCK_TAG.sub("\n\n", text)
+    text = html_lib.unescape(_ANY_TAG.sub(" ", text))
+    paras = (" ".join(p.split()) for p in text.split("\n\n"))
+    return "\n\n".join(p for p in paras if p)
+
+
 def defuse(html: str) -> tuple[str, bool]:
     """The page without giant tags, cut to MAX_HTML_CHARS; True if it had to be cut."""
     cut = len(html) > MAX_HTML_CHARS
