@@ -263,10 +263,15 @@ def entities(from_dir: FromDir = Path(DEFAULT_OUT),
                             for n in (e.name, *e.aliases)):
             continue
         spellings = Counter(s.text for s in e.mentions)
+        by_outlet: dict[str, Counter[str]] = {}
+        for s in e.mentions:  # which outlet writes Kiev and which Kyiv: a framing signal
+            by_outlet.setdefault(outlet_of.get(s.article_id) or "?", Counter())[s.text] += 1
         rows.append({"id": e.id, "name": e.name, "type": e.type, "mentions": len(e.mentions),
                      "articles": len({s.article_id for s in e.mentions}),
                      "outlets": sorted({o for s in e.mentions if (o := outlet_of.get(s.article_id))}),
-                     "aliases": e.aliases, "spellings": dict(spellings.most_common()), "roles": e.roles,
+                     "aliases": e.aliases, "spellings": dict(spellings.most_common()),
+                     "spellings_by_outlet": {o: dict(c.most_common()) for o, c in sorted(by_outlet.items())},
+                     "roles": e.roles,
                      "kb_id": e.kb_id})
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))

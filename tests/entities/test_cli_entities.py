@@ -21,6 +21,7 @@ def test_entities_lists_people_with_spellings_and_filters_by_any_alias(tmp_path,
     assert [r["name"] for r in rows] == ["Dmitri Volkhov"]
     assert rows[0]["spellings"] == {"Dmitri Volkhov": 1, "Volkhov": 1, "Dmitry Volkov": 1}
     assert rows[0]["outlets"] == ["Aldoria Today", "Nordwire"] and rows[0]["articles"] == 2
+    assert rows[0]["spellings_by_outlet"]["Nordwire"] == {"Dmitry Volkov": 1}
     res = CliRunner().invoke(app, ["entities", "--from", str(tmp_path)])
     assert "Varga" in res.output and "Volkhov" in res.output  # the table wraps long cells
 
