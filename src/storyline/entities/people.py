@@ -196,6 +196,8 @@ def _profile(people: list[LocalPerson], group: list[int]) -> LocalPerson:
 
 def local_people(person_mentions: list[Mention], arts: dict[str, Article],
                   context_of: dict[str, set[str]]) -> list[LocalPerson]:
+    """One LocalPerson per (article, full name the mentions resolve to); unresolved short forms get
+    their own. Role references and resolved short forms join but do not vote for the name."""
     locals_: dict[str, LocalPerson] = {}
     for m in person_mentions:
         aid = m.span.article_id
@@ -209,7 +211,7 @@ def local_people(person_mentions: list[Mention], arts: dict[str, Article],
         if m.resolved_by != "role" and (len(m.span.text.split()) >= 2 or not m.resolved_to):
             lp.names[m.span.text] += 1
         if m.resolved_to and not lp.names:
-            lp.names[m.resolved_to] += 0
+            lp.names[m.resolved_to] += 0  # known, not yet seen as a surface: named, never outvoting one
         lp.roles |= _role_words(m.role)
     for lp in locals_.values():
         if not lp.names:
