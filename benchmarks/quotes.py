@@ -209,6 +209,7 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0) -> dic
     counts = {k: defaultdict(int) for k in ("direct", "indirect", "all")}
     spk = defaultdict(int)
     spk_named = defaultdict(int)
+    calib: dict[str, dict[str, int]] = defaultdict(lambda: {"n": 0, "correct": 0})
     errors: list[str] = []
     abstained: list[str] = []
     for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=8)):
@@ -216,7 +217,8 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0) -> dic
         mentions = extract_mentions(art, doc)
         found = analyze_quotes(art, mentions, doc)
         preds = [Pred([(q.span.start, q.span.end)], "direct" if q.kind == "direct" else "indirect", q.speaker,
-                      (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None, {"kind": q.kind})
+                      (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None,
+                      {"kind": q.kind, "confidence": q.confidence})
                  for q in found.quotes]
         preds = merge_interrupted(text, fold_partials(preds))
         gold = read_ann(anns[name])
@@ -235,6 +237,10 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0) -> dic
                     if not g.source:
                         continue
                     named = g.source_name is not None and any(ch.isupper() for ch in text[g.source[0]:g.source[1]][:1])
+                    if p.speaker is not None:
+                        conf = calib[f"{p.extra.get('confidence', 0):.2f}"]
+                        conf["n"] += 1
+                        conf["correct"] += speaker_ok(text, g, p)
                     for bucket, use in ((spk, True), (spk_named, named)):
                         if not use:
                             continue
@@ -262,7 +268,8 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0) -> dic
         "split": split, "articles": len(names), "seconds": round(secs, 1),
         "content": {cat: {"exact": prf(c["exact"], c["pred"], c["gold"]), "overlap50": prf(c["overlap"], c["pred"], c["gold"])}
                     for cat, c in counts.items()},
-        "speaker": acc(spk), "speaker_named_sources": acc(spk_named), "speaker_errors_sample": errors,
+        "speaker": acc(spk), "speaker_named_sources": acc(spk_named),
+        "speaker_by_confidence": {k: {**v, "accuracy": round(v["correct"] / v["n"], 3)} for k, v in sorted(calib.items())}, "speaker_errors_sample": errors,
         "speaker_abstained_sample": abstained,
     }
 

@@ -92,3 +92,11 @@ def test_quote_credited_to_an_unnamed_source_in_the_next_sentence_is_kept_unattr
 def test_in_her_view_reports_the_clause(quotes_of, one):
     q = one(quotes_of("Maria Costa chaired the panel. In her view, the rules were applied fairly."), "rules")
     assert q.kind == "indirect" and q.speaker == "Maria Costa" and q.text == "the rules were applied fairly"
+
+
+def test_pronoun_after_a_quote_continues_that_voice_unless_someone_new_came_in(quotes_of, one):
+    base = ('Marek Sobel opened the hearing. "We will hear every witness," he said. '
+            'The committee later questioned Anna Kowalczyk and Pavel Dorn about the contract. ')
+    # regression: the last speaker (Sobel) must not beat a person introduced after his quote
+    text = base + "Anna Lindqvist watched from the gallery. She said the minister had given \"a confident answer\"."
+    assert one(quotes_of(text), "confident answer").speaker == "Anna Lindqvist"

@@ -199,7 +199,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     cands.sort(key=lambda c: c.start)
     speech = [(c.start, c.end) for c in cands]
     ends = _sentence_ends(text, [(c.open_at, c.close_at + 1) for c in cands])
-    subjects = {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass")} if doc is not None else None
+    subjects = {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"} if doc is not None else None
     people = People(text, mentions, speech, article.id, trust_ner=doc is not None, subjects=subjects)
 
     prev: _Cand | None = None
@@ -211,6 +211,8 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         c.att = _attribute(text, doc, people, c, lo, hi, speech)
         if c.att.speaker is None and c.att.cue is None:
             c.att = _fallbacks(text, doc, people, c, lo, hi, speech, ends, paras, prev)
+        if c.att.speaker is not None and c.att.confidence >= THRESHOLD:
+            people.heard(c.end, c.att.span)
         prev = c
 
     for c in cands:

@@ -85,6 +85,7 @@ class People:
                  article_id: str = "_", trust_ner: bool = True, subjects: set[int] | None = None):
         self.text = text
         self.subjects = subjects  # start offsets of subject tokens, when a parse is at hand
+        self.speakers: list[tuple[int, Referent]] = []  # (end of quote, its speaker), in text order
         quoted = quoted or []
         mentions = list(mentions) + _names_ner_missed(text, mentions, article_id)
         refs: list[Referent] = []
@@ -130,6 +131,13 @@ class People:
         """Referents mentioned before ``pos``, nearest first."""
         return self.refs[: bisect_left(self._starts, pos)][::-1]
 
+    def heard(self, pos: int, span: tuple[int, int] | None) -> None:
+        """Note that the person at ``span`` spoke a quote ending at ``pos``."""
+        r = self.at(*span) if span else None
+        if r is not None and r.kind == "person":
+            self.speakers.append((pos, r))
+            self.speakers.sort(key=lambda x: x[0])
+
     def is_subject(self, r: Referent) -> bool:
         return bool(self.subjects) and any(r.mention.span.start <= i < r.mention.span.end for i in self.subjects)  # type: ignore[union-attr]
 
@@ -138,6 +146,9 @@ class People:
         nearest compatible grammatical subject of the last few sentences (subjects are what later
         pronouns continue), else the nearest compatible mention."""
         nearest = self._pronoun_nearest(kind, pos)
+        spoke = [(at, r) for at, r in self.speakers if at < pos and pos - at < 600 and self._compatible(r, kind)]
+        if spoke and nearest is not None and nearest.start < spoke[-1][0]:
+            return spoke[-1][1]  # "… ," Trump said. He added: the voice just heard goes on
         if nearest is None or not self.subjects or self.is_subject(nearest):
             return nearest
         for r in self.before(pos):
