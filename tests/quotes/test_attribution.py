@@ -98,5 +98,5 @@ def test_pronoun_after_a_quote_continues_that_voice_unless_someone_new_came_in(q
     base = ('Marek Sobel opened the hearing. "We will hear every witness," he said. '
             'The committee later questioned Anna Kowalczyk and Pavel Dorn about the contract. ')
     # regression: the last speaker (Sobel) must not beat a person introduced after his quote
-    text = base + "Anna Lindqvist watched from the gallery. She said the minister had given \"a confident answer\"."
+    text = base + 'Anna Lindqvist watched from the gallery. "It was a confident answer," she said.'
     assert one(quotes_of(text), "confident answer").speaker == "Anna Lindqvist"
