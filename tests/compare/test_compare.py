@@ -148,8 +148,8 @@ def test_event_revisions_and_date_conflicts_from_the_timeline(story3):
     comp = compare_story(story3.story, story3.articles, story3.quotes, story3.claims, [plan, moved, other],
                          story3.sentences, story3.entities)
     up = next(u for u in comp.updates if u.kind == "event-update")
-    assert up.text.startswith("vote: first reported for 2025-03-19 (Korsa Herald), then changed to 2025-03-21 "
-                              "(Varnia Daily)")
+    assert up.text.startswith("vote: first reported for 2025-03-19 (Korsa Herald), then for 2025-03-21 "
+                              "(Varnia Daily; changed)")
     assert sum(1 for u in comp.updates if u.kind == "event-update") == 1  # not repeated as a bare change
     date = next(c for c in comp.conflicts if c.kind == "date")
     assert "2025-03-19 (Korsa Herald)" in date.text and "2025-03-20 (Nordwire)" in date.text
@@ -174,3 +174,16 @@ def test_a_partial_quote_is_not_a_scare_quote():
     ctx = StoryContext.build(Story(id="s", title="t", article_ids=["a"]), {"a": a}, {"a": [(0, len(text))]}, [q])
     scare = [f.evidence[0].text for f in framing(ctx) if f.kind == "scare-quote"]
     assert scare == ['"gamble"']
+
+
+def test_numbers_counting_the_same_thing_meet_through_the_words_before_them():
+    comp = _two("Officials say planners have drafted options for a force of up to 25,000 personnel, rotating "
+                "through camps around Brask.",
+                "Planners are working on a force of about 10,000 troops, according to two officials familiar "
+                "with the draft.",
+                [("a", "up to 25,000 personnel", 25000, "personnel"), ("b", "about 10,000 troops", 10000, "troops")])
+    assert len(comp.conflicts) == 1 and "25,000 personnel" in comp.conflicts[0].text
+    apart = _two("The government motion asks for a mandate of up to 2,500 soldiers for twelve months.",
+                 "Planners are working on a force of about 10,000 troops, according to two officials.",
+                 [("a", "up to 2,500 soldiers", 2500, "soldiers"), ("b", "about 10,000 troops", 10000, "troops")])
+    assert apart.conflicts == []  # a national contribution is not the size of the force

@@ -66,10 +66,15 @@ def conflicts_and_updates(ctx: StoryContext, claims: Sequence[Claim],
         old = by_id.get(ev.revises or "")
         if old is not None and spans_of(ev):
             what = ev.action or "event"
+            before, after = ", ".join(outlets_of(old)), ", ".join(outlets_of(ev))
+            if old.date == ev.date:
+                text = (f"{what} on {ev.date or 'an unknown date'}: first reported as {old.status} ({before}), "
+                        f"then as {ev.status} ({after}): {ev.description}")
+            else:
+                text = (f"{what}: first reported for {old.date or 'an unknown date'} ({before}), then for "
+                        f"{ev.date or 'an unknown date'} ({after}; {ev.status}): {ev.description}")
             updates.append((old.date or ev.date or "9999", Evidenced(
-                text=f"{what}: first reported for {old.date or 'an unknown date'} ({', '.join(outlets_of(old))}), "
-                     f"then {ev.status} to {ev.date or 'an unknown date'} ({', '.join(outlets_of(ev))}): "
-                     f"{ev.description}",
+                text=text,
                 kind="event-update", evidence=spans_of(old) + spans_of(ev),
                 outlets=sorted(set(outlets_of(old)) | set(outlets_of(ev))))))
             described.add(ev.description)

@@ -1,8 +1,9 @@
 """Which numeric claims in different articles measure the same thing.
 
 Two numbers are one quantity when their units name the same kind of thing (``units.tsv``: troops,
-soldiers and Soldaten are all troops), their magnitudes are within a factor of four, and the
-sentences around them share words. Without the last two tests, "18 euros per tonne" and "20 million
+soldiers and Soldaten are all troops), their magnitudes are within a factor of four, neither is a
+rate the other is not, and they count the same thing: the words just before them meet ("a *force*
+of about 10,000", "a *force* of up to 25,000") or their sentences share words. Without the last two tests, "18 euros per tonne" and "20 million
 euros a year" would be a conflict.
 """
 
@@ -14,16 +15,23 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import Claim, Span
-from ..resources import table
+from ..resources import lines, table
 from ..text_units import jaccard, words
 from .context import StoryContext
 
 MAX_RATIO = 4.0
 UNITLESS = "?"
+HEAD_CHARS = 30
 _RATE = re.compile(r"(?i)\s*(?:of \w+\s+)?(?:a|an|per|each|every|pro|je|im)\s+(year|month|week|day|hour|tonne|ton|person|head|capita|jahr|monat|woche|tag)s?\b")
 SKIP_CLASSES = frozenset({"%", "day", "hour", "week", "month", "year", "minute", "time", "second"})
 MIN_CONTEXT = 0.12
 SAME_VALUE = 0.05
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    """Words around a number that say how exact it is, not what it counts ("about", "up to")."""
+    return frozenset(w for ln in lines("compare/number_qualifiers.txt") for w in ln.split())
 
 
 @cache
@@ -51,6 +59,7 @@ class Reported:
     sentence: Span
     context: set[str] = field(default_factory=set)
     rate: str | None = None  # "per tonne", "a year": the denominator, when the number is a rate
+    head: set[str] = field(default_factory=set)  # words just before the number: "a *force* of up to"
 
     @property
     def value(self) -> float:
@@ -71,7 +80,7 @@ def _related(a: Reported, b: Reported) -> bool:
     lo, hi = sorted((abs(a.value), abs(b.value)))
     if lo == 0 or hi / lo > MAX_RATIO:
         return False
-    return same_value(a.value, b.value) or jaccard(a.context, b.context) >= MIN_CONTEXT
+    return same_value(a.value, b.value) or bool(a.head & b.head) or jaccard(a.context, b.context) >= MIN_CONTEXT
 
 
 def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, list[Reported]]:
@@ -92,7 +101,9 @@ def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, lis
         after = ctx.articles[aid].text[c.span.end:c.span.end + 24]
         m = _RATE.match(after)
         rate = m.group(1).lower().rstrip("s") if m else None
-        out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words, rate))
+        before = ctx.articles[aid].text[max(sent.start, c.span.start - HEAD_CHARS):c.span.start]
+        head = {w for w in words(before) if not w.isdigit() and w not in _qualifiers()}
+        out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words, rate, head))
     return out
 
 
