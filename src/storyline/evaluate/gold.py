@@ -236,6 +236,8 @@ def score(gold: dict[str, Any], corpus: Corpus) -> list[Score]:
     scores.append(oq)
 
     scores.append(_bcubed(gold, corpus, amap))
+    scores.append(_copies(gold, corpus, amap))
+    scores.append(_differences(gold, corpus, amap))
 
     cited = Score("brief sentences cited", 0, 0)
     for b in corpus.briefs:
@@ -295,3 +297,47 @@ def _bcubed(gold: dict[str, Any], corpus: Corpus, amap: dict[str, str]) -> Score
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     s = Score("story BCubed F1", f1 * len(items), len(items), note=f"P {p:.3f} R {r:.3f}")
     return s
+
+
+def _copies(gold: dict[str, Any], corpus: Corpus, amap: dict[str, str]) -> Score:
+    """A gold copy (duplicate_of) must be listed in its story's ``copies`` with its original."""
+    s = Score("copies counted in stories", 0, 0)
+    copies = {c: o for st in corpus.stories for c, o in st.copies.items()}
+    for k, g in gold["articles"].items():
+        if not g.get("duplicate_of") or k not in amap:
+            continue
+        s.total += 1
+        if copies.get(amap[k]) == amap.get(g["duplicate_of"]):
+            s.correct += 1
+        else:
+            s.details.append(f"{k}: not counted as a copy of {g['duplicate_of']}")
+    return s
+
+
+def _differences(gold: dict[str, Any], corpus: Corpus, amap: dict[str, str]) -> Score:
+    """Each gold difference (conflict, update, framing) must be one comparison item of the story
+    holding its first article, whose evidence overlaps every gold text."""
+    s = Score("source differences found", 0, 0)
+    arts = {a.id: a for a in corpus.articles}
+    story_of = {aid: st for st in corpus.stories for aid in st.article_ids}
+    for g in gold.get("differences", []):
+        locs = []
+        for ev in g["evidence"]:
+            aid = amap.get(ev["article"])
+            loc = _find(arts[aid].text, ev["text"]) if aid else None
+            locs.append((aid, loc))
+        st = story_of.get(locs[0][0] or "")
+        if st is None or any(loc is None for _, loc in locs):
+            s.total += 1
+            s.details.append(f"{g['what']}: article or text not found")
+            continue
+        s.total += 1
+        comp = st.comparison
+        items = [*comp.conflicts, *comp.updates, *comp.framing, *comp.gaps]
+        if any(all(any(sp.article_id == aid and _overlap(sp.start, sp.end, *loc) for sp in it.evidence)
+                   for aid, loc in locs) for it in items):
+            s.correct += 1
+        else:
+            s.details.append(g["what"])
+    return s
+
