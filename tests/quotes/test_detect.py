@@ -78,3 +78,9 @@ def test_report_runs_to_the_end_of_a_coordinated_clause(quotes_of, one):
     q = one(quotes_of("The minister said that critics had predicted a withdrawal for decades, but this would not happen."),
             "critics")
     assert q.kind == "indirect" and q.text.endswith("but this would not happen")
+
+
+def test_doubled_apostrophe_quote_with_attribution_is_direct(quotes_of, one):
+    # regression: the two-character marks made the quote look embedded in a sentence (partial)
+    q = one(quotes_of("''You don't have to come up with a fortune for your kid,'' Sarah Holt said."), "fortune")
+    assert q.kind == "direct" and q.speaker == "Sarah Holt"

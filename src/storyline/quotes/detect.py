@@ -189,7 +189,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         if tk is not None:
             findings.terms.append(Term(seg.start, end, tk))
             continue
-        cands.append(_Cand(seg.start, end, "direct" if seg.paragraphs > 1 else "?", seg.start - 1, seg.end,
+        cands.append(_Cand(seg.start, end, "direct" if seg.paragraphs > 1 else "?", seg.open_at, seg.close_end - 1,
                            certain=seg.closed))
     quoted = [(c.open_at, c.close_at + 1) for c in cands]
     for dq in find_dash_quotes(text, paras):

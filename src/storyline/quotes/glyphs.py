@@ -27,6 +27,17 @@ class Segment:
     open_glyph: str
     closed: bool = True  # False: the paragraph ended before a closing mark did
     paragraphs: int = 1
+    open_len: int = 1  # characters of the opening mark ('' is two)
+    close_len: int = 1
+
+    @property
+    def open_at(self) -> int:
+        return self.start - self.open_len
+
+    @property
+    def close_end(self) -> int:
+        """Just after the closing mark."""
+        return self.end + self.close_len
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -103,9 +114,13 @@ def find_segments(text: str) -> list[Segment]:
     Two apostrophes ('' as in some newspaper archives) are one double quotation mark: the scan runs
     on a same-length copy where they read as a straight quote plus a filler character."""
     shadow = text.replace("''", '"\x01')
-    segs = _find_segments(shadow)
-    return [Segment(sg.start + 1, sg.end, sg.open_glyph, sg.closed, sg.paragraphs)
-            if shadow[sg.start:sg.start + 1] == "\x01" else sg for sg in segs]
+    out = []
+    for sg in _find_segments(shadow):
+        doubled_open = shadow[sg.start:sg.start + 1] == "\x01"
+        doubled_close = shadow[sg.end + 1:sg.end + 2] == "\x01" and shadow[sg.end:sg.end + 1] == '"'
+        out.append(Segment(sg.start + doubled_open, sg.end, sg.open_glyph, sg.closed, sg.paragraphs,
+                           1 + doubled_open, 1 + doubled_close))
+    return out
 
 
 def _find_segments(text: str) -> list[Segment]:
