@@ -93,3 +93,15 @@ def test_html_stays_well_formed_around_hostile_text(inputs):
     p = Tags()
     p.feed(render_html(b, inputs.story, inputs.articles))
     assert p.stack == [] and p.mismatched == 0
+
+
+def test_brief_renders_comparison_sections_with_citations(inputs):
+    from storyline.compare.compare import compare_story
+
+    comp = compare_story(inputs.story, inputs.articles, inputs.quotes, [], [], inputs.sentences, inputs.entities)
+    story = inputs.story.model_copy(update={"comparison": comp})
+    b = build_brief(story, inputs.articles, inputs.sentences, inputs.quotes, inputs.entities)
+    voices = [s for s in b.sentences if s.section == "voices"]
+    assert voices and all(s.citations for s in voices)
+    assert any("quotes Ilse Brandt" in s.text for s in voices)
+    assert "## Voices by outlet" in b.markdown and b.markdown.index("## Voices by outlet") > b.markdown.index("## Summary")

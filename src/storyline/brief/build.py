@@ -21,6 +21,7 @@ def build_brief(story: Story, articles: dict[str, Article], sentences: dict[str,
         *sections.timeline(story),
         *sections.quotes(story, quotes, entities, articles),
         *sections.differences(story),
+        *sections.voices(story),
         *sections.open_questions(story),
     ]
     brief = Brief(story_id=story.id, headline=story.title, sentences=[s for s in sents if s.citations])

@@ -12,7 +12,8 @@ import json
 from ..model import Article, Brief, BriefSentence, Story
 
 SECTIONS = [("summary", "Summary"), ("timeline", "Timeline"), ("quotes", "Who said what"),
-            ("differences", "Where sources differ"), ("open_questions", "Open questions")]
+            ("differences", "Where sources differ"), ("voices", "Voices by outlet"),
+            ("open_questions", "Open questions")]
 CONTEXT = 160
 
 

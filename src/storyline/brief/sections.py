@@ -86,10 +86,17 @@ def differences(story: Story) -> list[BriefSentence]:
                      f"{', '.join(row.contradict)}; not mentioned by {', '.join(row.omit) or 'none'}.",
                 citations=row.evidence, section="differences"))
     shown_in_table = {f"{row.kind}-gap" for row in comp.claims}
-    for item in [*comp.conflicts, *comp.updates, *comp.framing, *comp.voices, *comp.gaps]:
+    for item in [*comp.conflicts, *comp.updates, *comp.framing, *comp.gaps]:
         if item.evidence and item.kind not in shown_in_table:
             out.append(BriefSentence(text=item.text, citations=item.evidence, section="differences"))
     return out
+
+
+def voices(story: Story) -> list[BriefSentence]:
+    """Who each outlet quotes, how often, from which side: its own section, so the differences stay
+    readable."""
+    return [BriefSentence(text=v.text, citations=v.evidence, section="voices")
+            for v in story.comparison.voices if v.evidence]
 
 
 def open_questions(story: Story) -> list[BriefSentence]:
