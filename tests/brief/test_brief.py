@@ -105,3 +105,13 @@ def test_brief_renders_comparison_sections_with_citations(inputs):
     assert voices and all(s.citations for s in voices)
     assert any("quotes Ilse Brandt" in s.text for s in voices)
     assert "## Voices by outlet" in b.markdown and b.markdown.index("## Voices by outlet") > b.markdown.index("## Summary")
+
+
+def test_summary_shows_an_outlets_own_wording_over_a_machine_translation(inputs):
+    arts = dict(inputs.articles)
+    a1 = arts["a1"]
+    arts["a1"] = a1.model_copy(update={"provenance": a1.provenance.model_copy(update={"translated_by": "DeepL"})})
+    summ = summary_sentences(inputs.story, arts, inputs.sentences)
+    for s in summ:
+        if len({c.article_id for c in s.citations}) > 1:
+            assert s.citations[0].article_id != "a1" and s.text == s.citations[0].text

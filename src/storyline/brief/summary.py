@@ -43,6 +43,14 @@ def _sentence(a: Article, s: int, e: int) -> Span | None:
     return a.span(s + lead, s + lead + len(body))
 
 
+def _readable(sp: Span, support: list[Span], articles: dict[str, Article]) -> Span:
+    """The wording to show for a corroborated point: a machine translation's sentence is evidence,
+    but an outlet's own sentence saying the same thing reads better."""
+    if not articles[sp.article_id].provenance.translated_by:
+        return sp
+    return next((x for x in support if not articles[x.article_id].provenance.translated_by), sp)
+
+
 def summary_sentences(story: Story, articles: dict[str, Article],
                       sentences: dict[str, list[tuple[int, int]]]) -> list[BriefSentence]:
     originals = [articles[i] for i in story.article_ids if i not in story.copies and i in articles]
@@ -75,7 +83,9 @@ def summary_sentences(story: Story, articles: dict[str, Article],
             best: dict[str, Span] = {}
             for x in support:
                 best.setdefault(outlet[x.article_id], x)
-            chosen.append(BriefSentence(text=sp.text, citations=[sp, *best.values()], section="summary"))
+            lead = _readable(sp, list(best.values()), articles)
+            cites = [lead, *(x for x in [sp, *best.values()] if x is not lead)]
+            chosen.append(BriefSentence(text=lead.text, citations=cites, section="summary"))
             chosen_words.append(ws)
             per_outlet[o] = per_outlet.get(o, 0) + 1
     return chosen
