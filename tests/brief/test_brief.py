@@ -115,3 +115,16 @@ def test_summary_shows_an_outlets_own_wording_over_a_machine_translation(inputs)
     for s in summ:
         if len({c.article_id for c in s.citations}) > 1:
             assert s.citations[0].article_id != "a1" and s.text == s.citations[0].text
+
+
+def test_the_same_figure_twice_is_redundant():
+    from storyline.brief.summary import _redundant, figures
+    from storyline.text_units import words
+
+    a = "About 40,000 tonnes of Varnian wheat and barley are now stuck in wagons and silos near the port."
+    b = ("More than 40 000 tonnes of Varnian grain remained stuck at Aldoria's Port Selvik on Friday, a week "
+         "after customs halted transit trains.")
+    c = "The fee alone would cost exporters more than 20,000 euros a week, officials in Brask said."
+    assert figures(a) == figures(b) == {"40000"}
+    assert _redundant((words(a), figures(a)), (words(b), figures(b)))
+    assert not _redundant((words(a), figures(a)), (words(c), figures(c)))

@@ -17,6 +17,7 @@ from ..text_units import jaccard, words
 SUMMARY_MIN, SUMMARY_MAX = 5, 8
 SUPPORT_SIM = 0.25
 REDUNDANT_SIM = 0.35
+SAME_FIGURE_SIM = 0.12
 PER_OUTLET = 2
 _JUNK = re.compile(r"(?i)^(timeline\b|sources?:|read more|related|share|advertisement|©|\d+\.\s)|https?://")
 
@@ -41,6 +42,25 @@ def _sentence(a: Article, s: int, e: int) -> Span | None:
         return None  # "She said..." needs the sentence before it
     lead = len(raw) - len(raw.lstrip())
     return a.span(s + lead, s + lead + len(body))
+
+
+_FIGURE = re.compile(r"\d[\d,. \u00a0]*\d|\d")
+
+
+def figures(text: str) -> set[str]:
+    """Figures of 100 or more with house-style separators removed: '40,000' and '40 000' are one."""
+    out = set()
+    for m in _FIGURE.finditer(text):
+        digits = re.sub(r"[,. \u00a0](?=\d{3}\b)", "", m.group(0)).strip()
+        if digits.isdigit() and int(digits) >= 100:
+            out.add(digits)
+    return out
+
+
+def _redundant(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> bool:
+    """Same point twice: many shared words, or the same figure and a few shared words."""
+    j = jaccard(a[0], b[0])
+    return j >= REDUNDANT_SIM or (bool(a[1] & b[1]) and j >= SAME_FIGURE_SIM)
 
 
 def _readable(sp: Span, support: list[Span], articles: dict[str, Article]) -> Span:
@@ -69,13 +89,13 @@ def summary_sentences(story: Story, articles: dict[str, Article],
         scored.append((len(outlets) + 1.0 / (2 + rank), sp, ws, support))
     scored.sort(key=lambda t: (-t[0], t[1].article_id, t[1].start))
     chosen: list[BriefSentence] = []
-    chosen_words: list[set[str]] = []
+    chosen_words: list[tuple[set[str], set[str]]] = []
     per_outlet: dict[str, int] = {}
     for relax in (False, True):
         for _, sp, ws, support in scored:
             if len(chosen) >= SUMMARY_MAX or (relax and len(chosen) >= SUMMARY_MIN):
                 break
-            if any(jaccard(ws, c) >= REDUNDANT_SIM for c in chosen_words):
+            if any(_redundant((ws, figures(sp.text)), c) for c in chosen_words):
                 continue
             o = outlet[sp.article_id]
             if not relax and per_outlet.get(o, 0) >= PER_OUTLET:
@@ -86,6 +106,6 @@ def summary_sentences(story: Story, articles: dict[str, Article],
             lead = _readable(sp, list(best.values()), articles)
             cites = [lead, *(x for x in [sp, *best.values()] if x is not lead)]
             chosen.append(BriefSentence(text=lead.text, citations=cites, section="summary"))
-            chosen_words.append(ws)
+            chosen_words.append((ws, figures(sp.text)))
             per_outlet[o] = per_outlet.get(o, 0) + 1
     return chosen
