@@ -82,3 +82,9 @@ def test_names_in_all_caps_headings(extract):
     heading = [m for m in ms if m.span.start == 0]
     assert [(m.span.text, m.label, m.resolved_to) for m in heading] == [("KOWALCZYK", "PERSON", "Anna Kowalczyk")]
 
+
+
+def test_names_in_another_script_do_not_crash_mention_extraction(extract):
+    # regression: Cyrillic full names fold to "" and the all-caps pass indexed an empty split
+    a, ms = extract("— Мы не примем это, — сказал министр Сергей Волков. ВОЛКОВ: НЕТ", language="ru")
+    assert all(a.text[m.span.start:m.span.end] == m.span.text for m in ms)

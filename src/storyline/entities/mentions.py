@@ -169,7 +169,7 @@ def _add_caps_names(text: str, raw: list[tuple[int, int, str, str | None]]) -> l
     """'KOWALCZYK: NO MISSION WITHOUT AIR COVER' - NER does not see names in all-caps headings; a
     capitalised run that spells a person named elsewhere in the article is that person."""
     fulls = {fold(text[s:e]) for s, e, lab, _ in raw if lab == "PERSON" and len(text[s:e].split()) >= 2}
-    surnames = {f.split()[-1] for f in fulls}
+    surnames = {f.split()[-1] for f in fulls if f.strip()}  # names in other scripts fold to ""
     if not fulls:
         return raw
     out = list(raw)
