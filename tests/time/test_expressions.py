@@ -169,3 +169,14 @@ def test_conflicting_years_give_no_year_context(article, parse):
     text = "The deal of 2 May 2023 was replaced on 4 June 2024. Talks resumed on 21 March."
     t = times_of(article, parse, text, published=None)
     assert t["21 March"].value is None
+
+
+def test_season_and_quarter_words_inside_other_words_are_not_dates():
+    # regression: "windfall" held the season "fall"; a German calendar without quarter words
+    # matched every " quarter" in the text
+    from storyline.time.calendar_words import calendar
+
+    for lang in ("en", "de"):
+        spans = [m.group(0) for kind, rx in calendar(lang).patterns for m in rx.finditer(
+            "The windfall tax raised a quarter of the budget.") if kind in ("season", "quarter")]
+        assert spans == [], (lang, spans)
