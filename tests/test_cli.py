@@ -51,3 +51,27 @@ def test_analyze_writes_contract_outputs_and_fails_on_bad_input(tmp_path: Path, 
 def test_read_commands_without_analysis_exit_2(tmp_path: Path):
     r = runner.invoke(app, ["stories", "--from", str(tmp_path)])
     assert r.exit_code == 2
+
+
+def test_analyze_fetches_urls_only_with_allow_private_for_localhost(tmp_path: Path, data_dir: Path):
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.txt").write_text((data_dir / "mini" / "korsa_herald.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(site)))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{srv.server_address[1]}/a.txt"
+    try:
+        refused = runner.invoke(app, ["analyze", url, "--out", str(tmp_path / "o1"), "-q", "--workers", "1", "--json"])
+        assert refused.exit_code == 1 and json.loads(refused.stdout)["articles"] == 0
+        ok = runner.invoke(app, ["analyze", url, "--out", str(tmp_path / "o2"), "-q", "--workers", "1",
+                                 "--json", "--allow-private"])
+        assert ok.exit_code == 0, ok.output
+        data = json.loads((tmp_path / "o2" / "analysis.json").read_text())
+        assert data["articles"][0]["source"] == url and "Lindhaven" in data["articles"][0]["text"]
+    finally:
+        srv.shutdown()
+        srv.server_close()

@@ -61,6 +61,8 @@ def analyze(
     kb: Annotated[Optional[Path], typer.Option("--kb", help="Knowledge base (CSV or JSONL: id, name, type, aliases, roles) to link entities.")] = None,
     use_cache: Annotated[bool, typer.Option("--cache/--no-cache",
                                             help="Reuse per-article results for unchanged inputs (in OUT/.cache).")] = True,
+    allow_private: Annotated[bool, typer.Option("--allow-private",
+                                                help="Allow URLs on private/loopback addresses.")] = False,
     executor: Annotated[str, typer.Option(help="local (process pool) or ray (needs the 'ray' extra).")] = "local",
     ray_address: Annotated[Optional[str], typer.Option(help="Ray cluster address; default starts a local Ray.")] = None,
     extend: Annotated[bool, typer.Option("--extend-stories", help="Extend the stories of the previous run in --out "
@@ -87,7 +89,7 @@ def analyze(
         except KBError as e:
             err.print(f"[red]error:[/] {e}", highlight=False)
             raise typer.Exit(2) from None
-    docs, errors = read_all(paths)
+    docs, errors = read_all(paths, allow_private=allow_private)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=quiet) as progress:
         task = progress.add_task("analyzing articles", total=len(docs))

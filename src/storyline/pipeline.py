@@ -180,9 +180,9 @@ def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None,
     return corpus
 
 
-def read_all(paths: Iterable[str | Path]) -> tuple[list[RawDoc], list[str]]:
+def read_all(paths: Iterable[str | Path], allow_private: bool = False) -> tuple[list[RawDoc], list[str]]:
     docs, errors = [], []
-    for item in read_inputs(paths):
+    for item in read_inputs(paths, allow_private=allow_private):
         if isinstance(item, ReadError):
             errors.append(str(item))
         else:

@@ -36,3 +36,13 @@ def test_search_finds_quotes_and_articles_with_spans(tmp_path, mini_corpus):
         for h in hits:
             assert arts[h.article_id].text[h.start:h.end] == h.text
         assert s.search("helicopter submarine zeppelin") == []
+
+
+def test_writing_an_empty_corpus_keeps_what_was_stored(tmp_path, mini_corpus):
+    # regression: a run where every input failed crashed in executemany([])
+    from storyline.model import Corpus
+
+    with Store(tmp_path / "s.duckdb") as s:
+        s.write(mini_corpus)
+        s.write(Corpus())
+        assert s.count("articles") == len(mini_corpus.articles)

@@ -59,31 +59,35 @@ class Store:
     def write(self, corpus: Corpus) -> None:
         c = self.con
         rec = lambda m: json.dumps(m.model_dump(mode="json"), ensure_ascii=False)  # noqa: E731
+        def many(sql: str, rows: list) -> None:
+            if rows:  # DuckDB refuses an empty parameter list; a run with nothing to add is valid
+                c.executemany(sql, rows)
+
         c.execute("BEGIN TRANSACTION")
         try:
-            c.executemany("INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+            many("INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
                 (a.id, a.source, a.outlet, a.title, a.published, a.published_source, a.language,
                  a.duplicate_of, a.rewrite_of, a.text, rec(a)) for a in corpus.articles])
-            c.executemany("INSERT OR REPLACE INTO entities VALUES (?,?,?,?,?,?,?)", [
+            many("INSERT OR REPLACE INTO entities VALUES (?,?,?,?,?,?,?)", [
                 (e.id, e.name, e.type, e.aliases, e.kb_id, len(e.mentions), rec(e)) for e in corpus.entities])
-            c.executemany("INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?)", [
+            many("INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?)", [
                 (e.id, s.article_id, s.start, s.end, s.text) for e in corpus.entities for s in e.mentions])
-            c.executemany("INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+            many("INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
                 (q.id, q.span.article_id, q.span.start, q.span.end, q.text, q.kind, q.speaker, q.speaker_entity,
                  q.cue, q.confidence, rec(q)) for q in corpus.quotes])
-            c.executemany("INSERT OR REPLACE INTO times VALUES (?,?,?,?,?,?,?,?)", [
+            many("INSERT OR REPLACE INTO times VALUES (?,?,?,?,?,?,?,?)", [
                 (t.id, t.span.article_id, t.span.start, t.span.end, t.span.text, t.value, t.anchor, t.granularity)
                 for t in corpus.times])
-            c.executemany("INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?)", [
+            many("INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?)", [
                 (e.id, e.date, e.description, e.status, e.story_id, rec(e)) for e in corpus.events])
-            c.executemany("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?)", [
+            many("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?)", [
                 (x.id, x.span.article_id, x.span.start, x.span.end, x.span.text, x.value, x.unit, x.approx, x.hedged)
                 for x in corpus.claims])
-            c.executemany("INSERT OR REPLACE INTO stories VALUES (?,?,?,?,?,?)", [
+            many("INSERT OR REPLACE INTO stories VALUES (?,?,?,?,?,?)", [
                 (s.id, s.title, s.first_seen, s.last_seen, len(s.article_ids), rec(s)) for s in corpus.stories])
-            c.executemany("INSERT OR REPLACE INTO story_articles VALUES (?,?)", [
+            many("INSERT OR REPLACE INTO story_articles VALUES (?,?)", [
                 (s.id, a) for s in corpus.stories for a in s.article_ids])
-            c.executemany("INSERT OR REPLACE INTO briefs VALUES (?,?,?,?)", [
+            many("INSERT OR REPLACE INTO briefs VALUES (?,?,?,?)", [
                 (b.story_id, b.headline, b.markdown, rec(b)) for b in corpus.briefs])
             c.execute("COMMIT")
         except Exception:
