@@ -27,6 +27,14 @@ class Score:
     def value(self) -> float | None:
         return self.correct / self.total if self.total else None
 
+    def check(self, ok: bool, miss: str) -> None:
+        """Count one gold item: a hit, or a miss described for `--misses`."""
+        self.total += 1
+        if ok:
+            self.correct += 1
+        else:
+            self.details.append(miss)
+
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "correct": self.correct, "total": self.total, "score": self.value,
                 "note": self.note, "misses": self.details[:50]}
@@ -61,18 +69,34 @@ def _find(text: str, needle: str) -> tuple[int, int] | None:
     return i, i + len(needle)
 
 
+def _located(items: list[dict[str, Any]], amap: dict[str, str], arts: dict[str, Any]):
+    """(gold item, article id, (start, end) of its text or None) for items of analysed articles."""
+    for g in items:
+        aid = amap.get(g["article"])
+        if aid:
+            yield g, aid, _find(arts[aid].text, g["text"])
+
+
+def _by_article(records: list[Any]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = defaultdict(list)
+    for r in records:
+        out[r.span.article_id].append(r)
+    return out
+
+
+def _overlapping(records: list[Any], loc: tuple[int, int] | None, min_chars: float = 1) -> list[Any]:
+    return [r for r in records if loc and _overlap(r.span.start, r.span.end, *loc) >= min_chars]
+
+
 def score(gold: dict[str, Any], corpus: Corpus) -> list[Score]:
     keys = list(gold["articles"])
     amap = _match_articles(corpus, keys)
     arts = {a.id: a for a in corpus.articles}
     scores: list[Score] = []
 
-    s = Score("articles found", 0, len(keys))
+    s = Score("articles found", 0, 0)
     for k in keys:
-        if k in amap:
-            s.correct += 1
-        else:
-            s.details.append(k)
+        s.check(k in amap, k)
     scores.append(s)
 
     bp = Score("boilerplate removed", 0, 0)
@@ -85,24 +109,12 @@ def score(gold: dict[str, Any], corpus: Corpus) -> list[Score]:
         removed = {_ws(r.text) for r in a.removed}
         norm_text = _ws(a.text)
         for line in g.get("boilerplate", []):
-            bp.total += 1
-            if _ws(line) in removed or _ws(line) not in norm_text:
-                bp.correct += 1
-            else:
-                bp.details.append(f"{k}: {line}")
+            bp.check(_ws(line) in removed or _ws(line) not in norm_text, f"{k}: {line}")
         for line in g.get("keep", []):
-            keep.total += 1
-            if _ws(line) in norm_text:
-                keep.correct += 1
-            else:
-                keep.details.append(f"{k}: {line}")
+            keep.check(_ws(line) in norm_text, f"{k}: {line}")
         if "published" in g:
-            dates.total += 1
             got = a.published[:10] if a.published else None
-            if got == g["published"]:
-                dates.correct += 1
-            else:
-                dates.details.append(f"{k}: gold {g['published']} got {got} ({a.published_source})")
+            dates.check(got == g["published"], f"{k}: gold {g['published']} got {got} ({a.published_source})")
     scores += [bp, keep, dates, _provenance(gold, amap, arts)]
 
     # entities: variants merged, and no forbidden merge
@@ -115,124 +127,65 @@ def score(gold: dict[str, Any], corpus: Corpus) -> list[Score]:
         ids = [entity_of(n) for n in names]
         home = entity_of(p["name"])
         for n, found in zip(names[1:], ids[1:]):
-            merges.total += 1
-            if found and home and found & home:
-                merges.correct += 1
-            else:
-                merges.details.append(f"{n} not merged with {p['name']}")
+            merges.check(bool(found and home and found & home), f"{n} not merged with {p['name']}")
     scores.append(merges)
     fm = Score("no false merges", 0, 0)
     for a_name, b_name in gold.get("must_not_merge", []):
-        fm.total += 1
-        if entity_of(a_name) & entity_of(b_name):
-            fm.details.append(f"{a_name} merged with {b_name}")
-        else:
-            fm.correct += 1
+        fm.check(not entity_of(a_name) & entity_of(b_name), f"{a_name} merged with {b_name}")
     scores.append(fm)
     places = Score("places/orgs normalized", 0, 0)
     for p in gold.get("places", []):
         home = {e.id for e in corpus.entities if e.type != "PERSON" and p["name"] in (e.name, *e.aliases)}
         for n in p.get("variants", []):
-            places.total += 1
-            if any(e.id in home and n in (e.name, *e.aliases) for e in corpus.entities):
-                places.correct += 1
-            else:
-                places.details.append(f"{n} not one entity with {p['name']}")
+            places.check(any(e.id in home and n in (e.name, *e.aliases) for e in corpus.entities),
+                         f"{n} not one entity with {p['name']}")
     scores.append(places)
 
     # quotes
-    by_article: dict[str, list] = defaultdict(list)
-    for q in corpus.quotes:
-        by_article[q.span.article_id].append(q)
+    by_article = _by_article(corpus.quotes)
     found_q = Score("quotes found", 0, 0)
     spk = Score("quote speaker accuracy", 0, 0)
     wrong_null = Score("unattributable left empty", 0, 0)
-    for gq in gold.get("quotes", []):
-        aid = amap.get(gq["article"])
-        if not aid:
-            continue
-        found_q.total += 1
-        loc = _find(arts[aid].text, gq["text"])
-        cands = [q for q in by_article[aid] if loc and _overlap(q.span.start, q.span.end, *loc) >= 0.5 * (loc[1] - loc[0])]
+    for gq, aid, loc in _located(gold.get("quotes", []), amap, arts):
+        cands = _overlapping(by_article[aid], loc, 0.5 * (loc[1] - loc[0])) if loc else []
+        found_q.check(bool(cands), f"{gq['article']}: {gq['text'][:60]}")
         if not cands:
-            found_q.details.append(f"{gq['article']}: {gq['text'][:60]}")
             continue
-        found_q.correct += 1
         q = max(cands, key=lambda q: _overlap(q.span.start, q.span.end, *loc))  # type: ignore[misc]
         if gq.get("speaker"):
-            spk.total += 1
-            if q.speaker and same_person(q.speaker, gq["speaker"]) or (
-                    q.speaker_entity and q.speaker_entity in entity_of(gq["speaker"])):
-                spk.correct += 1
-            else:
-                spk.details.append(f"{gq['article']}: {gq['text'][:40]} gold {gq['speaker']} got {q.speaker}")
+            right = bool(q.speaker and same_person(q.speaker, gq["speaker"]) or (
+                q.speaker_entity and q.speaker_entity in entity_of(gq["speaker"])))
+            spk.check(right, f"{gq['article']}: {gq['text'][:40]} gold {gq['speaker']} got {q.speaker}")
         else:
-            wrong_null.total += 1
-            if q.speaker is None:
-                wrong_null.correct += 1
-            else:
-                wrong_null.details.append(f"{gq['article']}: {gq['text'][:40]} attributed to {q.speaker}")
+            wrong_null.check(q.speaker is None, f"{gq['article']}: {gq['text'][:40]} attributed to {q.speaker}")
     scores += [found_q, spk, wrong_null]
 
     nq = Score("non-quotes rejected", 0, 0)
-    for g in gold.get("not_quotes", []):
-        aid = amap.get(g["article"])
-        if not aid:
-            continue
-        nq.total += 1
-        loc = _find(arts[aid].text, g["text"])
-        if loc and any(_overlap(q.span.start, q.span.end, *loc) and q.kind != "indirect" for q in by_article[aid]):
-            nq.details.append(f"{g['article']}: {g['text']}")
-        else:
-            nq.correct += 1
+    for g, aid, loc in _located(gold.get("not_quotes", []), amap, arts):
+        taken = [q for q in _overlapping(by_article[aid], loc) if q.kind != "indirect"]
+        nq.check(not taken, f"{g['article']}: {g['text']}")
     scores.append(nq)
 
-    # dates and numbers
-    times_by: dict[str, list] = defaultdict(list)
-    for t in corpus.times:
-        times_by[t.span.article_id].append(t)
+    # dates, numbers, open questions: an extracted item overlapping the gold text with the gold value
+    times_by = _by_article(corpus.times)
     td = Score("dates normalized", 0, 0)
-    for g in gold.get("dates", []):
-        aid = amap.get(g["article"])
-        if not aid:
-            continue
-        td.total += 1
-        loc = _find(arts[aid].text, g["text"])
-        hit = [t for t in times_by[aid] if loc and _overlap(t.span.start, t.span.end, *loc)]
-        if any(t.value == g["value"] for t in hit):
-            td.correct += 1
-        else:
-            td.details.append(f"{g['article']}: {g['text']} gold {g['value']} got {[t.value for t in hit]}")
+    for g, aid, loc in _located(gold.get("dates", []), amap, arts):
+        hit = _overlapping(times_by[aid], loc)
+        td.check(any(t.value == g["value"] for t in hit),
+                 f"{g['article']}: {g['text']} gold {g['value']} got {[t.value for t in hit]}")
     scores.append(td)
-    claims_by: dict[str, list] = defaultdict(list)
-    for c in corpus.claims:
-        claims_by[c.span.article_id].append(c)
+    claims_by = _by_article(corpus.claims)
     nums = Score("numbers", 0, 0)
-    for g in gold.get("numbers", []):
-        aid = amap.get(g["article"])
-        if not aid:
-            continue
-        nums.total += 1
-        loc = _find(arts[aid].text, g["text"])
-        hit = [c for c in claims_by[aid] if loc and _overlap(c.span.start, c.span.end, *loc)]
-        if any(c.value is not None and abs(c.value - float(g["value"])) < 1e-6 for c in hit):
-            nums.correct += 1
-        else:
-            nums.details.append(f"{g['article']}: {g['text']} gold {g['value']} got {[c.value for c in hit]}")
+    for g, aid, loc in _located(gold.get("numbers", []), amap, arts):
+        hit = _overlapping(claims_by[aid], loc)
+        nums.check(any(c.value is not None and abs(c.value - float(g["value"])) < 1e-6 for c in hit),
+                   f"{g['article']}: {g['text']} gold {g['value']} got {[c.value for c in hit]}")
     scores.append(nums)
-
     oq = Score("open questions", 0, 0)
     oq_spans = [s for st in corpus.stories for q in st.open_questions for s in q.evidence]
-    for g in gold.get("open_questions", []):
-        aid = amap.get(g["article"])
-        if not aid:
-            continue
-        oq.total += 1
-        loc = _find(arts[aid].text, g["text"])
-        if loc and any(s.article_id == aid and _overlap(s.start, s.end, *loc) for s in oq_spans):
-            oq.correct += 1
-        else:
-            oq.details.append(f"{g['article']}: {g['text'][:60]}")
+    for g, aid, loc in _located(gold.get("open_questions", []), amap, arts):
+        oq.check(bool(loc and any(s.article_id == aid and _overlap(s.start, s.end, *loc) for s in oq_spans)),
+                 f"{g['article']}: {g['text'][:60]}")
     scores.append(oq)
 
     scores.append(_bcubed(gold, corpus, amap))
@@ -242,11 +195,8 @@ def score(gold: dict[str, Any], corpus: Corpus) -> list[Score]:
     cited = Score("brief sentences cited", 0, 0)
     for b in corpus.briefs:
         for sent in b.sentences:
-            cited.total += 1
-            if sent.citations and not check_spans(corpus.articles, sent.citations):
-                cited.correct += 1
-            else:
-                cited.details.append(f"{b.story_id}: {sent.text[:60]}")
+            cited.check(bool(sent.citations) and not check_spans(corpus.articles, sent.citations),
+                        f"{b.story_id}: {sent.text[:60]}")
     scores.append(cited)
     return scores
 
@@ -266,13 +216,9 @@ def _provenance(gold: dict[str, Any], amap: dict[str, str], arts: dict[str, Any]
         for field_name, value in got.items():
             if field_name not in g:
                 continue
-            s.total += 1
             want = g[field_name]
             same = (str(value).casefold() == str(want).casefold()) if isinstance(want, str) else value == want
-            if same:
-                s.correct += 1
-            else:
-                s.details.append(f"{k}: {field_name} gold {want!r} got {value!r}")
+            s.check(same, f"{k}: {field_name} gold {want!r} got {value!r}")
     return s
 
 
@@ -306,11 +252,7 @@ def _copies(gold: dict[str, Any], corpus: Corpus, amap: dict[str, str]) -> Score
     for k, g in gold["articles"].items():
         if not g.get("duplicate_of") or k not in amap:
             continue
-        s.total += 1
-        if copies.get(amap[k]) == amap.get(g["duplicate_of"]):
-            s.correct += 1
-        else:
-            s.details.append(f"{k}: not counted as a copy of {g['duplicate_of']}")
+        s.check(copies.get(amap[k]) == amap.get(g["duplicate_of"]), f"{k}: not counted as a copy of {g['duplicate_of']}")
     return s
 
 
