@@ -104,8 +104,13 @@ def summary_sentences(story: Story, articles: dict[str, Article],
             for x in support:
                 best.setdefault(outlet[x.article_id], x)
             lead = _readable(sp, list(best.values()), articles)
+            shown = (words(lead.text), figures(lead.text))
+            if lead is not sp and any(_redundant(shown, c) for c in chosen_words):
+                continue  # the wording we would show is already a point of the summary
             cites = [lead, *(x for x in [sp, *best.values()] if x is not lead)]
             chosen.append(BriefSentence(text=lead.text, citations=cites, section="summary"))
             chosen_words.append((ws, figures(sp.text)))
+            if lead is not sp:
+                chosen_words.append(shown)
             per_outlet[o] = per_outlet.get(o, 0) + 1
     return chosen
