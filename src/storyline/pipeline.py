@@ -7,7 +7,9 @@ timelines -> comparison and open questions -> briefs -> span validation.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,7 +50,20 @@ def _init_worker(model: str) -> Callable[[], None]:
     return init
 
 
-def analyze_one(doc: RawDoc, model: str) -> ArticleResult:
+@contextmanager
+def _timed(timings: dict[str, float] | None, stage: str) -> Iterator[None]:
+    """Accumulate a stage's wall time into ``timings`` (the throughput benchmark's breakdown)."""
+    if timings is None:
+        yield
+        return
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - t0
+
+
+def analyze_one(doc: RawDoc, model: str, timings: dict[str, float] | None = None) -> ArticleResult:
     """All per-article stages for one input; raises ReadError for input that is not an article."""
     from .entities.mentions import extract_mentions
     from .ingest.article import build_article
@@ -58,16 +73,23 @@ def analyze_one(doc: RawDoc, model: str) -> ArticleResult:
     from .time.claims import extract_claims
     from .time.expressions import extract_times
 
-    article = build_article(doc)
-    if not article.language:
-        lang, _ = detect_language(article.text)
-        article = article.model_copy(update={"language": lang})
-    sdoc = annotate(article.text, model)
-    sentences = split_paragraphs(article.text, [(s.start_char, s.end_char) for s in sdoc.sents])
-    mentions = extract_mentions(article, sdoc)
-    quotes, quoted_terms = extract_quotes_and_terms(article, mentions, sdoc)
-    times = extract_times(article, sdoc)
-    claims = extract_claims(article, [(t.span.start, t.span.end) for t in times if t.kind != "duration"], sdoc)
+    with _timed(timings, "ingest"):
+        article = build_article(doc)
+    with _timed(timings, "language"):
+        if not article.language:
+            lang, _ = detect_language(article.text)
+            article = article.model_copy(update={"language": lang})
+    with _timed(timings, "spacy"):
+        sdoc = annotate(article.text, model)
+        sentences = split_paragraphs(article.text, [(s.start_char, s.end_char) for s in sdoc.sents])
+    with _timed(timings, "mentions"):
+        mentions = extract_mentions(article, sdoc)
+    with _timed(timings, "quotes"):
+        quotes, quoted_terms = extract_quotes_and_terms(article, mentions, sdoc)
+    with _timed(timings, "times"):
+        times = extract_times(article, sdoc)
+    with _timed(timings, "claims"):
+        claims = extract_claims(article, [(t.span.start, t.span.end) for t in times if t.kind != "duration"], sdoc)
     return ArticleResult(article, mentions, quotes, times, claims, sentences, quoted_terms)
 
 
