@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import cue_phrases, cue_words, pronouns, role_nouns
+from .lexicon import cue_phrases, cue_words, pronouns, role_nouns, source_documents
 from .people import People, Referent
 
 THRESHOLD = 0.5
@@ -104,6 +104,8 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
     for c in subj.children:  # "a farmer, Jonas Varga," / "the analyst Anna Lindqvist"
         if c.dep_ in ("appos", "compound", "flat") and (r := people.at(c.idx, c.idx + len(c))) is not None:
             return _from_referent(r, cue_text, cue_pos, 0.9, "name")
+    if subj.text[:1].isupper() and subj.lower_ not in pronouns() and (r := people.surname(subj.text, subj.idx)) is not None:
+        return Attribution(r.name, (subj.idx, subj.idx + len(subj)), cue_text, cue_pos, 0.9, "name")
     low = subj.lower_
     if low in pronouns():
         kind = pronouns()[low]
@@ -119,6 +121,8 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
     if subj.pos_ == "PROPN" and subj.text[:1].isupper() and "\n" not in people.text[min(subj.idx, cue_pos):max(subj.idx, cue_pos)]:
         a, b = _name_tokens(subj)
         return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.6, "name")
+    if head in source_documents() and subj.text.islower():
+        return _document_source(subj, people, cue_text, cue_pos)
     if dets & _INDEFINITE or plural or subj.pos_ == "NUM":
         return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
     if head in _ORG_NOUNS:
@@ -136,6 +140,21 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         r, matched = people.role(head, subj.idx)
         return _from_referent(r, cue_text, cue_pos, 0.8 if matched else 0.6, "role")
     return Attribution(None, None, cue_text, cue_pos, 0.2, "none")
+
+
+def _document_source(subj: Token, people: People, cue_text: str, cue_pos: int) -> Attribution:
+    """'A Morning Consult poll found ...': the named organisation behind the document, else the
+    named document itself ('the Reuters/Ipsos poll'); a bare 'the report' is nobody in particular."""
+    before = [t for t in subj.subtree if t.i < subj.i]
+    for t in before:
+        r = people.at(t.idx, t.idx + len(t))
+        if r is not None and r.kind == "org":
+            return _from_referent(r, cue_text, cue_pos, 0.8, "org")
+    names = [t for t in before if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if names:
+        a, b = names[0].idx, subj.idx + len(subj)
+        return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.7, "org")
+    return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
 
 
 def attribute_with_parse(doc: Doc, people: People, cue_tokens: list[Token]) -> Attribution:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .attribute import cue_token_ok, find_cues
+from .lexicon import report_cues
 
 # cues that take a clause but do not report speech content
 _NOT_REPORTING = {"asked", "asks", "called", "calls", "described", "describes", "quoted", "posted", "tweeted",
@@ -40,10 +41,15 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]], share: float) -> boo
     return any(min(b, y) - max(a, x) > share * (b - a) for x, y in spans)
 
 
+def _report_cue_ok(tok: Token) -> bool:
+    """'found', 'showed': a report only as a verb with a clause, never 'the report found' as a noun."""
+    return tok.lower_ in report_cues() and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children)
+
+
 def reported_from_parse(doc: Doc, speech: list[tuple[int, int]]) -> list[Reported]:
     out: list[Reported] = []
     for tok in doc:
-        if not cue_token_ok(tok) or tok.lower_ in _NOT_REPORTING:
+        if not (cue_token_ok(tok) or _report_cue_ok(tok)) or tok.lower_ in _NOT_REPORTING:
             continue
         if any(a <= tok.idx < b for a, b in speech):
             continue  # a cue inside someone's quote is part of what they said

@@ -44,6 +44,17 @@ def pronouns() -> dict[str, str]:
 
 
 @cache
+def report_cues() -> frozenset[str]:
+    """Cues of reported content that are not speech ("the poll showed that ..."): indirect only."""
+    return frozenset(lines("quotes/report_cues_en.txt"))
+
+
+@cache
+def source_documents() -> frozenset[str]:
+    return frozenset(lines("quotes/source_documents_en.txt"))
+
+
+@cache
 def role_nouns() -> frozenset[str]:
     return frozenset(lines("quotes/role_nouns_en.txt"))
 

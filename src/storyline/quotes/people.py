@@ -127,6 +127,13 @@ class People:
         hits.sort(key=lambda r: r.kind != "person")
         return hits[0] if hits else None
 
+    def surname(self, word: str, pos: int) -> Referent | None:
+        """The one person named earlier whose last name is ``word`` ("Sanders" after "Bernie
+        Sanders"): the NER often leaves a lone surname untagged or mistags it as a plural noun."""
+        found = {r.name: r for r in self.before(pos) if r.kind == "person" and len(r.name.split()) >= 2
+                 and r.name.split()[-1] == word}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def before(self, pos: int) -> list[Referent]:
         """Referents mentioned before ``pos``, nearest first."""
         return self.refs[: bisect_left(self._starts, pos)][::-1]

@@ -1,0 +1,35 @@
+"""Indirect speech whose source is a lone surname or a document (poll, report), and cues that
+report findings rather than speech ("the poll found that ...")."""
+
+
+def test_lone_surname_tagged_as_plural_noun_resolves_to_the_full_name(quotes_of, one):
+    # regression: the parser tags "Rivers" as a plural common noun and the NER leaves it untagged;
+    # the speaker was dropped as "a group" although the article named Tom Rivers just before
+    text = ("Governor Tom Rivers toured the flooded district on Monday. "
+            "Rivers said the state would pay for temporary housing until the spring.")
+    q = one(quotes_of(text), "temporary housing")
+    assert q.kind == "indirect" and q.speaker == "Tom Rivers"
+    assert q.speaker_span is not None and q.speaker_span.text == "Rivers"
+
+
+def test_a_capitalised_pronoun_is_never_taken_for_a_surname(quotes_of, one):
+    # "He" must resolve as a pronoun, not as the last word of a garbled name like "Voters Told He"
+    text = ("Anna Petrov met the press. Voters Told He was the headline of the day. "
+            "He said the budget would be balanced by next year.")
+    q = one(quotes_of(text), "balanced")
+    assert q.speaker != "Voters Told He"
+
+
+def test_poll_findings_are_reported_content_of_the_named_pollster(quotes_of, one):
+    text = ("A Harbor Research poll released on Sunday found that most voters in the county oppose the new toll. "
+            "The report also found that turnout could fall.")
+    qs = quotes_of(text)
+    poll = one(qs, "oppose the new toll")
+    assert poll.kind == "indirect" and poll.speaker is not None and "Harbor Research" in poll.speaker
+    bare = one(qs, "turnout could fall")
+    assert bare.speaker is None  # "the report": nobody named, so nobody guessed
+
+
+def test_a_finding_verb_without_a_clause_reports_nothing(quotes_of):
+    text = "Investigators found the missing ledger in a storage unit outside Dayton last week."
+    assert quotes_of(text) == []
