@@ -34,3 +34,24 @@ def test_translated_point_shown_in_own_wording_is_not_repeated():
     chosen = summary_sentences(story, arts, {k: _sentences(a.text) for k, a in arts.items()})
     texts = [s.text for s in chosen]
     assert len(texts) == len(set(texts)), texts
+
+
+def test_timeline_skips_a_bare_reporting_tail_but_keeps_dated_statements():
+    from storyline.brief.sections import timeline
+    from storyline.model import Event
+
+    text = ("Ministers will meet on Friday, the ministry confirmed on Sunday. "
+            "Volkhov said on Saturday that Aldoria would decide later.")
+    a = Article(id="a", source="a.txt", text=text)
+
+    def event(eid, date, phrase, action, status="happened"):
+        i = text.index(phrase)
+        return Event(id=eid, date=date, description=phrase, action=action, status=status,
+                     evidence=[a.span(i, i + len(phrase))])
+
+    tail = event("e1", "2025-03-09", "the ministry confirmed on Sunday.", "statement")
+    meet = event("e2", "2025-03-14", "Ministers will meet on Friday", "meet", "planned")
+    said = event("e3", "2025-03-15", "Volkhov said on Saturday that Aldoria would decide later.", "statement")
+    lines = [s.text for s in timeline(Story(id="s", title="t", article_ids=["a"], timeline=[tail, meet, said]))]
+    assert lines == ["2025-03-14 (planned): Ministers will meet on Friday",
+                     "2025-03-15: Volkhov said on Saturday that Aldoria would decide later."]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from ..model import Article, BriefSentence, Entity, Quote, Span, Story
+from ..model import Article, BriefSentence, Entity, Event, Quote, Span, Story
 from ..text_units import jaccard, words
 
 MAX_PLACES = 4
@@ -32,10 +32,16 @@ def places(story: Story, entities: dict[str, Entity]) -> list[BriefSentence]:
                           citations=[first[e] for e in top], section="overview")]
 
 
+def _reporting_tail(ev: Event) -> bool:
+    """'..., the Korsan defence ministry confirmed on Sunday.': a clause cut from the end of a sentence
+    that only dates the saying; what was said is its own entry, so the tail alone reads as noise."""
+    return ev.action == "statement" and ev.description[:1].islower()
+
+
 def timeline(story: Story) -> list[BriefSentence]:
     out = []
     for ev in story.timeline:
-        if not ev.evidence:
+        if not ev.evidence or _reporting_tail(ev):
             continue
         status = "" if ev.status in ("happened", "unknown") else f" ({ev.status})"
         out.append(BriefSentence(text=f"{ev.date or 'undated'}{status}: {ev.description}", citations=ev.evidence,
