@@ -78,3 +78,22 @@ def test_outlets_disagreeing_on_the_date_are_flagged(article, parse):
     assert set(evs) == {"2025-03-13", "2025-03-14"}
     assert evs["2025-03-13"].conflicts == [evs["2025-03-14"].id]
     assert evs["2025-03-14"].conflicts == [evs["2025-03-13"].id]
+
+
+def test_merged_event_is_worded_in_the_story_main_language():
+    # regression: a German report published a day later turned the English timeline entry German
+    from storyline.model import Article, Event
+    from storyline.time.events import merge_events
+
+    texts = {"en1": "Ministers met in Lindhaven on Friday and backed the mission.",
+             "en2": "On Friday ministers in Lindhaven backed the border mission.",
+             "de": "Die Minister haben sich am Freitag in Lindhaven auf die Mission geeinigt."}
+    arts = {k: Article(id=k, source=k, text=t) for k, t in texts.items()}
+    raw = [Event(id="", date="2025-03-14", description=t, entities=["lindhaven"], action="meet", status="happened",
+                 evidence=[arts[k].span(0, len(t))], story_id="s") for k, t in texts.items()]
+    published = {"en1": "2025-03-14", "en2": "2025-03-14", "de": "2025-03-15"}
+    merged = merge_events(raw, published, {"en1": "en", "en2": "en", "de": "de"})
+    assert len(merged) == 1 and len(merged[0].evidence) == 3
+    assert merged[0].description in (texts["en1"], texts["en2"])
+    # without language information the latest report still wins, as before
+    assert merge_events(raw, published)[0].description == texts["de"]

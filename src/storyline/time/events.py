@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -179,14 +180,25 @@ def _same_event(a: Event, b: Event) -> bool:
 _STATUS_RANK = {"unknown": 0, "planned": 1, "happened": 2, "changed": 3, "cancelled": 4}
 
 
-def merge_events(raw: Sequence[Event], published: dict[str, str] | None = None) -> list[Event]:
+def merge_events(raw: Sequence[Event], published: dict[str, str] | None = None,
+                 language: dict[str, str | None] | None = None) -> list[Event]:
     """Merge reports of one event; its status is what the latest report says (a plan reported on
-    Monday and carried out on Friday is 'happened'; one moved on Wednesday is 'changed')."""
+    Monday and carried out on Friday is 'happened'; one moved on Wednesday is 'changed'). The
+    description comes from the latest report in the story's main language: a German report
+    published a day later should not turn an English timeline entry into German."""
     published = published or {}
+    language = language or {}
+    langs_of: dict[str | None, Counter[str | None]] = {}
+    for e in raw:
+        langs_of.setdefault(e.story_id, Counter())[language.get(e.evidence[0].article_id)] += 1
+    main_lang = {sid: c.most_common(1)[0][0] for sid, c in langs_of.items()}
     merged: list[Event] = []
     latest: list[tuple[str, int]] = []
+    worded: list[tuple[bool, str, int]] = []
     for ev in sorted(raw, key=lambda e: (e.date or "", e.evidence[0].article_id, e.evidence[0].start)):
-        key = (published.get(ev.evidence[0].article_id, "") or "", _STATUS_RANK[ev.status])
+        aid = ev.evidence[0].article_id
+        key = (published.get(aid, "") or "", _STATUS_RANK[ev.status])
+        wkey = (language.get(aid) == main_lang.get(ev.story_id), *key)
         for i, m in enumerate(merged):
             if _same_event(m, ev):
                 m.evidence.extend(x for x in ev.evidence if x not in m.evidence)
@@ -194,20 +206,24 @@ def merge_events(raw: Sequence[Event], published: dict[str, str] | None = None) 
                 m.place = m.place or ev.place
                 if m.action == "statement" and ev.action != "statement":
                     m.action = ev.action
-                if key > latest[i] and ev.status != "unknown":
-                    # the latest report tells the outcome, and its words describe it best
-                    m.status, m.description, latest[i] = ev.status, ev.description, key
+                if ev.status != "unknown":
+                    if key > latest[i]:  # the latest report tells the outcome
+                        m.status, latest[i] = ev.status, key
+                    if wkey > worded[i]:  # ...and, in the story's language, its words describe it best
+                        m.description, worded[i] = ev.description, wkey
                 break
         else:
             merged.append(ev.model_copy(deep=True))
             latest.append(key)
+            worded.append(wkey)
     return [m.model_copy(update={"id": _event_id(m)}) for m in merged]
 
 
 def build_events(facts: Sequence[ArticleFacts], story_of: dict[str, str]) -> list[Event]:
     raw = [ev for f in facts for ev in events_of(f, story_of.get(f.article.id))]
     published = {f.article.id: f.article.published or "" for f in facts}
-    return link_updates(merge_events(raw, published), published)
+    language = {f.article.id: f.article.language for f in facts}
+    return link_updates(merge_events(raw, published, language), published)
 
 
 def evidence_outlets(spans: Sequence[Span], outlet_of: dict[str, str]) -> list[str]:
