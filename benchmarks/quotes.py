@@ -299,7 +299,9 @@ def run_stress(model: str) -> dict:
                 misses.append(f"{item['id']}: not found {g['text'][:50]!r}")
                 continue
             found += 1
-            q = max(hits, key=lambda q: min(q.span.end, b) - max(q.span.start, a))
+            # the closest match: most shared text, then the tightest span (a partial quote over the
+            # reported clause that holds it)
+            q = max(hits, key=lambda q: (min(q.span.end, b) - max(q.span.start, a), q.span.start - q.span.end))
             kind_ok += q.kind == g["kind"]
             if g.get("speaker"):
                 spk_total += 1

@@ -33,3 +33,27 @@ def test_poll_findings_are_reported_content_of_the_named_pollster(quotes_of, one
 def test_a_finding_verb_without_a_clause_reports_nothing(quotes_of):
     text = "Investigators found the missing ledger in a storage unit outside Dayton last week."
     assert quotes_of(text) == []
+
+
+def test_clause_holding_a_partial_quote_is_reported_whole(quotes_of, one):
+    # regression: the clause was dropped because the partial quote covers most of it
+    text = ("Mayor Lena Ortiz visited the bridge on Friday. Ortiz says she “appreciates the patience and the "
+            "good humour” shown by residents during the repairs.")
+    q = one([q for q in quotes_of(text) if q.kind == "indirect"], "shown by residents")
+    assert q.text.startswith("she “appreciates") and q.speaker == "Lena Ortiz"
+
+
+def test_clause_that_is_only_a_partial_quote_is_not_repeated(quotes_of):
+    text = "Mayor Lena Ortiz visited the bridge on Friday. Ortiz says that “when the river rises, the town rises with it.”"
+    assert [q for q in quotes_of(text) if "river rises" in q.text and q.kind == "indirect"] == []
+
+
+def test_second_cue_with_its_own_clause_ends_the_first_report(quotes_of, one):
+    text = ("Mayor Lena Ortiz visited the bridge on Friday. She says she met the contractors and says that "
+            "the bridge will reopen in May.")
+    qs = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert one(qs, "contractors").text == "she met the contractors"
+    assert one(qs, "reopen").text == "the bridge will reopen in May"
+    text = ("Mayor Lena Ortiz visited the bridge on Friday. She said she saw no need to change the schedule, "
+            "telling reporters that the crews had worked through the night.")
+    assert one(quotes_of(text), "no need").text == "she saw no need to change the schedule"

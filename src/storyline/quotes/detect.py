@@ -225,7 +225,9 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     sents = [(a, b) for a, b in zip([0] + ends, ends + [len(text)])]
     sents = [(a, b) for p in paras for a, b in [(max(x, p[0]), min(y, p[1])) for x, y in sents] if b > a]
     sents = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in sents]
-    reported = reported_from_parse(doc, speech) if doc is not None else reported_from_text(text, sents, speech)
+    full_quotes = [(c.start, c.end) for c in cands if c.kind != "partial"]
+    partials = [c for c in cands if c.kind == "partial"]
+    reported = reported_from_parse(doc, speech, full_quotes) if doc is not None else reported_from_text(text, sents, speech)
     reported += [r for r in reported_by_phrase(text, sents, speech)
                  if not any(x.start < r.end and r.start < x.end for x in reported)]
     for r in reported:
@@ -236,7 +238,9 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         while r.start < r.end and text[r.start].isspace():
             r.start += 1
         if len(text[r.start:r.end].split()) < 3 or any(
-                min(r.end, b) - max(r.start, a) > 0.5 * (r.end - r.start) for a, b in speech):
+                min(r.end, b) - max(r.start, a) > 0.5 * (r.end - r.start) for a, b in (full_quotes if r.cue is not None else speech)):
+            continue
+        if not _reports_beyond_partials(text, r, partials):
             continue
         if r.cue is not None:
             subj = subject_of(r.cue)
@@ -248,6 +252,25 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         findings.quotes.append(_quote(article, r.start, r.end, "indirect", att.below(THRESHOLD)))
     findings.quotes.sort(key=lambda q: q.span.start)
     return findings
+
+
+def _reports_beyond_partials(text: str, r, partials: list[_Cand]) -> bool:  # type: ignore[no-untyped-def]
+    """A reported clause that is little more than a partial quote ('says "when you live by the pen,
+    you die by the pen"') repeats that quote: dropped. Otherwise a partial quote the clause cuts
+    off at its closing mark ('his own pen "has got an eraser') is taken in whole, so the clause
+    holds the quote it reports."""
+    inside = [c for c in partials if c.start < r.end and r.start < c.end]
+    if not inside:
+        return True
+    outside = text[r.start:r.end]
+    for c in sorted(inside, key=lambda c: -c.start):
+        outside = outside[: max(0, c.open_at - r.start)] + outside[max(0, c.close_at + 1 - r.start):]
+    if len(re.findall(r"[^\W\d_]{2,}", outside)) < 3:
+        return False
+    last = max(inside, key=lambda c: c.close_at)
+    if r.end <= last.close_at < r.end + 3:
+        r.end = last.close_at + 1
+    return True
 
 
 def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi: int,

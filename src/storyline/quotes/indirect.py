@@ -46,7 +46,23 @@ def _report_cue_ok(tok: Token) -> bool:
     return tok.lower_ in report_cues() and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children)
 
 
-def reported_from_parse(doc: Doc, speech: list[tuple[int, int]]) -> list[Reported]:
+def _first_conjoined_cue(toks: list[Token], comp: Token) -> int | None:
+    """'says he met the governor and says that talks went well', 'said A, telling reporters that
+    B': a second cue inside the clause, with a clause of its own, starts a report of its own;
+    where the first one ends."""
+    for t in toks:
+        if t.i > comp.i and t.dep_ in ("conj", "advcl") and t.head.i >= comp.i and (cue_token_ok(t) or _report_cue_ok(t)) \
+                and t.lower_ not in _NOT_REPORTING and any(c.dep_ == "ccomp" for c in t.children):
+            return t.left_edge.i
+    return None
+
+
+def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
+                        full_quotes: list[tuple[int, int]] | None = None) -> list[Reported]:
+    """Reported clauses of the cues outside ``speech``; a clause mostly made of a direct quote in
+    ``full_quotes`` (default: all of speech) is that quote's, not a report of its own -- a partial
+    quote inside a clause ('says he "appreciates the professionalism"') is not."""
+    full_quotes = speech if full_quotes is None else full_quotes
     out: list[Reported] = []
     for tok in doc:
         if not (cue_token_ok(tok) or _report_cue_ok(tok)) or tok.lower_ in _NOT_REPORTING:
@@ -74,18 +90,25 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]]) -> list[Reporte
                 subj_start = min(t.i for t in tok.subtree)
                 toks = [t for t in toks if t.i < subj_start]
             elif comps:
-                comp = comps[-1] if comps[-1].i > tok.i else comps[0]
+                # the nearest clause after the cue: a later "ccomp" is most often a misparse of a
+                # second report ('said A, telling B that C')
+                comp = next((c for c in comps if c.i > tok.i), comps[0])
                 toks = list(comp.subtree)
+                cut = _first_conjoined_cue(toks, comp)
+                if cut is not None:
+                    toks = [t for t in toks if t.i < cut]
+                    while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
+                        toks = toks[:-1]
                 if comp.i > tok.i:
                     # "said that A, but that B": the report runs to the end of the cue's sentence
                     tail = [t for t in tok.sent if t.i > toks[-1].i]
-                    if tail and tail[0].lower_ in (",", "and", "but") and not any(cue_token_ok(t) for t in tail):
+                    if cut is None and tail and tail[0].lower_ in (",", "and", "but") and not any(cue_token_ok(t) for t in tail):
                         toks += tail
         toks = _trim_tokens(toks)
         if len([t for t in toks if t.is_alpha]) < 3:
             continue
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
-        if _overlaps(a, b, speech, 0.5):
+        if _overlaps(a, b, full_quotes, 0.5):
             continue
         out.append(Reported(a, b, tok, (tok.idx, tok.idx + len(tok))))
     # a clause reported by two cues ("said ... and added that ...") keeps the outer one only
