@@ -20,6 +20,7 @@ from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_w
 from .classify import is_full_quote, term_kind
 from .dashes import find_dash_quotes
 from .glyphs import find_segments
+from .headline import headline_report
 from .indirect import reported_by_phrase, reported_from_parse, reported_from_text
 from .people import People
 
@@ -230,6 +231,10 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     reported = reported_from_parse(doc, speech, full_quotes) if doc is not None else reported_from_text(text, sents, speech)
     reported += [r for r in reported_by_phrase(text, sents, speech)
                  if not any(x.start < r.end and r.start < x.end for x in reported)]
+    if paras and (head := headline_report(text, paras[0], people)) is not None \
+            and not any(x.start < head[1] and head[0] < x.end for x in reported) \
+            and not any(a < head[1] and head[0] < b for a, b in speech):
+        findings.quotes.append(_quote(article, head[0], head[1], "indirect", head[2]))
     for r in reported:
         para = _para_of(paras, r.cue_span[0] if r.cue_span else r.start)
         r.start, r.end = max(r.start, para[0]), min(r.end, para[1])
