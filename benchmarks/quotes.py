@@ -15,7 +15,7 @@ Tune on train, report on dev. Scores:
 - speaker accuracy over overlap-matched relations that have a gold Source: correct when our
   speaker mention overlaps the Source span or our speaker's name matches the Source's name;
   a pronoun/description Source is resolved to the nearest preceding gold Source that contains a
-  name. Reported as correct / wrong / abstained (no speaker).
+  name; a relative "who" to the name right before it. Reported as correct / wrong / abstained (no speaker).
 Results: benchmarks/results/quotes.json.
 """
 
@@ -178,6 +178,12 @@ def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int,
             g.source_name = people[-1] if people else inside[-1][1]
             named.append((a, g.source_name, bool(people)))
             continue
+        if text[a:b].strip().lower() in ("who", "which", "that"):
+            # a relative pronoun means the name right before it ("Jeb Bush, who said ...")
+            prior = [n for s, e, n, _ in names if e <= a and not text[e:a].strip(" ,\u00a0")]
+            if prior:
+                g.source_name = prior[-1]
+                continue
         want = _PRON_GENDER.get(text[a:b].strip().lower())
         for _, n, is_person in reversed(named):
             parts = n.split()

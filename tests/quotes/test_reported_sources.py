@@ -57,3 +57,21 @@ def test_second_cue_with_its_own_clause_ends_the_first_report(quotes_of, one):
     text = ("Mayor Lena Ortiz visited the bridge on Friday. She said she saw no need to change the schedule, "
             "telling reporters that the crews had worked through the night.")
     assert one(quotes_of(text), "no need").text == "she saw no need to change the schedule"
+
+
+def test_relative_who_speaks_for_the_name_it_follows(quotes_of, one):
+    text = "The crowd cheered for Governor Lena Ortiz, who announced she is ending her campaign for the Senate."
+    q = one(quotes_of(text), "ending her campaign")
+    assert q.speaker == "Lena Ortiz"
+
+
+def test_relative_who_after_two_names_stays_unattributed(quotes_of, one):
+    text = ("Okafor was attacked by her rivals, particularly Tom Rivers and Lena Ortiz, who say the senator "
+            "lacks the experience the job needs.")
+    assert one(quotes_of(text), "lacks the experience").speaker is None
+
+
+def test_quoted_headline_after_a_bare_surname_goes_to_the_full_name(quotes_of, one):
+    # regression: the NER tags no person in a title-case headline, so the quote had no speaker
+    text = "Okafor: ‘We Will Not Sign This Deal.’\n\nSenator Maria Okafor spoke in Dayton on Sunday."
+    assert one(quotes_of(text), "Sign This Deal").speaker == "Maria Okafor"

@@ -78,6 +78,9 @@ def subject_of(cue: Token) -> Token | None:
                         return pobj
                     if c.lower_ in ("this", "that", "it"):
                         continue
+                if c.lower_ in ("who", "that") and tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN") \
+                        and tok.head.dep_ != "conj" and not any(x.dep_ == "conj" for x in tok.head.children):
+                    return tok.head  # "Jeb Bush, who announced he is out": the noun the clause is about
                 return c
         agent = next((a for a in tok.children if a.dep_ == "agent"), None)
         if agent is not None:

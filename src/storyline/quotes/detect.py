@@ -233,7 +233,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
                  if not any(x.start < r.end and r.start < x.end for x in reported)]
     if paras and (head := headline_report(text, paras[0], people)) is not None \
             and not any(x.start < head[1] and head[0] < x.end for x in reported) \
-            and not any(a < head[1] and head[0] < b for a, b in speech):
+            and not any(a < head[1] and head[0] < b for a, b in full_quotes):
         findings.quotes.append(_quote(article, head[0], head[1], "indirect", head[2]))
     for r in reported:
         para = _para_of(paras, r.cue_span[0] if r.cue_span else r.start)
@@ -308,6 +308,11 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
         if len(intro) == 1:
             r = next(r for r in people.refs if sent_lo <= r.start < len(before) and r.name in intro)
             return Attribution(r.name, (r.mention.span.start, r.mention.span.end), None, None, 0.7, "name")
+        # "Okafor: 'We will not sign'" -- a bare surname the NER missed, of a person named in full elsewhere
+        label = text[sent_lo : len(before) - 1].strip()
+        if re.fullmatch(r"[A-Z][\w'’-]+", label) and (r := people.surname(label, len(text))) is not None:
+            a = sent_lo + text[sent_lo:].index(label)
+            return Attribution(r.name, (a, a + len(label)), None, None, 0.7, "name")
     # "This was stated by Anna Lindqvist, …" -- the speaker named only in the next sentence
     nxt = _sentence_after(text, max(c.close_at + 1, hi), ends, paras)
     if nxt is not None and not any(nxt[0] <= a < nxt[1] for a, _ in speech):
