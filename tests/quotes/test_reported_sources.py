@@ -75,3 +75,11 @@ def test_quoted_headline_after_a_bare_surname_goes_to_the_full_name(quotes_of, o
     # regression: the NER tags no person in a title-case headline, so the quote had no speaker
     text = "Okafor: ‘We Will Not Sign This Deal.’\n\nSenator Maria Okafor spoke in Dayton on Sunday."
     assert one(quotes_of(text), "Sign This Deal").speaker == "Maria Okafor"
+
+
+def test_poll_results_are_attributed_to_the_organisation_that_ran_the_poll(quotes_of, one):
+    # regression: "results" is plural, so the source was dropped as a group
+    text = ("According to early results of exit polls conducted for the Associated Press and television networks "
+            "by Edison Research, most Democratic voters want the next president to continue the current policies.")
+    q = one(quotes_of(text), "most Democratic voters")
+    assert q.kind == "indirect" and q.speaker == "Edison Research"

@@ -157,6 +157,14 @@ def _document_source(subj: Token, people: People, cue_text: str, cue_pos: int) -
     if names:
         a, b = names[0].idx, subj.idx + len(subj)
         return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.7, "org")
+    # "results of exit polls conducted by Edison Research", "a new article in Politico": the
+    # organisation the document comes from, the one after "by" first
+    after = [t for t in subj.subtree if t.i > subj.i and t.head.lower_ in ("by", "from", "in", "of")]
+    after.sort(key=lambda t: t.head.lower_ != "by")
+    for t in after:
+        r = people.at(t.idx, t.idx + len(t))
+        if r is not None and r.kind == "org":
+            return _from_referent(r, cue_text, cue_pos, 0.75, "org")
     return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
 
 
