@@ -83,3 +83,11 @@ def test_poll_results_are_attributed_to_the_organisation_that_ran_the_poll(quote
             "by Edison Research, most Democratic voters want the next president to continue the current policies.")
     q = one(quotes_of(text), "most Democratic voters")
     assert q.kind == "indirect" and q.speaker == "Edison Research"
+
+
+def test_reported_question_belongs_to_the_asker_not_the_person_asked(quotes_of, one):
+    text = "At the town hall, a reporter asked Senator Maria Okafor whether she would support the port deal."
+    q = one(quotes_of(text), "support the port deal")
+    assert q.kind == "indirect" and q.speaker is None  # "a reporter": nobody named, and never Okafor
+    text = "Senator Maria Okafor asked the minister whether the port deal had been signed in secret."
+    assert one(quotes_of(text), "signed in secret").speaker == "Maria Okafor"
