@@ -91,3 +91,11 @@ def test_reported_question_belongs_to_the_asker_not_the_person_asked(quotes_of, 
     assert q.kind == "indirect" and q.speaker is None  # "a reporter": nobody named, and never Okafor
     text = "Senator Maria Okafor asked the minister whether the port deal had been signed in secret."
     assert one(quotes_of(text), "signed in secret").speaker == "Maria Okafor"
+
+
+def test_posts_and_hopes_report_their_clause(quotes_of, one):
+    text = ("Senator Maria Okafor tweeted that the port deal had been signed in secret. "
+            "Okafor hopes the courts will block the deal.")
+    qs = quotes_of(text)
+    assert one(qs, "signed in secret").speaker == "Maria Okafor"
+    assert one(qs, "courts will block").speaker == "Maria Okafor"

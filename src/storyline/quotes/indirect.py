@@ -16,8 +16,8 @@ from .attribute import cue_token_ok, find_cues
 from .lexicon import report_cues
 
 # cues that take a clause but do not report speech content
-_NOT_REPORTING = {"called", "calls", "described", "describes", "quoted", "posted", "tweeted",
-                  "continued", "repeated", "agreed", "hopes", "fears", "feared", "wants", "pointed"}
+_NOT_REPORTING = {"called", "calls", "described", "describes", "quoted",
+                  "continued", "repeated", "pointed"}
 _LEAD = {"that", "whether", "if", "dass", "que", "что", "що", ","}
 
 
