@@ -99,3 +99,11 @@ def test_posts_and_hopes_report_their_clause(quotes_of, one):
     qs = quotes_of(text)
     assert one(qs, "signed in secret").speaker == "Maria Okafor"
     assert one(qs, "courts will block").speaker == "Maria Okafor"
+
+
+def test_stance_verbs_report_a_clause_but_not_the_writers_own_voice(quotes_of, one):
+    text = ("Tom Rivers met the dock workers on Monday. Rivers feels that the port deal will cost the town "
+            "its jobs. You know the vote will be close, and I think the workers deserve better.")
+    qs = quotes_of(text)
+    assert one(qs, "cost the town").speaker == "Tom Rivers"
+    assert [q for q in qs if "vote will be close" in q.text and q.kind == "indirect"] == []

@@ -42,8 +42,11 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]], share: float) -> boo
 
 
 def _report_cue_ok(tok: Token) -> bool:
-    """'found', 'showed': a report only as a verb with a clause, never 'the report found' as a noun."""
-    return tok.lower_ in report_cues() and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children)
+    """'found', 'showed', 'feels': a report only as a verb with a clause of its own."""
+    if tok.lower_ not in report_cues() or tok.pos_ != "VERB" or not any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    # "you know", "I feel": the writer's or the speaker's own voice, not a report of someone's
+    return not any(c.dep_ == "nsubj" and c.lower_ in ("i", "you", "we") for c in tok.children)
 
 
 def _first_conjoined_cue(toks: list[Token], comp: Token) -> int | None:
