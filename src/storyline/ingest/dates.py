@@ -15,6 +15,11 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _HAS_MONTH_NAME = re.compile(r"(?i)\b(" + "|".join(MONTHS) + r")[a-z]*\.?\b")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _RELATIVE = re.compile(r"(?i)\b(ago|yesterday|today|vor \d|il y a|назад)\b")
+# Languages whose month names a publish-date line may use. Without a list dateparser tries all ~200
+# locales, compiling each one's regexes on first use: seconds of warm-up in every worker process.
+PUBLISH_DATE_LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "ru", "uk", "be",
+                          "bg", "sr", "hr", "sl", "ro", "hu", "sv", "da", "nb", "fi", "et", "lv", "lt",
+                          "el", "tr"]
 
 
 @cache
@@ -53,7 +58,24 @@ def parse_publish_date(text: str) -> str | None:
         return _safe_date(y, mo, d)
     if not (_HAS_MONTH_NAME.search(text) and _YEAR.search(text)):
         return _parse_foreign(text)
-    return _parse_foreign(text, strict=True)
+    return _parse_english(text) or _parse_foreign(text, strict=True)
+
+
+_MONTH_WORD = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY_MONTH_YEAR = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+(\d{4})\b")
+_MONTH_DAY_YEAR = re.compile(r"(?i)\b" + _MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+
+
+def _parse_english(text: str) -> str | None:
+    """English month-name dates ("Mon Mar 3 2025", "3 March 2025", "March 3, 2025") without
+    dateparser: the common case should not pay its per-process locale warm-up."""
+    found = set()
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        found.add(_safe_date(int(m[3]), MONTHS.index(m[2][:3].lower()) + 1, int(m[1])))
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        found.add(_safe_date(int(m[3]), MONTHS.index(m[1][:3].lower()) + 1, int(m[2])))
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def _parse_foreign(text: str, strict: bool = False) -> str | None:
@@ -62,7 +84,7 @@ def _parse_foreign(text: str, strict: bool = False) -> str | None:
         return None
     try:
         parsed = _dateparser().parse(
-            text,
+            text, languages=PUBLISH_DATE_LANGUAGES,
             settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"},
         )
     except Exception:  # dateparser raises assorted errors on odd input; a date is optional
