@@ -97,3 +97,32 @@ def test_merged_event_is_worded_in_the_story_main_language():
     assert merged[0].description in (texts["en1"], texts["en2"])
     # without language information the latest report still wins, as before
     assert merge_events(raw, published)[0].description == texts["de"]
+
+
+def test_meeting_plan_outcome_and_reference_are_one_event(article, parse):
+    """Regression: the demo's 14 March summit was three timeline rows (meet/decide/agree)."""
+    plan = facts(article, parse, "Defence ministers will meet in Lindhaven on Friday to decide on the Korsa mission.",
+                 "2025-03-09", "p", "Korsa Herald", NAMES)
+    ref = facts(article, parse, "Since the Lindhaven summit of 14 March 2025, the plan has changed.",
+                "2025-03-28", "r", "Lindhaven Post", NAMES)
+    outcome = facts(article, parse, "Defence ministers agreed in Lindhaven on Friday to back the Korsa mission.",
+                    "2025-03-15", "o", "Nordwire", NAMES)
+    evs = [e for e in build_events([plan, ref, outcome], {"p": "s1", "r": "s1", "o": "s1"}) if e.date == "2025-03-14"]
+    assert len(evs) == 1
+    assert {s.article_id for s in evs[0].evidence} == {"p", "r", "o"}
+    assert evs[0].status == "happened"
+
+
+def test_meeting_and_decision_without_shared_participant_stay_apart(article, parse):
+    a = facts(article, parse, "Kowalczyk will meet farmers in Brask on Friday about grain prices.", "2025-03-10", "a",
+              "Korsa Herald", NAMES)
+    b = facts(article, parse, "The Sejmar decided on Friday to cut the grain levy.", "2025-03-15", "b", "Nordwire", NAMES)
+    evs = [e for e in build_events([a, b], {"a": "s1", "b": "s1"}) if e.date == "2025-03-14"]
+    assert len(evs) == 2
+
+
+def test_date_inside_a_quote_is_not_a_statement_event(article, parse):
+    text = ('"This mission cannot start without air cover. We have said that to every partner, and we will say it '
+            'again on Friday," Kowalczyk said.')
+    f = facts(article, parse, text, "2025-03-09", "q", "Korsa Herald", NAMES)
+    assert [e for e in build_events([f], {"q": "s1"}) if e.date == "2025-03-14"] == []

@@ -86,6 +86,25 @@ def status_of(sentence: str, t: TimeExpr) -> str:
     return "unknown"
 
 
+_OPENERS = "“«„‹"
+_CLOSERS = "”»“›"
+
+
+def _inside_quote(sentence: str, at: int) -> bool:
+    """Whether offset ``at`` of the sentence lies inside quotation marks: a date in a speaker's words
+    ("we will say it again on Friday," she said) dates what they say, not an event of the story."""
+    before = sentence[:at]
+    if before.count('"') % 2:
+        return True
+    depth = 0
+    for ch in before:
+        if ch in _OPENERS and not (ch == "“" and depth):
+            depth += 1
+        elif ch in _CLOSERS and depth:
+            depth -= 1
+    return depth > 0
+
+
 def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
     """A short extractive description: the sentence, or its part up to the clause holding the date."""
     dl = _DATELINE.match(text[s:e])
@@ -156,6 +175,9 @@ def events_of(f: ArticleFacts, story_id: str | None) -> list[Event]:
         action = nearest if reporting or not is_change_report(clause) else action_of(clause)
         if not ents or action is None:
             continue
+        para = text.rfind("\n", 0, s) + 1  # a quote may open sentences earlier in its paragraph
+        if action == "statement" and _inside_quote(text[para:e], t.span.start - para):
+            continue
         out.append(Event(id="", date=t.value, description=text[ds:de], entities=ents,  # type: ignore[arg-type]
                          place=_place(text, f.entity_spans, ds, de),
                          status=status_of("" if reporting else clause, t),  # type: ignore[arg-type]
@@ -163,11 +185,19 @@ def events_of(f: ArticleFacts, story_id: str | None) -> list[Event]:
     return out
 
 
+# What a meeting produces is reported as the meeting itself: "ministers will meet on Friday to
+# decide", "ministers agreed on Friday", "Friday's meeting" are one event when they share a
+# participant or a place.
+_MEETING_OUTCOMES = frozenset({"meet", "agree", "decide"})
+
+
 def _same_event(a: Event, b: Event) -> bool:
     if a.date != b.date or a.story_id != b.story_id:
         return False
     if {a.status, b.status} == {"cancelled", "happened"}:
         return False  # "will not attend" then attends: two reports, the later revising the earlier
+    if a.action and b.action and a.action != b.action and {a.action, b.action} <= _MEETING_OUTCOMES:
+        return bool(set(a.entities) & set(b.entities)) or (a.place is not None and a.place == b.place)
     if a.action and b.action and a.action != b.action and "statement" not in (a.action, b.action):
         return False
     if a.action and a.action == b.action and a.action != "statement":
@@ -180,43 +210,54 @@ def _same_event(a: Event, b: Event) -> bool:
 _STATUS_RANK = {"unknown": 0, "planned": 1, "happened": 2, "changed": 3, "cancelled": 4}
 
 
+@dataclass
+class _Merged:
+    event: Event
+    latest: tuple[str, int]  # (published, status rank) of the report that set the status
+    worded: tuple[bool, str, int]  # (in the story's main language, published, rank) of the wording
+
+
+def _absorb(m: _Merged, other: _Merged) -> None:
+    ev = other.event
+    m.event.evidence.extend(x for x in ev.evidence if x not in m.event.evidence)
+    m.event.entities = sorted(set(m.event.entities) | set(ev.entities))
+    m.event.place = m.event.place or ev.place
+    if m.event.action == "statement" and ev.action != "statement":
+        m.event.action = ev.action
+    if ev.status != "unknown":
+        if other.latest > m.latest:  # the latest report tells the outcome
+            m.event.status, m.latest = ev.status, other.latest
+        if other.worded > m.worded:  # ...and, in the story's language, its words describe it best
+            m.event.description, m.worded = ev.description, other.worded
+
+
 def merge_events(raw: Sequence[Event], published: dict[str, str] | None = None,
                  language: dict[str, str | None] | None = None) -> list[Event]:
     """Merge reports of one event; its status is what the latest report says (a plan reported on
     Monday and carried out on Friday is 'happened'; one moved on Wednesday is 'changed'). The
     description comes from the latest report in the story's main language: a German report
-    published a day later should not turn an English timeline entry into German."""
+    published a day later should not turn an English timeline entry into German. A report that
+    matches two partial merges ("the summit" and "ministers agreed") joins them into one."""
     published = published or {}
     language = language or {}
     langs_of: dict[str | None, Counter[str | None]] = {}
     for e in raw:
         langs_of.setdefault(e.story_id, Counter())[language.get(e.evidence[0].article_id)] += 1
     main_lang = {sid: c.most_common(1)[0][0] for sid, c in langs_of.items()}
-    merged: list[Event] = []
-    latest: list[tuple[str, int]] = []
-    worded: list[tuple[bool, str, int]] = []
+    merged: list[_Merged] = []
     for ev in sorted(raw, key=lambda e: (e.date or "", e.evidence[0].article_id, e.evidence[0].start)):
         aid = ev.evidence[0].article_id
         key = (published.get(aid, "") or "", _STATUS_RANK[ev.status])
-        wkey = (language.get(aid) == main_lang.get(ev.story_id), *key)
-        for i, m in enumerate(merged):
-            if _same_event(m, ev):
-                m.evidence.extend(x for x in ev.evidence if x not in m.evidence)
-                m.entities = sorted(set(m.entities) | set(ev.entities))
-                m.place = m.place or ev.place
-                if m.action == "statement" and ev.action != "statement":
-                    m.action = ev.action
-                if ev.status != "unknown":
-                    if key > latest[i]:  # the latest report tells the outcome
-                        m.status, latest[i] = ev.status, key
-                    if wkey > worded[i]:  # ...and, in the story's language, its words describe it best
-                        m.description, worded[i] = ev.description, wkey
-                break
-        else:
-            merged.append(ev.model_copy(deep=True))
-            latest.append(key)
-            worded.append(wkey)
-    return [m.model_copy(update={"id": _event_id(m)}) for m in merged]
+        item = _Merged(ev.model_copy(deep=True), key, (language.get(aid) == main_lang.get(ev.story_id), *key))
+        matches = [m for m in merged if _same_event(m.event, ev)]
+        if not matches:
+            merged.append(item)
+            continue
+        _absorb(matches[0], item)
+        for other in matches[1:]:
+            _absorb(matches[0], other)
+            merged.remove(other)
+    return [m.event.model_copy(update={"id": _event_id(m.event)}) for m in merged]
 
 
 def build_events(facts: Sequence[ArticleFacts], story_of: dict[str, str]) -> list[Event]:
