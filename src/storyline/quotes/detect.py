@@ -21,7 +21,8 @@ from .classify import is_full_quote, term_kind
 from .dashes import find_dash_quotes
 from .glyphs import find_segments
 from .headline import headline_report
-from .indirect import reported_by_phrase, reported_from_parse, reported_from_text
+from .indirect import Reported, reported_by_phrase, reported_from_parse, reported_from_text
+from .learned import reported_from_model
 from .people import People
 
 _PARA = re.compile(r"\n\s*\n")
@@ -235,6 +236,14 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             and not any(x.start < head[1] and head[0] < x.end for x in reported) \
             and not any(a < head[1] and head[0] < b for a, b in full_quotes):
         findings.quotes.append(_quote(article, head[0], head[1], "indirect", head[2]))
+    if doc is not None:
+        taken = [(r.start, r.end) for r in reported]
+        used = {r.cue.i for r in reported if r.cue is not None}
+        # a cue that introduces a quote ('"...," Trump told the crowd.') is that quote's
+        quote_cues = {c.att.cue_pos for c in cands if c.att.cue_pos is not None}
+        used |= {t.i for t in doc if t.idx in quote_cues}
+        reported += [Reported(a, b, cue, (cue.idx, cue.idx + len(cue)), min_words=1)
+                     for cue, a, b, _ in reported_from_model(doc, speech, full_quotes, taken, used)]
     for r in reported:
         para = _para_of(paras, r.cue_span[0] if r.cue_span else r.start)
         r.start, r.end = max(r.start, para[0]), min(r.end, para[1])
@@ -242,7 +251,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             r.end -= 1
         while r.start < r.end and text[r.start].isspace():
             r.start += 1
-        if len(text[r.start:r.end].split()) < 3 or any(
+        if len(text[r.start:r.end].split()) < r.min_words or any(
                 min(r.end, b) - max(r.start, a) > 0.5 * (r.end - r.start) for a, b in (full_quotes if r.cue is not None else speech)):
             continue
         if not _reports_beyond_partials(text, r, partials):

@@ -27,6 +27,7 @@ class Reported:
     end: int
     cue: Token | None = None
     cue_span: tuple[int, int] | None = None
+    min_words: int = 3  # a learned cue's content may be shorter ("endorsed Trump")
 
 
 def _trim_tokens(toks: list[Token]) -> list[Token]:

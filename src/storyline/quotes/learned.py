@@ -1,0 +1,181 @@
+"""Reported content beyond speech verbs, from a small learned model: "endorsed Trump", "called for
+a ban on ...", "vowed to repeal ...", "his claim that ...", "the poll showed ...".
+
+Why learned: attribution in political news runs through hundreds of cue words (stance, support,
+criticism, intention, findings), each reliable only in some constructions ("called for X" reports,
+"called X" names). A logistic model over the cue's word form, the grammatical role of the
+candidate content (clause, object, infinitive, prepositional object) and the kind of subject
+weighs these per construction; its weights are data (``cue_weights.py``, written by
+``train_cues.py`` from PolNeAR's training split) and scoring is a sum over a dozen features, so
+the stage stays cheap.
+
+A candidate is a (cue token, content) pair: the content is one complement of the cue in the parse.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import pronouns, role_nouns, source_documents
+
+# complements that can carry reported content, and how they are named in the features
+_CHILD_KINDS = {"ccomp": "ccomp", "xcomp": "xcomp", "dobj": "dobj", "acomp": "acomp", "oprd": "oprd",
+                "attr": "attr", "acl": "acl", "advcl": "advcl"}
+_WH = {"what", "how", "why", "whether", "if", "who", "when", "where", "which"}
+_TRIM_LEAD = {"that", ",", ":", "-", "—", "–"}
+_PERSON_PRON = {"he", "she", "him", "her", "they", "i", "we", "you", "who"}
+
+
+@dataclass
+class Candidate:
+    cue: Token
+    kind: str
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    features: list[str]
+    score: float = 0.0
+
+
+def _span_of(toks: list[Token]) -> tuple[int, int] | None:
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (toks[0].lower_ in _TRIM_LEAD or toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in ('"', "”", "’"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].i, toks[-1].i + 1
+
+
+def _subject(tok: Token) -> Token | None:
+    from .attribute import subject_of
+
+    try:
+        return subject_of(tok)
+    except Exception:  # a malformed parse must not stop the stage
+        return None
+
+
+def _subject_features(subj: Token | None) -> list[str]:
+    if subj is None:
+        return ["subj=none"]
+    low = subj.lower_
+    out = []
+    if low in pronouns() or low in _PERSON_PRON:
+        out.append(f"subj=pron:{low}")
+    elif subj.ent_type_:
+        out.append(f"subj=ent:{subj.ent_type_}")
+    elif low in role_nouns() or low.rstrip("s") in role_nouns():
+        out.append("subj=role")
+    elif low in source_documents() or low.rstrip("s") in source_documents():
+        out.append("subj=doc")
+    else:
+        out.append(f"subj=pos:{subj.pos_}")
+    return out
+
+
+def _candidate_spans(tok: Token) -> list[tuple[str, list[Token]]]:
+    out: list[tuple[str, list[Token]]] = []
+    rights = [c for c in tok.children if c.i > tok.i]
+    for c in tok.children:
+        kind = _CHILD_KINDS.get(c.dep_)
+        if kind is not None:
+            out.append((kind, list(c.subtree)))
+        elif c.dep_ == "prep" and c.i > tok.i:
+            objs = [t for t in c.subtree if t is not c]
+            if objs:
+                out.append((f"prep:{c.lower_}", objs))
+    # the whole predicate after the cue: "accused the senator of lying", "called on Congress to act"
+    keep = [c for c in rights if c.dep_ not in ("conj", "cc", "punct", "mark", "advmod", "npadvmod")]
+    if len(keep) >= 2:
+        toks = [t for c in keep for t in c.subtree]
+        out.append(("right", toks))
+    return out
+
+
+def candidates(doc: Doc, speech: list[tuple[int, int]]) -> list[Candidate]:
+    """Every (cue token, complement) pair of the doc whose cue lies outside ``speech`` (quoted stretches)."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "NOUN", "AUX", "ADJ"):
+            continue
+        if any(a <= tok.idx < b for a, b in speech):
+            continue
+        if tok.text[:1].isupper() and not tok.is_sent_start:
+            continue  # a Title Case headline or label ("What Both Parties Want: ...") is no report
+        spans = _candidate_spans(tok)
+        if not spans:
+            continue
+        subj = _subject(tok)
+        low = tok.lower_
+        neg = any(c.dep_ == "neg" for c in tok.children)
+        base = [f"w={low}", f"tag={tok.tag_}", f"dep={tok.dep_}", *_subject_features(subj)]
+        if neg:
+            base.append("neg")
+        if tok.head is not tok and tok.head.lower_ in ("to",):
+            base.append("after_to")
+        for kind, toks in spans:
+            span = _span_of([t for t in toks if t.sent == tok.sent])
+            if span is None:
+                continue
+            a, b = span
+            n = b - a
+            first = doc[a]
+            head = min((t for t in doc[a:b]), key=lambda t: len(list(t.ancestors)))
+            fs = base + [f"k={kind}", f"w|k={low}|{kind}", f"tag|k={tok.tag_}|{kind}",
+                         f"k|head={kind}|{head.ent_type_ or head.pos_}",
+                         f"len={min(n, 12) if n < 12 else (20 if n < 30 else 40)}",
+                         f"first={first.lower_ if first.lower_ in _WH or first.lower_ in ('to', 'for', 'of', 'on') else first.pos_}"]
+            if any(t.lower_ == "that" and t.dep_ == "mark" for t in toks):
+                fs.append("that")
+            c0, c1 = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+            inq = sum(min(c1, y) - max(c0, x) for x, y in speech if x < c1 and c0 < y)
+            if inq > 0:
+                fs.append("inquote>50" if inq > 0.5 * (c1 - c0) else "inquote")
+            out.append(Candidate(tok, kind, a, b, fs))
+    return out
+
+
+def score(c: Candidate, weights: dict[str, float], bias: float) -> float:
+    z = bias + sum(weights.get(f, 0.0) for f in c.features)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+THRESHOLD = 0.4
+
+
+def _model() -> tuple[dict[str, float], float]:
+    from .cue_weights import BIAS, WEIGHTS
+
+    return WEIGHTS, BIAS
+
+
+def reported_from_model(doc: Doc, speech: list[tuple[int, int]], full_quotes: list[tuple[int, int]],
+                        taken: list[tuple[int, int]], cue_taken: set[int],
+                        threshold: float | None = None) -> list[tuple[Token, int, int, float]]:
+    """(cue, start char, end char, probability) of the learned candidates at or above ``threshold``:
+    the best complement per cue; none whose cue is in ``cue_taken`` (token indices already used as
+    cues), whose content runs into a direct quote of ``full_quotes`` (that quote is the speech), or
+    mostly repeats a stretch in ``taken`` (reported clauses found by rule)."""
+    th = THRESHOLD if threshold is None else threshold
+    weights, bias = _model()
+    best: dict[int, Candidate] = {}
+    for c in candidates(doc, speech):
+        if c.cue.i in cue_taken or "neg" in c.features:
+            continue  # "did not say how many were lost" reports nothing
+        c.score = score(c, weights, bias)
+        if c.score >= th and (c.cue.i not in best or c.score > best[c.cue.i].score):
+            best[c.cue.i] = c
+    out: list[tuple[Token, int, int, float]] = []
+    spans = list(taken)
+    for c in sorted(best.values(), key=lambda c: -c.score):
+        a, b = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+        if any(min(b, y) - max(a, x) >= 0.5 * max(b - a, y - x) for x, y in spans) \
+                or any(x < b and a < y for x, y in full_quotes):
+            continue
+        spans.append((a, b))
+        out.append((c.cue, a, b, c.score))
+    return sorted(out, key=lambda x: x[1])

@@ -1,0 +1,33 @@
+"""Reported content through cues beyond speech verbs (pledges, calls, accusations, findings), from
+the learned cue model; the content is the cue's complement in the parse."""
+
+from storyline.quotes.learned import candidates
+
+
+def test_pledge_and_accusation_are_reported_content_of_their_subjects(quotes_of, one):
+    text = ("Governor Lena Marsh vowed to veto the budget bill if it reaches her desk. "
+            "Senator Maria Okafor accused the governor of misleading voters about the deficit.")
+    qs = quotes_of(text)
+    veto = one(qs, "veto the budget bill")
+    assert veto.kind == "indirect" and veto.speaker == "Lena Marsh" and veto.cue == "vowed"
+    assert veto.text.startswith("to veto") and veto.text.endswith("her desk")
+    acc = one(qs, "misleading voters")
+    assert acc.kind == "indirect" and acc.speaker == "Maria Okafor" and acc.cue == "accused"
+
+
+def test_negated_cues_and_title_case_labels_report_nothing(quotes_of):
+    text = ("What Both Parties Want: Lower Port Fees\n\n"
+            "The minister did not endorse the plan to sell the harbour.")
+    assert quotes_of(text) == []
+
+
+def test_a_quote_is_not_reported_twice_through_its_own_cue(quotes_of):
+    text = '"We will not sign this," Okafor told the crowd in Dayton on Sunday.'
+    qs = quotes_of(text)
+    assert [q.kind for q in qs] == ["direct"]
+
+
+def test_candidates_name_the_complement_kind(nlp):
+    doc = nlp("The mayor called for an independent inquiry into the port contracts.")
+    kinds = {c.kind for c in candidates(doc, []) if c.cue.text == "called"}
+    assert "prep:for" in kinds
