@@ -55,3 +55,21 @@ def test_stories_and_briefs(mini_corpus):
     assert sorted(ids) == sorted(a.id for a in mini_corpus.articles)  # every article in exactly one story
     assert len(mini_corpus.briefs) == len(mini_corpus.stories)
     assert all(b.markdown.startswith("# ") for b in mini_corpus.briefs)
+
+
+def test_batched_analysis_matches_one_at_a_time_and_isolates_a_bad_input(data_dir):
+    """spaCy runs over a chunk of articles at once; a bad input in the chunk is its own error."""
+    from storyline.config import Settings
+    from storyline.ingest.readers import RawDoc
+    from storyline.pipeline import analyze_batch, analyze_one, read_all
+
+    docs, _ = read_all([data_dir / "mini"])
+    model = Settings().spacy_model
+    chunk = [docs[0], RawDoc("junk.txt", "Advertisement\nSkip to main content\n", "text"), docs[1]]
+    got = analyze_batch(chunk, model)
+    assert isinstance(got[1], str) and "junk.txt" in got[1]
+    for doc, res in ((docs[0], got[0]), (docs[1], got[2])):
+        one = analyze_one(doc, model)
+        assert res.article == one.article
+        assert [(q.span, q.speaker) for q in res.quotes] == [(q.span, q.speaker) for q in one.quotes]
+        assert [m.span for m in res.mentions] == [m.span for m in one.mentions]

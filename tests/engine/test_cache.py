@@ -13,7 +13,7 @@ def test_second_run_reuses_results_and_changed_input_is_reanalysed(tmp_path, dat
 
     calls = []
     real_task = pipeline._task
-    monkeypatch.setattr(pipeline, "_task", lambda item: calls.append(item[1].source) or real_task(item))
+    monkeypatch.setattr(pipeline, "_task", lambda chunk: calls.extend(d.source for _, d in chunk) or real_task(chunk))
     again, _ = run_article_stages(docs, settings, cache_dir=tmp_path)
     assert calls == []
     assert [r.article for r in again] == [r.article for r in first]

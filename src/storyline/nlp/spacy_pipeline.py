@@ -41,6 +41,13 @@ def annotate(text: str, model: str, parse: bool = True) -> Doc:
         return nlp(text)
 
 
+def annotate_many(texts: list[str], model: str) -> list[Doc]:
+    """Full annotation of several texts in one ``nlp.pipe`` call (batched matrix work)."""
+    nlp = load(model)
+    with nlp.select_pipes(disable=[p for p in ("senter",) if p in nlp.pipe_names]):
+        return list(nlp.pipe(texts, batch_size=max(1, len(texts))))
+
+
 def parse_sentence(sent: Span, model: str) -> Doc:
     """A parsed copy of one sentence (token offsets relative to ``sent``), reusing its token vectors."""
     if sent.doc.has_annotation("DEP"):
