@@ -117,6 +117,7 @@ def test_redirect_to_a_blocked_address_is_checked_again(server, monkeypatch):
         return real(u, False)
 
     monkeypatch.setattr(url_reader, "check_host", check)
+    monkeypatch.setattr(url_reader, "_check_peer", lambda url, resp: None)  # the local server plays a public one
     docs, errors = fetch(f"{server}/to-metadata", allow_private=False)
     assert not docs and "169.254.169.254" in str(errors[0])
 
@@ -138,3 +139,13 @@ def test_unreachable_url_is_one_error_and_the_batch_goes_on(server):
     docs, errors = split(list(read_inputs([f"http://127.0.0.1:{dead}/x", f"{server}/article"],
                                           allow_private=True)))
     assert len(docs) == 1 and len(errors) == 1 and "unreachable" in str(errors[0])
+
+
+def test_dns_rebinding_is_caught_at_the_connected_address(server, monkeypatch):
+    """The name passed the check (as if it resolved to a public address) but the connection went to
+    loopback: the response is refused, its body unread."""
+    monkeypatch.setattr(url_reader, "check_host", lambda u, allow_private: None)
+    docs, errors = fetch(f"{server}/article", allow_private=False)
+    assert not docs and "127.0.0.1" in str(errors[0]) and "DNS" in str(errors[0])
+    docs, errors = fetch(f"{server}/article", allow_private=True)
+    assert docs and not errors

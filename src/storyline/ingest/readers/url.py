@@ -55,6 +55,23 @@ def check_host(url: str, allow_private: bool) -> None:
             raise ValueError(f"refusing private/loopback address {ip} for {host} (use --allow-private)")
 
 
+def _check_peer(url: str, resp) -> None:
+    """The address actually connected to, checked again: a name that resolved to a public address
+    for :func:`check_host` may resolve to a private one a moment later (DNS rebinding). The body of
+    such a response is never read."""
+    stream = resp.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if not peer:
+        return
+    try:
+        ip = ipaddress.ip_address(peer[0])
+    except ValueError:
+        return
+    if _blocked(ip):
+        raise ReadError(url, f"refusing private/loopback address {ip} reached after the check "
+                             "(DNS changed; use --allow-private)")
+
+
 def fetch(url: str, allow_private: bool = False, client=None) -> tuple[str, str, bytes]:
     """(final URL, content type, body) or ReadError naming the URL."""
     import httpx
@@ -72,6 +89,8 @@ def fetch(url: str, allow_private: bool = False, client=None) -> tuple[str, str,
                 raise ReadError(url, str(e)) from None
             try:
                 with client.stream("GET", current) as resp:
+                    if not allow_private:
+                        _check_peer(url, resp)
                     if resp.is_redirect:
                         loc = resp.headers.get("location")
                         if not loc:
