@@ -75,3 +75,35 @@ def test_analyze_fetches_urls_only_with_allow_private_for_localhost(tmp_path: Pa
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def test_extend_stories_keeps_earlier_articles_and_their_story_ids(tmp_path: Path, data_dir: Path):
+    """Regression: a second run with --extend-stories wrote only its own articles to analysis.json."""
+    first_dir, second_dir, out = tmp_path / "day1", tmp_path / "day2", tmp_path / "out"
+    first_dir.mkdir()
+    second_dir.mkdir()
+    files = sorted((data_dir / "mini").iterdir())
+    for f in files[:-1]:
+        (first_dir / f.name).write_bytes(f.read_bytes())
+    (second_dir / files[-1].name).write_bytes(files[-1].read_bytes())
+
+    r = runner.invoke(app, ["analyze", str(first_dir), "--out", str(out), "-q", "--workers", "1", "--no-cache"])
+    assert r.exit_code == 0, r.output
+    before = json.loads((out / "analysis.json").read_text())
+    story_before = {aid: s["id"] for s in before["stories"] for aid in s["article_ids"]}
+
+    r = runner.invoke(app, ["analyze", str(second_dir), "--out", str(out), "-q", "--workers", "1", "--no-cache",
+                            "--extend-stories"])
+    assert r.exit_code == 0, r.output
+    after = json.loads((out / "analysis.json").read_text())
+    story_after = {aid: s["id"] for s in after["stories"] for aid in s["article_ids"]}
+    assert {a["id"] for a in before["articles"]} < {a["id"] for a in after["articles"]}
+    assert all(story_after[aid] == sid for aid, sid in story_before.items())
+    assert {q["id"] for q in before["quotes"]} <= {q["id"] for q in after["quotes"]}
+    con = duckdb.connect(str(out / "storyline.duckdb"), read_only=True)
+    assert con.execute("select count(*) from articles").fetchone()[0] == len(after["articles"])
+
+    (out / "article_results.jsonl").write_text("{not json\n")
+    r = runner.invoke(app, ["analyze", str(second_dir), "--out", str(out), "-q", "--workers", "1", "--no-cache",
+                            "--extend-stories"])
+    assert r.exit_code == 2 and "article_results.jsonl" in r.output

@@ -17,7 +17,7 @@ from .model import Corpus
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="storyline: messy multi-outlet news in, cited stories out.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error stays one line, whatever the terminal width
 out = Console()
 
 DEFAULT_OUT = "out"
@@ -72,7 +72,7 @@ def analyze(
     """Run every stage on PATHS and write analysis.json, briefs/ and storyline.duckdb to --out."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .pipeline import read_all, run_article_stages, run_corpus_stages
+    from .pipeline import load_results, read_all, run_article_stages, run_corpus_stages, save_results
 
     import dataclasses
 
@@ -98,14 +98,24 @@ def analyze(
         progress.update(task, description="stories, comparison, briefs")
         from .stories.state import ClusterState
 
-        state_path = out_dir / "stories_state.json"
+        state_path, results_path = out_dir / "stories_state.json", out_dir / "article_results.jsonl"
         story_state = ClusterState.load(state_path) if extend and state_path.exists() else ClusterState()
+        if extend and results_path.exists():  # earlier articles stay in the corpus, briefs and database
+            new_ids = {r.article.id for r in results}
+            try:
+                earlier = load_results(results_path)
+            except (OSError, ValueError) as e:
+                err.print(f"[red]error:[/] {results_path}: cannot read the earlier run ({type(e).__name__}); "
+                          "run without --extend-stories to start afresh", highlight=False, soft_wrap=True)
+                raise typer.Exit(2) from None
+            results = results + [r for r in earlier if r.article.id not in new_ids]
         corpus = run_corpus_stages(results, str(kb) if kb else None, story_state)
     corpus.errors = errors + more
     for e in corpus.errors:
         err.print(f"[red]error:[/] {e}", highlight=False, soft_wrap=True)
     written = write_outputs(corpus, out_dir)
-    story_state.save(out_dir / "stories_state.json")
+    story_state.save(state_path)
+    save_results(results, results_path)
     summary = {"articles": len(corpus.articles), "failed_inputs": len(corpus.errors), "entities": len(corpus.entities),
                "quotes": len(corpus.quotes), "times": len(corpus.times), "events": len(corpus.events),
                "claims": len(corpus.claims), "stories": len(corpus.stories), "briefs": len(corpus.briefs), **written}

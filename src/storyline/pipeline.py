@@ -41,6 +41,25 @@ class ArticleResult:
 _MODEL: str | None = None
 
 
+def save_results(results: Sequence[ArticleResult], path: str | Path) -> None:
+    """Per-article results as JSON lines, so a later ``--extend-stories`` run can rebuild the corpus
+    stages over earlier and new articles without the earlier inputs at hand."""
+    from pydantic import TypeAdapter
+
+    adapter = TypeAdapter(ArticleResult)
+    with open(path, "wb") as f:
+        for r in results:
+            f.write(adapter.dump_json(r) + b"\n")
+
+
+def load_results(path: str | Path) -> list[ArticleResult]:
+    from pydantic import TypeAdapter
+
+    adapter = TypeAdapter(ArticleResult)
+    with open(path, "rb") as f:
+        return [adapter.validate_json(line) for line in f if line.strip()]
+
+
 def _init_worker(model: str) -> Callable[[], None]:
     def init() -> None:
         global _MODEL
