@@ -46,7 +46,7 @@ def test_header_metadata_is_read_and_removed():
     assert c.title == "City council approves new tram line after marathon session"
     assert c.outlet == "The Riverton Gazette"
     assert c.byline == "Olivia Marsh and Peter Kline"
-    assert (c.published, c.published_source) == ("2024-04-04", "metadata")
+    assert (c.published, c.published_source) == ("2024-04-04", "published_line")
     r = reasons(c)
     assert r["Skip to main content"] == "skip-link"
     assert r["Home | City | Business | Culture | Sports | Weather"] == "nav"
@@ -265,3 +265,16 @@ def test_japanese_sentences_end_with_ideographic_full_stops():
     line = "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで20代の男性が逮捕されたというニュースを耳にしました。"
     c = clean_text("\n\n".join([line] * 8), language="ja")
     assert c.text.count("逮捕") == 8 and not c.removed
+
+
+def test_dateline_outranks_a_published_line():
+    """The issue's order: metadata > dateline > "Published"/"Updated" lines > dates in the text."""
+    page = ("Baltic Ledger\nLast updated: Wednesday, March 19, 2025\n\n"
+            "LINDHAVEN, Korsa, Mon Mar 17 2025 — Korsa's parliament will vote on Wednesday on sending soldiers "
+            "to the border mission, the speaker said after a meeting of party leaders.\n\n"
+            "The government needs 231 votes in the 460-seat chamber, and officials said they were confident.\n")
+    c = clean_text(page, language="en")
+    assert (c.published, c.published_source) == ("2025-03-17", "dateline")
+    only_line = page.replace("LINDHAVEN, Korsa, Mon Mar 17 2025 — ", "")
+    c = clean_text(only_line, language="en")
+    assert (c.published, c.published_source) == ("2025-03-19", "published_line")

@@ -314,7 +314,7 @@ class _Cleaner:
                 self.drop(i, "repeated-title")
             elif iso := header.bare_date(ln):
                 if self.out.published is None:
-                    self.out.published, self.out.published_source = iso, "metadata"
+                    self.out.published, self.out.published_source = iso, "published_line"
                 self.drop(i, "metadata-date")
             elif who := header.byline(ln):
                 self.out.byline = self.out.byline or who
@@ -323,7 +323,7 @@ class _Cleaner:
     def _set_date(self, kind: str, iso: str) -> None:
         # a "published" date beats an "updated" one; the first of each kind wins
         if self.out.published is None or (kind == "published" and self.published_kind == "updated"):
-            self.out.published, self.out.published_source = iso, "metadata"
+            self.out.published, self.out.published_source = iso, "published_line"
             self.published_kind = kind
 
     def _source_line(self, ln: str) -> None:
@@ -395,7 +395,9 @@ def dateline_date(paragraph: str) -> str | None:
 def _body_provenance(out: Cleaned) -> None:
     """Datelines and inline wire credits live in the body: read them, leave the text alone."""
     first = out.text.split("\n\n", 1)[0] if out.text else ""
-    if out.published is None and (iso := dateline_date(first)):
+    # a dateline outranks a "Published:"/"Updated:" line: it is the reporter's own date, while page
+    # furniture may show when the page was last touched
+    if out.published_source in ("unknown", "published_line") and (iso := dateline_date(first)):
         out.published, out.published_source = iso, "dateline"
     wire = wire_inline(first)
     if wire and not out.provenance.syndicated_from and not same_outlet(wire, out.outlet):
