@@ -41,3 +41,17 @@ def split_paragraphs(text: str, sentences: Sequence[tuple[int, int]]) -> list[tu
         if text[start:e].strip():
             out.append((start, e))
     return out
+
+
+# "LINDHAVEN, March 14 (Nordwire) - ", "LINDHAVEN, Korsa, Mon Mar 17 2025 — ", "BRASK/LINDHAVEN. "
+_DATELINE = re.compile(
+    r"^(?:[A-ZÄÖÜÀ-Ý]{3,}(?:[ /-][A-ZÄÖÜÀ-Ý]{2,})*)"
+    r"(?:(?:,[^,\n—–]{1,30}){0,2}\s*(?:\([^)\n]{1,30}\))?\s*[—–-]\s+|\.\s+)(?=[A-ZÄÖÜ\"“„«])"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Length of a leading dateline: a sentence quoted on its own (in a brief) reads better without
+    the wire header its article opened with."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0

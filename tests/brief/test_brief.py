@@ -8,6 +8,8 @@ from storyline.brief.summary import summary_sentences
 from storyline.model import Brief, check_spans
 from storyline.text_units import jaccard, words
 
+from .conftest import sentences_of
+
 
 def test_every_sentence_is_cited_with_valid_spans(inputs):
     b = build_brief(inputs.story, inputs.articles, inputs.sentences, inputs.quotes, inputs.entities)
@@ -128,3 +130,27 @@ def test_the_same_figure_twice_is_redundant():
     assert figures(a) == figures(b) == {"40000"}
     assert _redundant((words(a), figures(a)), (words(b), figures(b)))
     assert not _redundant((words(a), figures(a)), (words(c), figures(c)))
+
+
+def test_summary_sentence_drops_the_wire_dateline_but_keeps_its_support(inputs):
+    arts = dict(inputs.articles)
+    a2 = arts["a2"]
+    text = "HARLOW, May 6 (Riverwire) - " + a2.text
+    arts["a2"] = a2.model_copy(update={"text": text})
+    sents = dict(inputs.sentences, a2=sentences_of(text))
+    summ = summary_sentences(inputs.story, arts, sents)
+    for s in summ:
+        assert "Riverwire" not in s.text and not s.text.startswith("HARLOW")
+        for c in s.citations:
+            assert c.text == arts[c.article_id].text[c.start:c.end]
+    lead = [c for s in summ for c in s.citations if c.article_id == "a2" and c.start == len("HARLOW, May 6 (Riverwire) - ")]
+    assert lead, "the dateline sentence is still cited, from after its dateline"
+
+
+def test_dateline_prefixes():
+    from storyline.text_units import dateline_end
+
+    for head in ("LINDHAVEN, March 14 (Nordwire) - ", "LINDHAVEN, Korsa, Mon Mar 17 2025 — ", "BRASK/LINDHAVEN. "):
+        assert dateline_end(head + "Defence ministers met.") == len(head)
+    for text in ("NATO said on Friday it would meet.", "The EU - and others - agreed.", "UN. then"):
+        assert dateline_end(text) == 0

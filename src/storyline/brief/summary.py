@@ -12,7 +12,7 @@ from functools import cache
 
 from ..model import Article, BriefSentence, Span, Story
 from ..resources import lines
-from ..text_units import jaccard, words
+from ..text_units import dateline_end, jaccard, words
 
 SUMMARY_MIN, SUMMARY_MAX = 5, 8
 SUPPORT_SIM = 0.25
@@ -31,6 +31,7 @@ def _dangling(language: str) -> frozenset[str]:
 
 
 def _sentence(a: Article, s: int, e: int) -> Span | None:
+    s += dateline_end(a.text[s:e].lstrip()) + len(a.text[s:e]) - len(a.text[s:e].lstrip())
     raw = a.text[s:e]
     body = raw.strip()
     if len(body) < 40 or len(body) > 400 or body.endswith("?") or _JUNK.search(body):
@@ -79,8 +80,8 @@ def summary_sentences(story: Story, articles: dict[str, Article],
     for a in originals:
         for rank, (s, e) in enumerate(sentences.get(a.id, [])):
             sp = _sentence(a, s, e)
-            if sp:
-                cands.append((sp, words(sp.text), rank))
+            if sp:  # a dateline's place and date still count as what the sentence is about
+                cands.append((sp, words(a.text[s:e]), rank))
     scored = []
     for sp, ws, rank in cands:
         support = [o for o, ows, _ in cands
