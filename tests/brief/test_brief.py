@@ -154,3 +154,19 @@ def test_dateline_prefixes():
         assert dateline_end(head + "Defence ministers met.") == len(head)
     for text in ("NATO said on Friday it would meet.", "The EU - and others - agreed.", "UN. then"):
         assert dateline_end(text) == 0
+
+
+def test_quote_over_two_paragraphs_reads_as_one_line_without_the_reopening_mark(inputs):
+    from storyline.brief.sections import quotes
+    from storyline.model import Quote
+
+    words_ = 'Nobody asked us what it would cost.\n\n"If they want a partner, they must talk to us'
+    text = f'She told the Herald:\n\n"{words_}," the minister said.'
+    art = inputs.articles["a2"].model_copy(update={"text": text})
+    i = text.index("Nobody")
+    q = Quote(id="qx", span=art.span(i, i + len(words_)), text=words_, kind="direct", speaker="Ilse Brandt",
+              speaker_entity="p_brandt")
+    lines = quotes(inputs.story, [q], inputs.entities, dict(inputs.articles, a2=art))
+    assert lines[0].text == ('Ilse Brandt said: "Nobody asked us what it would cost. If they want a partner, '
+                             'they must talk to us"')
+    assert lines[0].citations[0].text == words_  # the evidence keeps the article's exact characters

@@ -3,6 +3,8 @@ overview (places), timeline, who said what, where sources differ, open questions
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -49,6 +51,9 @@ def timeline(story: Story) -> list[BriefSentence]:
     return out
 
 
+_REOPEN = re.compile(r"\n\s*\n\s*[\"“„«‹]")
+
+
 def quotes(story: Story, qs: Sequence[Quote], entities: dict[str, Entity],
            articles: dict[str, Article]) -> list[BriefSentence]:
     """By speaker, most-quoted first; near-identical quotes from several outlets become one line
@@ -74,7 +79,9 @@ def quotes(story: Story, qs: Sequence[Quote], entities: dict[str, Entity],
                 clusters.append([q])
         for c in sorted(clusters, key=len, reverse=True)[:QUOTES_PER_SPEAKER]:
             q = c[0]
-            text = " ".join(q.text.split())  # a quote across paragraphs must not break the list
+            # a quote across paragraphs must not break the list; the mark that reopens a continued
+            # paragraph ("...opinion.\n\n"If they want...) is typography, not words
+            text = " ".join(_REOPEN.sub("\n\n", q.text).split())
             text = text if len(text) <= 220 else text[:217].rsplit(" ", 1)[0] + "…"
             verb = "said" if q.kind != "indirect" else "said that"
             out.append(BriefSentence(text=f'{name} {verb}: "{text}"', citations=[x.span for x in c],
