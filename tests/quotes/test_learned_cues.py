@@ -31,3 +31,12 @@ def test_candidates_name_the_complement_kind(nlp):
     doc = nlp("The mayor called for an independent inquiry into the port contracts.")
     kinds = {c.kind for c in candidates(doc, []) if c.cue.text == "called"}
     assert "prep:for" in kinds
+
+
+def test_word_forms_share_a_stem_feature(nlp):
+    from storyline.quotes.learned import _stem
+
+    assert _stem("supports") == _stem("supported") == _stem("supporting") == _stem("support")
+    doc = nlp("The senator supported the measure.")
+    feats = next(c.features for c in candidates(doc, []) if c.cue.text == "supported")
+    assert "s=support" in feats

@@ -49,8 +49,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("polnear", type=Path)
     ap.add_argument("--C", type=float, default=1.0)
-    ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--min-weight", type=float, default=0.05)
+    ap.add_argument("--min-count", type=int, default=5)
+    ap.add_argument("--min-weight", type=float, default=0.1)
     ap.add_argument("--out", type=Path, default=Path(__file__).with_name("cue_weights.py"))
     args = ap.parse_args()
 
