@@ -21,6 +21,12 @@ _FEMALE_HON = {"mrs", "ms", "miss", "frau", "mme", "madame", "lady"}
 _WORD = re.compile(r"[\w-]+")
 _CYRILLIC_NAME = re.compile(r"(?<![\w-])([А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)\s+([А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)\b")
 _NAME_LIKE = re.compile(r"(?<![\w-])(?=([A-ZÀ-Þ][a-zà-ÿ]+)\s+((?:[A-ZÀ-Þ][a-zà-ÿ'’-]+\s+)?[A-ZÀ-Þ][a-zà-ÿ'’-]+)\b)")
+# capitalised function words that name lists also know as first names ("On Monday", "In Washington")
+_NOT_FIRST = {"on", "in", "at", "as", "for", "by", "from", "with", "after", "before", "since", "when", "while",
+              "if", "but", "and", "or", "the", "a", "an", "his", "her", "its", "their", "our", "my", "even",
+              "during", "under", "over", "of", "to", "then", "so", "yet", "also", "last", "next", "this", "that",
+              "these", "those", "both", "all", "some", "many", "most", "each", "every", "why", "how", "what",
+              "where", "who", "now", "here", "there", "still", "just", "only", "not", "no", "yes", "than", "into"}
 _FEMALE_ROLES = {"spokeswoman", "chairwoman", "hostess", "woman", "businesswoman", "congresswoman"}
 _MALE_ROLES = {"spokesman", "chairman", "man", "businessman", "congressman"}
 
@@ -188,14 +194,20 @@ class People:
             return r
         return None
 
+    def _full(self, r: Referent) -> str:
+        """A person's name in its fullest form seen ('Sobel' -> 'Marek Sobel')."""
+        full = [x.name for x in self.refs if x.kind == "person" and x.name.split()[-1:] == r.name.split()[-1:]]
+        return max(full, key=len) if full else r.name
+
     def role(self, noun: str, pos: int) -> tuple[Referent | None, bool]:
         """Last person holding ``noun`` as a role; else the last person (flagged as a weaker guess)."""
         noun = noun.lower()
         want = "f" if noun in _FEMALE_ROLES else "m" if noun in _MALE_ROLES else None
         people = [r for r in self.before(pos) if r.kind == "person"]
-        for r in people:
-            if noun in r.roles or noun.rstrip("s") in r.roles:
-                return r, True
+        holders = [r for r in people if noun in r.roles or noun.rstrip("s") in r.roles]
+        if holders:
+            # "the senator" in a story of several senators is any of them: a weaker guess
+            return holders[0], len({self._full(r) for r in holders}) == 1
         for r in people:
             if want is None or r.gender in (want, None):
                 return r, False
@@ -212,7 +224,7 @@ def _names_ner_missed(text: str, mentions: list[Mention], article_id: str) -> li
     out = []
     for m in _NAME_LIKE.finditer(text):
         a, b = m.start(1), m.end(2)
-        if any(x < b and a < y for x, y in taken) or not known_first_name(m.group(1)):
+        if any(x < b and a < y for x, y in taken) or m.group(1).lower() in _NOT_FIRST or not known_first_name(m.group(1)):
             continue
         taken.append((a, b))
         out.append(Mention(span=Span(article_id=article_id, start=a, end=b, text=text[a:b]), label="PERSON"))
