@@ -40,3 +40,15 @@ def test_word_forms_share_a_stem_feature(nlp):
     doc = nlp("The senator supported the measure.")
     feats = next(c.features for c in candidates(doc, []) if c.cue.text == "supported")
     assert "s=support" in feats
+
+
+def test_holder_of_a_nominal_cue_and_of_an_adjective_cue_is_the_speaker(quotes_of, one, nlp):
+    from storyline.quotes.attribute import subject_of
+
+    doc = nlp("Okafor kept up her criticism of the federal response to the flood.")
+    crit = next(t for t in doc if t.text == "criticism")
+    assert subject_of(crit).text == "her"
+    text = ("Governor Paul Girard toured the flooded district on Monday. "
+            "Girard is convinced that the levee will hold through the spring.")
+    hold = one(quotes_of(text), "levee will hold")
+    assert hold.speaker == "Paul Girard"

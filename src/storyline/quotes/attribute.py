@@ -88,7 +88,9 @@ def subject_of(cue: Token) -> Token | None:
         agent = next((a for a in tok.children if a.dep_ == "agent"), None)
         if agent is not None:
             return next((p for p in agent.children if p.dep_ == "pobj"), None)
-        if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and tok.head is not tok:
+        if tok.pos_ == "NOUN" and (poss := next((c for c in tok.children if c.dep_ == "poss"), None)) is not None:
+            return poss  # a nominal cue's holder: "his criticism of ...", "Clinton's claim that ..."
+        if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "acomp") and tok.head is not tok:
             tok = tok.head
             continue
         return None
