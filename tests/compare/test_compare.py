@@ -187,3 +187,32 @@ def test_numbers_counting_the_same_thing_meet_through_the_words_before_them():
                  "Planners are working on a force of about 10,000 troops, according to two officials.",
                  [("a", "up to 2,500 soldiers", 2500, "soldiers"), ("b", "about 10,000 troops", 10000, "troops")])
     assert apart.conflicts == []  # a national contribution is not the size of the force
+
+
+def test_a_prolific_speaker_costs_quotes_plus_mentions_not_their_product(monkeypatch):
+    """Regression: every quote re-read every mention of its speaker (quadratic for a minister
+    quoted 200 times); the side and kind must come out the same."""
+    from storyline.compare import voices as voices_mod
+    from storyline.model import Entity
+
+    para = 'Aldorian Foreign Minister Dmitri Volkhov said: "We will decide in our own time." '
+    text = para * 30
+    a = Article(id="a", source="a.txt", outlet="Nordwire", text=text, language="en", published="2025-03-14")
+    starts = [i * len(para) + len("Aldorian Foreign Minister ") for i in range(30)]
+    mentions = [a.span(s, s + len("Dmitri Volkhov")) for s in starts]
+    ent = Entity(id="p_v", name="Dmitri Volkhov", type="PERSON", mentions=mentions, roles=["Foreign Minister"])
+    aldoria = Entity(id="g_a", name="Aldoria", type="GPE")
+    quotes = []
+    for i, s in enumerate(starts):
+        q0 = text.index("We will", s)
+        quotes.append(Quote(id=f"q{i}", span=a.span(q0, q0 + len("We will decide in our own time.")),
+                            text="We will decide in our own time.", kind="direct", speaker="Dmitri Volkhov",
+                            speaker_span=mentions[i], speaker_entity="p_v"))
+    ctx = StoryContext.build(Story(id="s", title="t", article_ids=["a"]), {"a": a}, {"a": [(0, len(text))]}, quotes,
+                             {"p_v": ent, "g_a": aldoria})
+    calls = []
+    real = voices_mod._window_evidence
+    monkeypatch.setattr(voices_mod, "_window_evidence", lambda *a, **k: calls.append(1) or real(*a, **k))
+    who = voices_mod.describe_voices(ctx)
+    assert len(calls) <= len(quotes) + len(mentions)
+    assert who["p_v"].name == "Dmitri Volkhov" and who["p_v"].kind == "official"

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from ..model import Evidenced, Quote
+from ..model import Evidenced, Quote, Span
 from ..resources import table
 from .context import StoryContext
 
@@ -64,45 +64,77 @@ def _speaker_key(q: Quote) -> str | None:
     return q.speaker_entity or q.speaker
 
 
+def _window_evidence(ctx: StoryContext, sp: Span, places: dict[str, str], name: str,
+                     sides: Counter[str], kinds: Counter[str]) -> None:
+    """Side and kind from the title phrase before one mention ("Aldorian Foreign Minister X")."""
+    text = ctx.articles[sp.article_id].text
+    window = title_phrase(text, sp.start)
+    near = [w for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", window)
+            if _fold(w)[:STEM] in places and _fold(w)[:STEM] != _fold(name)[:STEM]]
+    if near:  # the nearest place word in the title phrase
+        sides[places[_fold(near[-1])[:STEM]]] += 1
+    for pat, kind in _roles():
+        if pat.search(window):
+            kinds[kind] += 1
+            break
+
+
+Evidence = tuple[Counter[str], Counter[str]]  # sides, kinds
+
+
+def _entity_evidence(ctx: StoryContext, key: str, places: dict[str, str], name: str) -> tuple[Evidence, Evidence]:
+    """What the entity itself says of its side and kind: from its name and roles, and from its
+    mentions' title phrases (kept apart so the quote's own speaker span counts in between, as
+    before: Counter ties go to what came first)."""
+    sides: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    m_sides: Counter[str] = Counter()
+    m_kinds: Counter[str] = Counter()
+    ent = ctx.entities.get(key)
+    if ent is None:
+        return (sides, kinds), (m_sides, m_kinds)
+    if ent.type in ("ORG", "NORP") and " " in ent.name:
+        for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", ent.name):  # "the Varnian Grain Board" speaks for Varnia
+            if _fold(w)[:STEM] in places:
+                sides[places[_fold(w)[:STEM]]] += 2
+    for role in ent.roles:  # "Aldorian Foreign Minister": the entity stage kept the title words
+        for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", role):
+            if _fold(w)[:STEM] in places:
+                sides[places[_fold(w)[:STEM]]] += 2
+        for pat, kind in _roles():
+            if pat.search(role):
+                kinds[kind] += 1
+                break
+    for sp in ent.mentions:
+        if sp.article_id in ctx.articles:
+            _window_evidence(ctx, sp, places, name, m_sides, m_kinds)
+    return (sides, kinds), (m_sides, m_kinds)
+
+
 def describe_voices(ctx: StoryContext) -> dict[str, Voice]:
+    """Each quoted speaker's side (the place their titles tie them to) and kind (official, expert...),
+    weighted by how often they are quoted. The entity's own evidence is computed once per speaker:
+    per quote it was quadratic in a prominent speaker's quotes times mentions."""
     places = _places(ctx)
     sides: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     names: dict[str, str] = {}
+    own: dict[str, tuple[Evidence, Evidence]] = {}
     outlets = {o.lower() for o in ctx.outlets}
     for q in ctx.quotes:
         key = _speaker_key(q)
         if not key or not q.speaker or q.speaker.lower() in outlets:  # "X told Korsa Herald" is not Korsa Herald speaking
             continue
         names[key] = ctx.entities[key].name if key in ctx.entities else q.speaker
-        anchors = [q.speaker_span] if q.speaker_span else []
-        if q.speaker_entity in ctx.entities:
-            anchors += [s for s in ctx.entities[q.speaker_entity].mentions if s.article_id in ctx.articles]
-        ent = ctx.entities.get(key)
-        if ent is not None and ent.type in ("ORG", "NORP") and " " in ent.name:
-            for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", ent.name):  # "the Varnian Grain Board" speaks for Varnia
-                if _fold(w)[:STEM] in places:
-                    sides[key][places[_fold(w)[:STEM]]] += 2
-        roles = ent.roles if ent is not None else []
-        for role in roles:  # "Aldorian Foreign Minister": the entity stage kept the title words
-            for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", role):
-                if _fold(w)[:STEM] in places:
-                    sides[key][places[_fold(w)[:STEM]]] += 2
-            for pat, kind in _roles():
-                if pat.search(role):
-                    kinds[key][kind] += 1
-                    break
-        for sp in anchors:
-            text = ctx.articles[sp.article_id].text
-            window = title_phrase(text, sp.start)
-            near = [w for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", window)
-                    if _fold(w)[:STEM] in places and _fold(w)[:STEM] != _fold(names[key])[:STEM]]
-            if near:  # the nearest place word in the title phrase ("Aldorian Foreign Minister X")
-                sides[key][places[_fold(near[-1])[:STEM]]] += 1
-            for pat, kind in _roles():
-                if pat.search(window):
-                    kinds[key][kind] += 1
-                    break
+        if key not in own:
+            own[key] = _entity_evidence(ctx, key, places, names[key])
+        (e_sides, e_kinds), (m_sides, m_kinds) = own[key]
+        sides[key].update(e_sides)
+        kinds[key].update(e_kinds)
+        if q.speaker_span:
+            _window_evidence(ctx, q.speaker_span, places, names[key], sides[key], kinds[key])
+        sides[key].update(m_sides)
+        kinds[key].update(m_kinds)
     return {k: Voice(n, sides[k].most_common(1)[0][0] if sides[k] else None,
                      kinds[k].most_common(1)[0][0] if kinds[k] else None) for k, n in names.items()}
 
