@@ -76,3 +76,24 @@ def test_non_english_articles_are_deduplicated_too():
     out = by_id(find_duplicates([Article(id="a", source="a.txt", text=de, language="de", published="2024-05-02"),
                                  Article(id="b", source="b.txt", text=de, language="de", published="2024-05-03")]))
     assert out["b"].duplicate_of == "a"
+
+
+def test_paragraph_alignment_is_only_tried_on_articles_sharing_content_words(monkeypatch):
+    """Regression: every new article was aligned paragraph by paragraph with every earlier one."""
+    import storyline.ingest.dedup as dedup
+
+    import random
+
+    rng = random.Random(5)
+    syllables = ["ka", "lo", "mer", "tis", "van", "dru", "pel", "sor", "gin", "hal", "bre", "nud"]
+    others = []
+    for i in range(18):  # unrelated reports: each with its own vocabulary
+        vocab = ["".join(rng.choices(syllables, k=3)) for _ in range(40)]
+        paras = [" ".join(rng.choices(vocab, k=25)).capitalize() + "." for _ in range(4)]
+        others.append(art(f"x{i}", "\n\n".join(paras), "2025-04-01"))
+    calls = []
+    real = dedup.rewrite_score
+    monkeypatch.setattr(dedup, "rewrite_score", lambda a, b: calls.append(1) or real(a, b))
+    out = {a.id: a for a in find_duplicates([art("w", WIRE, "2025-05-02"), *others, art("r", REWRITE, "2025-05-03")])}
+    assert out["r"].rewrite_of == "w"
+    assert len(calls) < 40  # all pairs would be 20 * 19 / 2 = 190
