@@ -12,7 +12,7 @@ from functools import cache
 
 from ..model import Article, BriefSentence, Span, Story
 from ..resources import lines
-from ..text_units import dateline_end, jaccard, words
+from ..text_units import dateline_end, jaccard, jaccard_neighbours, words
 
 SUMMARY_MIN, SUMMARY_MAX = 5, 8
 SUPPORT_SIM = 0.25
@@ -83,9 +83,9 @@ def summary_sentences(story: Story, articles: dict[str, Article],
             if sp:  # a dateline's place and date still count as what the sentence is about
                 cands.append((sp, words(a.text[s:e]), rank))
     scored = []
-    for sp, ws, rank in cands:
-        support = [o for o, ows, _ in cands
-                   if outlet[o.article_id] != outlet[sp.article_id] and jaccard(ws, ows) >= SUPPORT_SIM]
+    near = jaccard_neighbours([ws for _, ws, _ in cands], SUPPORT_SIM)
+    for (sp, ws, rank), others in zip(cands, near):
+        support = [cands[j][0] for j in others if outlet[cands[j][0].article_id] != outlet[sp.article_id]]
         outlets = {outlet[o.article_id] for o in support}
         scored.append((len(outlets) + 1.0 / (2 + rank), sp, ws, support))
     scored.sort(key=lambda t: (-t[0], t[1].article_id, t[1].start))

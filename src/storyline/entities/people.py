@@ -74,13 +74,23 @@ def context_support(a: LocalPerson, b: LocalPerson) -> float:
     return min(1.0, score)
 
 
-def _name_link(a: LocalPerson, b: LocalPerson) -> float | None:
-    """Name evidence between two local persons; None = must never be together."""
+def _name_link(a: LocalPerson, b: LocalPerson, names: tuple[PersonName, PersonName] | None = None,
+               scores: dict[tuple[str, str], float | None] | None = None) -> float | None:
+    """Name evidence between two local persons; None = must never be together. ``names`` and
+    ``scores`` let the clusterer pass parsed names and share scores between identical name pairs
+    (a story about one minister holds hundreds of local persons with the same two names)."""
     # No rule against two spellings in one article: machine translation spells one person two ways
     # in one text ('Ana Kovalchik' ... 'Anna Kowalchuk'); two different people in one article are
     # told apart by the same name rules as anywhere else.
-    s = name_score(a.name, b.name)
-    if s is None and _translated_given_name(a, b):
+    an, bn = names or (a.name, b.name)
+    if scores is None:
+        s = name_score(an, bn)
+    else:
+        key = (an.raw, bn.raw)
+        if key not in scores:
+            scores[key] = name_score(an, bn)
+        s = scores[key]
+    if s is None and _translated_given_name(a, b, an, bn):
         return WEAK  # then still needs the clusters' context, like any weak link
     return s
 
@@ -89,17 +99,17 @@ _GENERIC_TITLES = {"minister", "president", "official", "chief", "head", "secret
                    "former", "spokesperson", "spokesman", "spokeswoman", "member"}
 
 
-def _translated_given_name(a: LocalPerson, b: LocalPerson) -> bool:
+def _translated_given_name(a: LocalPerson, b: LocalPerson, an: PersonName, bn: PersonName) -> bool:
     """MT sometimes translates a first name ('Laszlo' -> 'Ladislaus'): the one exception to the
     different-first-names rule, allowed only with the same surname letter for letter, the same
     specific role ('foreign minister', 'farmer', not just 'minister') and two shared co-occurring
     entities, because siblings and spouses share surnames and stories ('Lena' and 'Jonas Varga')."""
-    if not (a.is_full and b.is_full) or a.name.given_is_initial or b.name.given_is_initial:
+    specific = (a.roles & b.roles) - _GENERIC_TITLES  # cheapest test first: most pairs share no role
+    if not specific or len(a.context & b.context) < 2:
         return False
-    if fold(a.name.surname) != fold(b.name.surname):
+    if not (an.is_full and bn.is_full) or an.given_is_initial or bn.given_is_initial:
         return False
-    specific = (a.roles & b.roles) - _GENERIC_TITLES
-    return bool(specific) and len(a.context & b.context) >= 2
+    return fold(an.surname) == fold(bn.surname)
 
 
 SURNAME_BLOCK = 2000
@@ -130,8 +140,10 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
         for x, y in zip(*np.nonzero(close)):
             for i in by_surname[uniq[lo + int(x)]]:
                 pairs.update((i, j) for j in by_surname[uniq[int(y)]] if i < j)
+    parsed = [p.name for p in people]
+    scores: dict[tuple[str, str], float | None] = {}
     for i, j in sorted(pairs):
-        s = _name_link(people[i], people[j])
+        s = _name_link(people[i], people[j], (parsed[i], parsed[j]), scores)
         links[(i, j)] = s
         if s is not None and s >= WEAK:
             cand.append((s, i, j))
@@ -141,7 +153,7 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
     def status(i: int, j: int) -> float | None:
         key = (i, j) if i < j else (j, i)
         if key not in links:  # pairs skipped by blocking are judged when a merge needs them
-            links[key] = _name_link(people[key[0]], people[key[1]])
+            links[key] = _name_link(people[key[0]], people[key[1]], (parsed[key[0]], parsed[key[1]]), scores)
         return links[key]
 
     for s, i, j in sorted(cand, key=lambda t: (-t[0], t[1], t[2])):
