@@ -38,3 +38,11 @@ def test_a_capitalised_preposition_is_no_first_name():
     names = [m.span.text for m in _names_ner_missed(text, [], "t")]
     assert "On Monday" not in names and "In Washington" not in names
     assert "Anna Lindqvist" in names
+
+
+def test_any_verb_of_a_short_clause_after_a_quote_attributes_it(quotes_of, one):
+    text = ('"Silly boys acting like they have never seen a girl before," scoffed Arianna Gil. '
+            '"We will see," Maria Okafor mused.')
+    qs = quotes_of(text)
+    assert one(qs, "Silly boys").speaker == "Arianna Gil"
+    assert one(qs, "We will see").speaker == "Maria Okafor"

@@ -293,6 +293,20 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
     """No cue in the quote's own sentence: a colon introduction before it, a retrospective
     attribution after it, or the speaker of the quote just before."""
     para = _para_of(paras, c.start)
+    # '"Let me talk," Trump shot back.': any verb of a short clause right after the quote attributes it
+    tail = text[c.close_at + 1 : hi]
+    if doc is not None and c.kind == "direct" and tail[:1] in (",", " ") and 1 <= len(tail.split()) <= 6 \
+            and (span := doc.char_span(c.close_at + 1, hi, alignment_mode="contract")) is not None:
+        for tok in span:
+            if tok.pos_ != "VERB":
+                continue
+            subj = next((x for x in tok.children if x.dep_ == "nsubj" and x.i in range(span.start, span.end)), None)
+            if subj is None:
+                continue
+            att = speaker_from_subject(subj, people, tok)
+            if att.speaker is not None and att.how in ("name", "org"):
+                att.confidence = min(att.confidence, 0.85)
+                return att
     # "She said:" closing the previous paragraph or sentence
     before = text[:c.open_at].rstrip()
     if before.endswith(":"):
