@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Settings
-from .model import Article, Brief, Claim, Corpus, Mention, Quote, QuotedTerm, Story, TimeExpr, validate_corpus
+from .model import (Article, Brief, Claim, Corpus, Entity, Mention, Quote, QuotedTerm, Story, TimeExpr,
+                    validate_corpus)
 from .ingest.readers import RawDoc, ReadError, read_inputs
 from .text_units import split_paragraphs
 
@@ -255,14 +256,25 @@ def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None,
                            for m in r.mentions]) for r in results if not r.article.duplicate_of]
     events = build_events(facts, story_of)
     claims = [c for r in results for c in r.claims]
+    # each story's comparison and brief see the entities its articles mention (and its speakers),
+    # not the whole corpus's: per story cost then follows the story's size, not the corpus's
+    eids_of: dict[str, set[str]] = {r.article.id: {index[(m.span.article_id, m.span.start, m.span.end)]
+                                                   for m in r.mentions} for r in results}
+    speakers_of: dict[str, set[str]] = {}
+    for q in quotes:
+        if q.speaker_entity:
+            speakers_of.setdefault(q.span.article_id, set()).add(q.speaker_entity)
+    story_entities: dict[str, dict[str, Entity]] = {}
     finished: list[Story] = []
     for s in stories:
+        ids = set().union(*(eids_of.get(a, set()) | speakers_of.get(a, set()) for a in s.article_ids))
+        story_entities[s.id] = {eid: ent_by_id[eid] for eid in sorted(ids) if eid in ent_by_id}
         timeline = sorted((e for e in events if e.story_id == s.id), key=lambda e: e.date or "")
         s = s.model_copy(update={"timeline": timeline})
-        comp = compare_story(s, by_id, quotes, claims, timeline, sentences, ent_by_id)
+        comp = compare_story(s, by_id, quotes, claims, timeline, sentences, story_entities[s.id])
         oq = open_questions([by_id[a] for a in s.article_ids], sentences)
         finished.append(s.model_copy(update={"comparison": comp, "open_questions": oq}))
-    briefs: list[Brief] = [build_brief(s, by_id, sentences, quotes, ent_by_id) for s in finished]
+    briefs: list[Brief] = [build_brief(s, by_id, sentences, quotes, story_entities[s.id]) for s in finished]
     corpus = Corpus(articles=articles, entities=entities, quotes=quotes,
                     times=[t for r in results for t in r.times], events=events, claims=claims,
                     stories=finished, briefs=briefs,

@@ -216,3 +216,25 @@ def test_a_prolific_speaker_costs_quotes_plus_mentions_not_their_product(monkeyp
     who = voices_mod.describe_voices(ctx)
     assert len(calls) <= len(quotes) + len(mentions)
     assert who["p_v"].name == "Dmitri Volkhov" and who["p_v"].kind == "official"
+
+
+def test_a_speakers_side_is_the_country_name_even_when_its_adjective_is_an_entity_too():
+    """Regression: 'Korsan' (NORP) or 'Korsa' (GPE) won by dict order; the country name reads better."""
+    from storyline.compare.voices import describe_voices
+    from storyline.model import Entity
+
+    text = 'Korsan Defence Minister Anna Kowalczyk said: "We are ready." Korsa will send troops.'
+    a = Article(id="a", source="a.txt", outlet="Nordwire", text=text, language="en")
+    s = text.index("Anna")
+    person = Entity(id="p", name="Anna Kowalczyk", type="PERSON", mentions=[a.span(s, s + 14)],
+                    roles=["Korsan Defence Minister"])
+    q0 = text.index("We are")
+    quote = Quote(id="q", span=a.span(q0, q0 + 13), text="We are ready.", kind="direct", speaker="Anna Kowalczyk",
+                  speaker_span=person.mentions[0], speaker_entity="p")
+    for order in (["n", "g"], ["g", "n"]):
+        ents = {"p": person}
+        for k in order:
+            ents[k] = Entity(id=k, name="Korsan" if k == "n" else "Korsa", type="NORP" if k == "n" else "GPE")
+        ctx = StoryContext.build(Story(id="s", title="t", article_ids=["a"]), {"a": a}, {"a": [(0, len(text))]},
+                                 [quote], ents)
+        assert describe_voices(ctx)["p"].side == "Korsa"

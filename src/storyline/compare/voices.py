@@ -42,7 +42,8 @@ class Voice:
 def _places(ctx: StoryContext) -> dict[str, str]:
     """folded stem -> place name, for the story's countries and regions."""
     out: dict[str, str] = {}
-    for e in ctx.entities.values():
+    # the country's name ("Aldoria") over its adjective ("Aldorian") when both are entities
+    for e in sorted(ctx.entities.values(), key=lambda e: (e.type != "GPE", e.name)):
         if e.type in ("GPE", "NORP") and len(e.name) >= STEM and " " not in e.name.strip():
             out.setdefault(_fold(e.name)[:STEM], e.name)
     return out
