@@ -77,8 +77,7 @@ def find_duplicates(articles: Sequence[Article]) -> list[Article]:
         by_hash[h] = a.id
         s5 = _shingles(a.text, 5)
         mh = MinHash(num_perm=NUM_PERM)
-        for s in s5:
-            mh.update(s.encode())
+        mh.update_batch([s.encode() for s in s5])
         cands = sorted(c for c in lsh.query(mh) if len(s5 & sh5[c]) / max(1, len(s5 | sh5[c])) >= NEAR_DUP)
         if cands:
             updates[a.id] = {"duplicate_of": min(cands, key=lambda c: rank[c])}
@@ -88,8 +87,7 @@ def find_duplicates(articles: Sequence[Article]) -> list[Article]:
         rank[a.id] = len(rank)
         pa = _paragraph_words(a)
         mw = MinHash(num_perm=NUM_PERM)
-        for w in set().union(*pa):
-            mw.update(w.encode())
+        mw.update_batch([w.encode() for w in set().union(*pa)])
         scored = [(rewrite_score(pa, paras[other]), other) for other in sorted(loose.query(mw))]
         good = [(s, o) for s, o in scored if s[0] >= REWRITE]
         if good:
