@@ -238,3 +238,23 @@ def test_a_speakers_side_is_the_country_name_even_when_its_adjective_is_an_entit
         ctx = StoryContext.build(Story(id="s", title="t", article_ids=["a"]), {"a": a}, {"a": [(0, len(text))]},
                                  [quote], ents)
         assert describe_voices(ctx)["p"].side == "Korsa"
+
+
+def test_a_country_quoted_as_speaker_speaks_for_itself():
+    """Regression: 'Aldoria' quoted in a Varnian context was labelled '(Varnia, official)'."""
+    from storyline.compare.voices import describe_voices, voices
+    from storyline.model import Entity
+
+    text = 'Varnian officials met on Monday. Aldoria said: "The trains will move when the rules are met."'
+    a = Article(id="a", source="a.txt", outlet="Nordwire", text=text, language="en")
+    s = text.index("Aldoria")
+    aldoria = Entity(id="g_a", name="Aldoria", type="GPE", mentions=[a.span(s, s + 7)])
+    varnia = Entity(id="g_v", name="Varnia", type="GPE")
+    q0 = text.index("The trains")
+    quote = Quote(id="q", span=a.span(q0, q0 + 43), text=text[q0:q0 + 43], kind="direct", speaker="Aldoria",
+                  speaker_span=aldoria.mentions[0], speaker_entity="g_a")
+    ctx = StoryContext.build(Story(id="s", title="t", article_ids=["a"]), {"a": a}, {"a": [(0, len(text))]},
+                             [quote], {"g_a": aldoria, "g_v": varnia})
+    assert describe_voices(ctx)["g_a"].side == "Aldoria"
+    items, _ = voices(ctx)
+    assert items[0].text == "Nordwire quotes Aldoria ×1"

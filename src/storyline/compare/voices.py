@@ -94,6 +94,8 @@ def _entity_evidence(ctx: StoryContext, key: str, places: dict[str, str], name: 
     ent = ctx.entities.get(key)
     if ent is None:
         return (sides, kinds), (m_sides, m_kinds)
+    if ent.type == "GPE" and _fold(ent.name)[:STEM] in places:
+        sides[places[_fold(ent.name)[:STEM]]] += 100  # "Aldoria said": a country speaks for itself
     if ent.type in ("ORG", "NORP") and " " in ent.name:
         for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", ent.name):  # "the Varnian Grain Board" speaks for Varnia
             if _fold(w)[:STEM] in places:
@@ -153,7 +155,7 @@ def voices(ctx: StoryContext) -> tuple[list[Evidenced], dict[str, dict[str, list
         parts = []
         for key, qs in sorted(speakers.items(), key=lambda kv: (-len(kv[1]), who[kv[0]].name)):
             v = who[key]
-            label = ", ".join(x for x in (v.side, v.kind) if x)
+            label = ", ".join(x for x in (v.side if v.side != v.name else None, v.kind) if x)
             parts.append(f"{v.name}{' (' + label + ')' if label else ''} ×{len(qs)}")
         sides = Counter(who[k].side for k in speakers if who[k].side)
         text = f"{outlet} quotes " + "; ".join(parts)
