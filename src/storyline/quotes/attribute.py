@@ -85,6 +85,12 @@ def subject_of(cue: Token) -> Token | None:
                         and tok.head.dep_ != "conj" and not any(x.dep_ == "conj" for x in tok.head.children):
                     return tok.head  # "Jeb Bush, who announced he is out": the noun the clause is about
                 return c
+        for aux in (c for c in tok.children if c.dep_ in ("aux", "auxpass")):
+            # the parser hangs the subject on the auxiliary when words split them, as machine
+            # translation does ("The minister X has from Port Selvik again repeated that ...")
+            s = next((x for x in aux.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None:
+                return s
         agent = next((a for a in tok.children if a.dep_ == "agent"), None)
         if agent is not None:
             return next((p for p in agent.children if p.dep_ == "pobj"), None)
