@@ -128,14 +128,16 @@ def candidates(doc: Doc, speech: list[tuple[int, int]]) -> list[Candidate]:
             base.append("neg")
         if tok.head is not tok and tok.head.lower_ in ("to",):
             base.append("after_to")
+        sent = tok.sent
+        s0, s1 = sent.start, sent.end
         for kind, toks in spans:
-            span = _span_of([t for t in toks if t.sent == tok.sent])
+            span = _span_of([t for t in toks if s0 <= t.i < s1])
             if span is None:
                 continue
             a, b = span
             n = b - a
             first = doc[a]
-            head = min((t for t in doc[a:b]), key=lambda t: len(list(t.ancestors)))
+            head = next((t for t in doc[a:b] if not a <= t.head.i < b or t.head is t), doc[a])
             fs = base + [f"k={kind}", f"w|k={low}|{kind}", f"tag|k={tok.tag_}|{kind}",
                          f"k|head={kind}|{head.ent_type_ or head.pos_}", f"s|k={stem}|{kind}",
                          f"len={min(n, 12) if n < 12 else (20 if n < 30 else 40)}",
