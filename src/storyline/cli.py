@@ -172,7 +172,7 @@ def stories(from_dir: FromDir = Path(DEFAULT_OUT),
         t.add_column(col)
     for r in rows:
         title = f"[roundup] {r['title']}" if r["kind"] == "roundup" else r["title"]
-        t.add_row(r["id"], f"{r['first_seen']} – {r['last_seen']}", f"{r['articles']} ({r['copies']} copies)",
+        t.add_row(r["id"], f"{r['first_seen'] or '?'} – {r['last_seen'] or '?'}", f"{r['articles']} ({r['copies']} copies)",
                   str(r["outlets"]), Text(title))  # Text: a title is article text, not Rich markup
     out.print(t)
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1.0"
 
-PublishedSource = Literal["metadata", "dateline", "published_line", "text", "unknown"]
+PublishedSource = Literal["metadata", "dateline", "published_line", "text", "url", "unknown"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 Granularity = Literal["day", "week", "month", "season", "quarter", "year", "interval", "unknown"]
 

@@ -37,3 +37,30 @@ def test_english_month_names_do_not_need_dateparser(monkeypatch):
     monkeypatch.setattr(dates, "_dateparser", boom)
     assert parse_publish_date("Mon Mar 3 2025") == "2025-03-03"
     assert parse_publish_date("March 3, 2025") == "2025-03-03"
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("https://example.com/world/2016/09/12/clinton-health/", "2016-09-12"),
+    ("corpus/breitbart_2016-09-12_stealth-over-health.txt", "2016-09-12"),
+    ("news_2025_03_14_summit.html", "2025-03-14"),
+    ("https://example.com/article/20160912-budget", None),        # no separators: could be any number
+    ("https://example.com/2016/09/12/then/2016/09/13/", None),    # two dates: which one?
+    ("report-2016-13-45.txt", None),                              # not a date
+    ("demo/corpus/korsa_herald_summit.txt", None),
+])
+def test_dates_in_urls_and_file_names(path, expected):
+    from storyline.ingest.dates import path_date
+
+    assert path_date(path) == expected
+
+
+def test_article_without_any_date_in_its_text_takes_the_file_names_date():
+    from storyline.ingest.article import build_article
+    from storyline.ingest.readers import RawDoc
+
+    body = ("Green Party candidate Jill Stein was escorted from the debate site by police on Monday, "
+            "her campaign said.\n\nStein had a ticket to an overflow room, the campaign added.\n")
+    a = build_article(RawDoc("polls/hemps_2016-09-27_stein-removed.txt", body, "text"))
+    assert (a.published, a.published_source) == ("2016-09-27", "url")
+    dated = build_article(RawDoc("polls/hemps_2016-09-27_stein.txt", "Published: 26 September 2016\n\n" + body, "text"))
+    assert (dated.published, dated.published_source) == ("2016-09-26", "published_line")

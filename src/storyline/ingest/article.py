@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 from ..model import Article, ParagraphLanguage, Provenance
 from ..nlp.language import detect_language, dominant_language, foreign_paragraphs, paragraph_languages
 from .clean import clean_text
-from .dates import parse_publish_date
+from .dates import parse_publish_date, path_date
 from .header import display_name
 from .html import defuse, extract_html, fallback_text
 from .quality import is_paywall_line, quality_flags
@@ -59,6 +59,8 @@ def build_article(doc: RawDoc) -> Article:
         published, published_source = html_date, "metadata"
     if published is None and cleaned.published:
         published, published_source = cleaned.published, cleaned.published_source
+    if published is None and (in_path := path_date(url or "") or path_date(doc.source)):
+        published, published_source = in_path, "url"
 
     paras = paragraph_languages(cleaned.text)
     language = meta.get("language") or dominant_language(paras, cleaned.text)

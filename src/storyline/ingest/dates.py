@@ -94,6 +94,18 @@ def _parse_foreign(text: str, strict: bool = False) -> str | None:
     return None
 
 
+_PATH_DATE = re.compile(r"(?<![\d])((?:19|20)\d{2})([-/_])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])")
+
+
+def path_date(path: str) -> str | None:
+    """A date written into a URL or file name ("/2016/09/12/", "breitbart_2016-09-12_..."): sites
+    and archives name articles by their publication day. Only with one separator used throughout
+    (a bare 20160912 may be any number) and only when the path holds one such date."""
+    found = {_safe_date(int(m[1]), int(m[3]), int(m[4])) for m in _PATH_DATE.finditer(path)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
 DATE_PHRASE = re.compile(
     r"(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|janv|févr|avr|juil|déc)[a-zäéû]*\.?,?\s+\d{4}"
