@@ -35,6 +35,18 @@ def _sentence_like(f: LineFeatures) -> bool:
         and not f.line.rstrip("\"”»’')]").endswith("?")
 
 
+_MINOR = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
+
+
+def _headline_case(line: str) -> bool:
+    """Title Case: nearly every word but the minor ones capitalised ('Clinton Was Headed to ER But
+    Diverted'), which prose, even German prose with its capitalised nouns, is not."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _MINOR]
+    if not 4 <= len(words) <= 25 or line.count('"') or any(c in line for c in "“”«»"):
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.85
+
+
 def _body_line(f: LineFeatures) -> bool:
     """Prose, or a full sentence of some length even if dense in names and numbers (sports results)."""
     return f.is_prose or (_sentence_like(f) and f.words >= 8)
@@ -220,8 +232,18 @@ class _Cleaner:
                 best = max(titles, key=lambda c: (c[2].words, -c[0]))
                 self.out.title, title_norm = self.lines[best[0]], best[1]
                 self.drop(best[0], "title")
+            elif first <= last and first == next((i for i, ln in enumerate(self.lines) if ln), None) \
+                    and _headline_case(self.lines[first]) and self._paragraph_alone(first):
+                # no header at all, and the text opens with a Title Case line of its own: the
+                # headline, even when the copy gave it a full stop ("Poll: Wealthy Voters Abandon ...")
+                self.out.title = self.lines[first].rstrip(" .")
+                self.drop(first, "title")
         for i, norm, _ in candidates:
             self.drop(i, "repeated-title" if norm == title_norm else "header")
+
+    def _paragraph_alone(self, i: int) -> bool:
+        """Line ``i`` is a paragraph of its own (blank line or end of text after it)."""
+        return i + 1 >= len(self.lines) or not self.lines[i + 1]
 
     def _data_lists(self, last: int) -> set[int]:
         """Lists closing an article (tour dates, results, standings) with the heading above them.
