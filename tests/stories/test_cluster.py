@@ -173,3 +173,11 @@ def test_candidate_index_only_reads_weeks_inside_the_window(corpus):
     assert first.id in index.candidates(near, state)
     assert first.id in index.candidates(undated, state)
     assert first.id not in index.candidates(far, state)
+
+
+def test_untitled_story_is_named_by_its_opening_line_not_a_cut_across_paragraphs():
+    text = ("House panel votes to hold Clinton tech aide Bryan Pagliano in contempt.\n\n"
+            "A House committee voted on Thursday to hold a former aide in contempt of Congress.")
+    a = make("x/pagliano.txt", text, "2016-09-22", "AP")
+    (story,) = cluster_stories([a], {})
+    assert story.title == "House panel votes to hold Clinton tech aide Bryan Pagliano in contempt."

@@ -86,7 +86,10 @@ def headline(state: ClusterState, sid: str, ids: list[str], by_id: dict[str, Art
     if best:
         return best
     first = by_id[ids[0]]
-    return first.title or first.text[:80]
+    if first.title:
+        return first.title
+    line = first.text.strip().split("\n", 1)[0]  # the opening line, not a run into the next paragraph
+    return line if len(line) <= 120 else line[:117].rsplit(" ", 1)[0] + "…"
 
 
 def cluster_stories(articles: Sequence[Article], entities_of: dict[str, set[str]],
