@@ -200,7 +200,8 @@ class People:
         return max(full, key=len) if full else r.name
 
     def role(self, noun: str, pos: int) -> tuple[Referent | None, bool]:
-        """Last person holding ``noun`` as a role; else the last person (flagged as a weaker guess)."""
+        """Last person holding ``noun`` as a role; else the last person. The flag says whether the
+        answer is firm: one person holds the role, or only one person has been named at all."""
         noun = noun.lower()
         want = "f" if noun in _FEMALE_ROLES else "m" if noun in _MALE_ROLES else None
         people = [r for r in self.before(pos) if r.kind == "person"]
@@ -208,9 +209,11 @@ class People:
         if holders:
             # "the senator" in a story of several senators is any of them: a weaker guess
             return holders[0], len({self._full(r) for r in holders}) == 1
-        for r in people:
-            if want is None or r.gender in (want, None):
-                return r, False
+        fits = [r for r in people if want is None or r.gender in (want, None)]
+        if fits:
+            # the only person named so far ("Jonas Weber looked at the silo. ... the farmer said") is
+            # as good as a held role; one of several is a guess
+            return fits[0], len({self._full(r) for r in fits}) == 1
         return None, False
 
 
