@@ -170,3 +170,18 @@ def test_quote_over_two_paragraphs_reads_as_one_line_without_the_reopening_mark(
     assert lines[0].text == ('Ilse Brandt said: "Nobody asked us what it would cost. If they want a partner, '
                              'they must talk to us"')
     assert lines[0].citations[0].text == words_  # the evidence keeps the article's exact characters
+
+
+def test_stock_sentences_and_lead_ins_never_lead_the_summary(inputs):
+    """Regression (PolNeAR news): 'X did not immediately respond to requests for comment' was the
+    most 'corroborated' sentence of an election story, and AP's '(all times EDT):' lead-in second."""
+    arts = dict(inputs.articles)
+    stock = ("The river authority did not immediately respond to requests for comment on the bridge. "
+             "The Latest on the Harlow bridge closure and the detour through Ostend Vale (all times CET):")
+    sents = dict(inputs.sentences)
+    for aid in ("a1", "a2", "a3"):
+        text = stock + " " + arts[aid].text
+        arts[aid] = arts[aid].model_copy(update={"text": text})
+        sents[aid] = sentences_of(text)
+    summ = summary_sentences(inputs.story, arts, sents)
+    assert summ and not any("respond to requests" in s.text or "all times" in s.text for s in summ)

@@ -30,11 +30,22 @@ def _dangling(language: str) -> frozenset[str]:
         return frozenset()
 
 
+@cache
+def _formulaic(language: str) -> re.Pattern[str] | None:
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in lines(f"brief/formulaic_{language}.txt")), re.I)
+    except FileNotFoundError:
+        return None
+
+
 def _sentence(a: Article, s: int, e: int) -> Span | None:
     s += dateline_end(a.text[s:e].lstrip()) + len(a.text[s:e]) - len(a.text[s:e].lstrip())
     raw = a.text[s:e]
     body = raw.strip()
-    if len(body) < 40 or len(body) > 400 or body.endswith("?") or _JUNK.search(body):
+    if len(body) < 40 or len(body) > 400 or body.endswith(("?", ":")) or _JUNK.search(body):
+        return None  # a question or a lead-in ("The Latest on the race (all times EDT):") states nothing
+    stock = _formulaic((a.language or "en").split("-")[0])
+    if stock is not None and stock.search(body):
         return None
     if body[0] in "\"“«„—–-" or body.count('"') % 2 or body.count("“") != body.count("”"):
         return None  # a bare quote or half a quote reads as the brief's own voice; quotes have their section
