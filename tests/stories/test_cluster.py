@@ -131,7 +131,8 @@ def test_new_event_with_background_paragraphs_is_not_a_roundup(corpus):
     assert frozenset([s1.id, s2.id]) in groups(stories)
 
 
-def test_refine_splits_off_an_article_that_fits_nowhere_and_keeps_ids(corpus):
+def test_refine_splits_off_an_article_that_fits_nowhere_and_keeps_ids(corpus, monkeypatch):
+    import storyline.stories.assign as assign_mod
     from storyline.stories.assign import assign
     from storyline.stories.features import features
     from storyline.stories.refine import reassign
@@ -139,6 +140,7 @@ def test_refine_splits_off_an_article_that_fits_nowhere_and_keeps_ids(corpus):
     state = ClusterState()
     originals = [a for a in corpus if not a.duplicate_of and "budget2" not in a.source]
     feats = {a.id: features(a) for a in originals}
+    monkeypatch.setattr(assign_mod, "MEMBER_SUPPORT", 0.0)
     for a in originals:  # threshold 0: a single pass that wrongly lumps everything together
         assign(state, feats[a.id], threshold=0.0)
     (only,) = state.stories.values()
@@ -181,3 +183,33 @@ def test_untitled_story_is_named_by_its_opening_line_not_a_cut_across_paragraphs
     a = make("x/pagliano.txt", text, "2016-09-22", "AP")
     (story,) = cluster_stories([a], {})
     assert story.title == "House panel votes to hold Clinton tech aide Bryan Pagliano in contempt."
+
+
+def test_an_article_resembling_the_story_blend_but_no_single_report_starts_its_own():
+    """Regression (PolNeAR election news): a growing thread's centroid resembled every campaign
+    article a little, and unrelated reports joined it through the blend alone."""
+    from storyline.stories.assign import MEMBER_SUPPORT, assign, supported
+    from storyline.stories.features import features
+    from storyline.stories.similarity import member_support
+
+    tax = make("x/tax1.txt", "Trump's tax returns show a loss of 916 million dollars in 1995, the newspaper "
+               "reported, raising questions about federal income tax he may have avoided for years.", "2016-10-02", "A")
+    tax2 = make("x/tax2.txt", "The campaign did not dispute the 916 million dollar loss in Trump's 1995 tax "
+                "returns, saying he used the tax code legally to avoid federal income tax.", "2016-10-03", "B")
+    vets = make("x/vets.txt", "Trump and Clinton courted military veterans in Virginia, promising better "
+                "care at veterans hospitals and shorter waiting lists for benefits.", "2016-10-03", "C")
+    state = ClusterState()
+    feats = {a.id: features(a) for a in (tax, tax2, vets)}
+    s1 = assign(state, feats[tax.id])
+    assert assign(state, feats[tax2.id]) is s1
+    assert member_support(state, feats[vets.id], s1.recent) < MEMBER_SUPPORT and not supported(state, feats[vets.id], s1)
+    assert assign(state, feats[vets.id], threshold=0.0) is not s1  # even a permissive centroid threshold
+
+
+def test_member_sketches_survive_a_saved_state(tmp_path, corpus):
+    state = ClusterState()
+    cluster_into(state, corpus, {})
+    state.save(tmp_path / "s.json")
+    again = ClusterState.load(tmp_path / "s.json")
+    for sid, s in state.stories.items():
+        assert [k.id for k in again.stories[sid].recent] == [k.id for k in s.recent] and s.recent

@@ -13,10 +13,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .features import ArticleFeatures
-from .similarity import article_to_story, cosine, weighted_norm
-from .state import ClusterState, StoryState, prune, refresh_norms
+from .similarity import article_to_story, cosine, member_support, weighted_norm
+from .state import RECENT, SKETCH_TERMS, ClusterState, Sketch, StoryState, prune, refresh_norms
 
 THRESHOLD = 0.20
+# A story's centroid blends all its reports; an election thread's centroid resembles every election
+# article a little. Joining also needs one actual member this close (measured on PolNeAR's US
+# election news: wrong joins had their closest member at 0.12-0.16, right ones at 0.18-0.44).
+MEMBER_SUPPORT = 0.17
 WINDOW_DAYS = 45
 INDEX_TERMS = 12
 SEGMENT_THRESHOLD = 0.2
@@ -94,7 +98,18 @@ def add_member(state: ClusterState, s: StoryState, f: ArticleFeatures) -> None:
         s.first = min(filter(None, [s.first, f.day]))
         s.last = max(filter(None, [s.last, f.day]))
     state.story_of[f.id] = s.id
+    sketch = Sketch(f.id, _top(f.words), _top(f.anchors), f.language, f.day)
+    s.recent = (s.recent[:1] + s.recent[1:][-(RECENT - 2):] + [sketch]) if s.recent else [sketch]
     refresh_norms(state, s)
+
+
+def _top(vec: dict[str, float]) -> dict[str, float]:
+    return vec if len(vec) <= SKETCH_TERMS else dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:SKETCH_TERMS])
+
+
+def supported(state: ClusterState, f: ArticleFeatures, s: StoryState) -> bool:
+    """Some sketched member resembles the article (stories from before sketches existed pass)."""
+    return not s.recent or member_support(state, f, s.recent) >= MEMBER_SUPPORT
 
 
 def remove_member(state: ClusterState, s: StoryState, f: ArticleFeatures) -> None:
@@ -114,6 +129,7 @@ def remove_member(state: ClusterState, s: StoryState, f: ArticleFeatures) -> Non
         if not s.languages[f.language]:
             del s.languages[f.language]
     state.story_of.pop(f.id, None)
+    s.recent = [k for k in s.recent if k.id != f.id]
     refresh_norms(state, s)
 
 
@@ -169,8 +185,9 @@ def assign(state: ClusterState, f: ArticleFeatures, index: Index | None = None,
         s = new_story(state, f, roundup=True)
     else:
         scored = sorted(((article_to_story(state, f, fn, s), s.id) for s in cands), reverse=True)
-        if scored and scored[0][0] >= threshold:
-            s = state.stories[scored[0][1]]
+        fit = next((sid for sc, sid in scored if sc >= threshold and supported(state, f, state.stories[sid])), None)
+        if fit is not None:
+            s = state.stories[fit]
             add_member(state, s, f)
         else:
             s = new_story(state, f)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from .features import ArticleFeatures
-from .state import ClusterState, StoryState
+from .state import ClusterState, Sketch, StoryState
 
 TEXT_WEIGHT = 0.85
 ANCHOR_WEIGHT = 0.15
@@ -64,3 +64,14 @@ def article_to_article(state: ClusterState, a: ArticleFeatures, b: ArticleFeatur
     anch = cosine(a.anchors, aa, b.anchors, ba, state.idf_anchors)
     d = decay(a.day, b.day, b.day)
     return combine(text, anch, a.language == b.language) * d
+
+
+def member_support(state: ClusterState, f: ArticleFeatures, sketches: list[Sketch]) -> float:
+    """How close the article comes to the nearest sketched member (same scale as a pair score)."""
+    fw, fa = weighted_norm(f.words, state.idf_words), weighted_norm(f.anchors, state.idf_anchors)
+    best = 0.0
+    for k in sketches:
+        text = cosine(f.words, fw, k.words, weighted_norm(k.words, state.idf_words), state.idf_words)
+        anch = cosine(f.anchors, fa, k.anchors, weighted_norm(k.anchors, state.idf_anchors), state.idf_anchors)
+        best = max(best, combine(text, anch, f.language == k.language) * decay(f.day, k.day, k.day))
+    return best

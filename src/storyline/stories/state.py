@@ -16,6 +16,29 @@ from pathlib import Path
 
 MAX_TERMS = 400
 STATE_VERSION = 1
+SKETCH_TERMS = 60  # terms kept per member sketch
+RECENT = 8  # member sketches kept per story: the founder and the latest arrivals
+
+
+@dataclass
+class Sketch:
+    """A member article in brief (its heaviest terms): enough to ask whether a newcomer resembles
+    some actual report of the story, not only the story's blended centroid."""
+
+    id: str
+    words: dict[str, float]
+    anchors: dict[str, float]
+    language: str | None = None
+    day: date | None = None
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "words": self.words, "anchors": self.anchors, "language": self.language,
+                "day": self.day.isoformat() if self.day else None}
+
+    @classmethod
+    def from_json(cls, d: dict) -> Sketch:
+        return cls(id=d["id"], words=dict(d["words"]), anchors=dict(d["anchors"]), language=d.get("language"),
+                   day=date.fromisoformat(d["day"]) if d.get("day") else None)
 
 
 @dataclass
@@ -28,6 +51,7 @@ class StoryState:
     first: date | None = None
     last: date | None = None
     roundup: bool = False
+    recent: list[Sketch] = field(default_factory=list)
     # norms under the IDF of the moment they were computed; refreshed on every update
     words_norm: float = 0.0
     anchors_norm: float = 0.0
@@ -36,6 +60,7 @@ class StoryState:
         d = {k: getattr(self, k) for k in ("id", "members", "words", "anchors", "languages", "roundup")}
         d["first"] = self.first.isoformat() if self.first else None
         d["last"] = self.last.isoformat() if self.last else None
+        d["recent"] = [k.to_json() for k in self.recent]
         return d
 
     @classmethod
@@ -43,7 +68,8 @@ class StoryState:
         return cls(id=d["id"], members=list(d["members"]), words=dict(d["words"]), anchors=dict(d["anchors"]),
                    languages=dict(d["languages"]), roundup=bool(d.get("roundup")),
                    first=date.fromisoformat(d["first"]) if d.get("first") else None,
-                   last=date.fromisoformat(d["last"]) if d.get("last") else None)
+                   last=date.fromisoformat(d["last"]) if d.get("last") else None,
+                   recent=[Sketch.from_json(k) for k in d.get("recent", [])])
 
 
 @dataclass
@@ -75,10 +101,19 @@ class ClusterState:
     def idf_anchors(self, t: str) -> float:
         return self._idf("a" + t, self.df_anchors.get(t, 0))
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, sketch_days: int = 45) -> None:
+        """Member sketches are kept only for stories that a later article could still join (dated
+        within ``sketch_days`` of the newest story): they are most of the file otherwise."""
+        days = [s.last for s in self.stories.values() if s.last]
+        horizon = max(days).toordinal() - sketch_days if days else None
+        stories = []
+        for s in self.stories.values():
+            d = s.to_json()
+            if horizon is not None and s.last and s.last.toordinal() < horizon:
+                d["recent"] = []
+            stories.append(d)
         data = {"version": STATE_VERSION, "n_docs": self.n_docs, "df_words": self.df_words,
-                "df_anchors": self.df_anchors, "seen": sorted(self.seen),
-                "stories": [s.to_json() for s in self.stories.values()]}
+                "df_anchors": self.df_anchors, "seen": sorted(self.seen), "stories": stories}
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
