@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .assign import THRESHOLD, Index, active, add_member, new_story, norms, remove_member
+from .assign import THRESHOLD, Index, active, add_member, new_story, norms, remove_member, supported
 from .features import ArticleFeatures
 from .similarity import article_to_story, combine, cosine, decay
 from .state import ClusterState, StoryState
@@ -47,7 +47,7 @@ def reassign(state: ClusterState, feats: dict[str, ArticleFeatures], index: Inde
                 if c is None or c is s or not active(c, f) or not c.members:
                     continue
                 sc = article_to_story(state, f, fn, c)
-                if sc > best + MOVE_MARGIN and sc >= threshold:
+                if sc > best + MOVE_MARGIN and sc >= threshold and supported(state, f, c):
                     best, best_sid = sc, cid
             if best_sid == s.id and own < SPLIT_BELOW * threshold:
                 split_off(state, f)  # fits nowhere any more: the story grew away from it
