@@ -52,3 +52,9 @@ def test_holder_of_a_nominal_cue_and_of_an_adjective_cue_is_the_speaker(quotes_o
             "Girard is convinced that the levee will hold through the spring.")
     hold = one(quotes_of(text), "levee will hold")
     assert hold.speaker == "Paul Girard"
+
+
+def test_features_carry_the_cue_role_in_its_sentence(nlp):
+    doc = nlp("The senator, who endorsed the governor last year, spoke in Dayton.")
+    feats = next(c.features for c in candidates(doc, []) if c.cue.text == "endorsed")
+    assert "s|dep=endors|relcl" in feats and "hdep=nsubj" in feats

@@ -123,7 +123,8 @@ def candidates(doc: Doc, speech: list[tuple[int, int]]) -> list[Candidate]:
         low = tok.lower_
         neg = any(c.dep_ == "neg" for c in tok.children)
         stem = _stem(low)
-        base = [f"w={low}", f"s={stem}", f"tag={tok.tag_}", f"dep={tok.dep_}", *_subject_features(subj)]
+        base = [f"w={low}", f"s={stem}", f"tag={tok.tag_}", f"dep={tok.dep_}", *_subject_features(subj),
+                f"s|dep={stem}|{tok.dep_}", f"hdep={tok.head.dep_}" if tok.head is not tok else "hdep=self"]
         if neg:
             base.append("neg")
         if tok.head is not tok and tok.head.lower_ in ("to",):
