@@ -88,3 +88,19 @@ def test_names_in_another_script_do_not_crash_mention_extraction(extract):
     # regression: Cyrillic full names fold to "" and the all-caps pass indexed an empty split
     a, ms = extract("— Мы не примем это, — сказал министр Сергей Волков. ВОЛКОВ: НЕТ", language="ru")
     assert all(a.text[m.span.start:m.span.end] == m.span.text for m in ms)
+
+
+def test_a_determiner_is_never_a_first_name_and_a_split_title_is_rejoined(nlp):
+    """Regression (PolNeAR): 'The Clinton campaign' became a person 'The Clinton' (the name lexicon
+    lists 'The'), and NER's 'Universe Alicia Machado' kept half of 'Miss Universe'."""
+    from storyline.entities.mentions import extract_mentions
+    from storyline.entities.names import is_given_name
+    from storyline.model import Article
+
+    assert not is_given_name("The") and is_given_name("Irena")
+    text = ("The Clinton campaign did not respond. Hillary Clinton spoke in Ohio on Monday. Trump attacked "
+            "former Miss Universe Alicia Machado on Twitter.")
+    art = Article(id="a", source="a", text=text, language="en")
+    people = {m.span.text: m.role for m in extract_mentions(art, nlp(text)) if m.label == "PERSON"}
+    assert "The Clinton" not in people
+    assert people.get("Alicia Machado") == "Miss Universe"

@@ -91,6 +91,11 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue  # 'Varnian Agriculture' / 'Defence' before 'Minister Lena Varga' is a title fragment
         if label == "PERSON" and ent.end - ent.start == 1 and doc.has_annotation("TAG") and ent.root.pos_ not in ("PROPN", "X"):
             continue  # 'Draft planning documents': a sentence-initial noun, not a surname
+        if label == "PERSON" and (prev_word := re.search(r"(\w+) $", text[max(0, start - 20):start])):
+            # a title NER cut in two ("Miss | Universe Alicia Machado"): the lexicon knows the whole
+            _, _, cut = strip_role(prev_word.group(1) + " " + text[start:end], lang)
+            if cut > len(prev_word.group(1)) + 1:
+                start += cut - len(prev_word.group(1)) - 1
         if label == "PERSON":
             _, role, cut = strip_role(text[start:end], lang)
             start += cut

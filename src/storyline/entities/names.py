@@ -71,12 +71,17 @@ def _detector():  # type: ignore[no-untyped-def]
     return gd.Detector(case_sensitive=False)
 
 
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those his her its our their my your and but or nor of in on at for with by "
+    "from to as if so no not all any some every each both either neither".split())
+
+
 @cache
 def is_given_name(token: str) -> bool:
     """Whether a token is a known first name in some country ('Irena', 'Dmytro'; not 'Freitag')."""
     t = token.strip(".,;:")
-    if len(t) < 2 or not t[:1].isupper():
-        return False
+    if len(t) < 2 or not t[:1].isupper() or t.lower() in _FUNCTION_WORDS:
+        return False  # the name lexicon lists 'The' (a Vietnamese name): "The Clinton campaign"
     if fold(t) in _given_groups():
         return True
     return _detector().get_gender(to_ascii(t)) != "unknown" or _detector().get_gender(t) != "unknown"
