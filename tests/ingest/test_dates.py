@@ -64,3 +64,12 @@ def test_article_without_any_date_in_its_text_takes_the_file_names_date():
     assert (a.published, a.published_source) == ("2016-09-27", "url")
     dated = build_article(RawDoc("polls/hemps_2016-09-27_stein.txt", "Published: 26 September 2016\n\n" + body, "text"))
     assert (dated.published, dated.published_source) == ("2016-09-26", "published_line")
+
+
+def test_foreign_month_names_pick_their_locale_before_dateparser_runs():
+    """Regression: a German date made dateparser compile all 28 listed locales (~1.5 s per process)."""
+    from storyline.ingest.dates import PUBLISH_DATE_LANGUAGES, _languages_of
+
+    assert _languages_of("15. März 2025") == ["de"]
+    assert _languages_of("3 марта 2025 г.") == ["ru"]
+    assert _languages_of("2025 something") == PUBLISH_DATE_LANGUAGES

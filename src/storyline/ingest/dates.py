@@ -78,13 +78,42 @@ def _parse_english(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_MONTHS = ("january february march april may june july august september october november december").split()
+
+
+@cache
+def _month_languages() -> dict[str, tuple[str, ...]]:
+    """Month word -> the languages that use it, from dateparser's own locale data (plain dicts,
+    cheap to load, unlike the compiled locales dateparser builds to search a string)."""
+    import importlib
+
+    out: dict[str, set[str]] = {}
+    for lang in PUBLISH_DATE_LANGUAGES:
+        try:
+            info = importlib.import_module(f"dateparser.data.date_translation_data.{lang}").info
+        except (ImportError, AttributeError):
+            continue
+        for month in _MONTHS:
+            for word in info.get(month, []):
+                out.setdefault(word.lower().rstrip("."), set()).add(lang)
+    return {w: tuple(sorted(langs, key=PUBLISH_DATE_LANGUAGES.index)) for w, langs in out.items()}
+
+
+def _languages_of(text: str) -> list[str]:
+    """The languages whose month names the string uses, so dateparser compiles one or two locales
+    instead of all of them (seconds of warm-up per process otherwise); all when none is found."""
+    table = _month_languages()
+    found = [lang for w in re.findall(r"[^\W\d_]+", text.lower()) for lang in table.get(w, ())]
+    return list(dict.fromkeys(found)) or PUBLISH_DATE_LANGUAGES
+
+
 def _parse_foreign(text: str, strict: bool = False) -> str | None:
     """Month names in other languages ("15. März 2025", "3 марта 2025"): dateparser knows them."""
     if not strict and not _YEAR.search(text):
         return None
     try:
         parsed = _dateparser().parse(
-            text, languages=PUBLISH_DATE_LANGUAGES,
+            text, languages=_languages_of(text),
             settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"},
         )
     except Exception:  # dateparser raises assorted errors on odd input; a date is optional
