@@ -258,3 +258,23 @@ def test_a_country_quoted_as_speaker_speaks_for_itself():
     assert describe_voices(ctx)["g_a"].side == "Aldoria"
     items, _ = voices(ctx)
     assert items[0].text == "Nordwire quotes Aldoria ×1"
+
+
+def test_a_non_speech_attribution_is_nobodys_voice():
+    """'The Sejmar is expected to vote ...' or 'Aldoria sent an envoy' are reported content (the
+    learned cue model finds them, as PolNeAR annotates them) but nobody's words."""
+    from storyline.compare.voices import voices
+    from storyline.model import Entity
+
+    text = 'Aldoria sent an envoy to the talks. Sobel said the vote would be held on Friday.'
+    a = Article(id="a", source="a.txt", outlet="Nordwire", text=text, language="en")
+    sent = Quote(id="q1", span=a.span(13, 34), text=text[13:34], kind="indirect", speaker="Aldoria",
+                 speaker_entity="g_a", cue="sent", confidence=0.9)
+    i = text.index("the vote")
+    said = Quote(id="q2", span=a.span(i, len(text) - 1), text=text[i:-1], kind="indirect", speaker="Marek Sobel",
+                 speaker_entity="p_s", cue="said", confidence=0.95)
+    ents = {"g_a": Entity(id="g_a", name="Aldoria", type="GPE"), "p_s": Entity(id="p_s", name="Marek Sobel", type="PERSON")}
+    ctx = StoryContext.build(Story(id="s", title="t", article_ids=["a"]), {"a": a}, {"a": [(0, len(text))]},
+                             [sent, said], ents)
+    items, _ = voices(ctx)
+    assert [i.text for i in items] == ["Nordwire quotes Marek Sobel ×1"]

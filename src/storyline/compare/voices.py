@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Evidenced, Quote, Span
+from ..quotes.lexicon import speech_cue
 from ..resources import table
 from .context import StoryContext
 
@@ -62,6 +63,9 @@ def title_phrase(text: str, start: int) -> str:
 
 
 def _speaker_key(q: Quote) -> str | None:
+    """Whose voice a quote is: direct words always, reported speech only with a speech cue."""
+    if q.kind == "indirect" and not speech_cue(q.cue):
+        return None
     return q.speaker_entity or q.speaker
 
 

@@ -43,6 +43,16 @@ def pronouns() -> dict[str, str]:
     return {row[0]: row[1] for row in table("quotes/pronouns.tsv")}
 
 
+def speech_cue(cue: str | None) -> bool:
+    """Whether a cue reports words said or written ("said", "told", "according to", "erklärte"), as
+    opposed to the wider attributions the learned model also finds ("expected to", "sent",
+    "approved"), which are reported content but nobody's voice."""
+    if not cue:
+        return False
+    low = cue.lower()
+    return low in cue_words() or low in cue_phrases() or low.split()[0] in ("according", "in")
+
+
 @cache
 def report_cues() -> frozenset[str]:
     """Cues of reported content that are not speech ("the poll showed that ..."): indirect only."""
