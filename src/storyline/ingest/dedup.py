@@ -27,6 +27,7 @@ PARA_MATCH = 0.4  # share of a paragraph's content words found in its best count
 REWRITE = 0.75  # share of paragraphs, in both articles, that have a counterpart
 MIN_PARAS = 3
 REWRITE_CANDIDATE = 0.15  # content-word Jaccard at which the loose LSH proposes a rewrite pair
+REWRITE_CANDIDATES = 20  # of those, the closest this many are aligned (a wire story's 40 retellings)
 
 
 def _shingles(text: str, k: int) -> set[str]:
@@ -65,6 +66,7 @@ def find_duplicates(articles: Sequence[Article]) -> list[Article]:
     by_hash: dict[str, str] = {}
     lsh = MinHashLSH(threshold=NEAR_DUP, num_perm=NUM_PERM)
     loose = MinHashLSH(threshold=REWRITE_CANDIDATE, num_perm=NUM_PERM)
+    sketches: dict[str, MinHash] = {}
     sh5: dict[str, set[str]] = {}
     paras: dict[str, list[set[str]]] = {}
     updates: dict[str, dict] = {}
@@ -88,13 +90,15 @@ def find_duplicates(articles: Sequence[Article]) -> list[Article]:
         pa = _paragraph_words(a)
         mw = MinHash(num_perm=NUM_PERM)
         mw.update_batch([w.encode() for w in set().union(*pa)])
-        scored = [(rewrite_score(pa, paras[other]), other) for other in sorted(loose.query(mw))]
+        near = sorted(loose.query(mw), key=lambda o: (-mw.jaccard(sketches[o]), o))[:REWRITE_CANDIDATES]
+        scored = [(rewrite_score(pa, paras[other]), other) for other in sorted(near)]
         good = [(s, o) for s, o in scored if s[0] >= REWRITE]
         if good:
             (share, overlap), other = max(good)
             updates[a.id] = {"rewrite_of": other, "rewrite_overlap": round(overlap, 3)}
         else:
             paras[a.id] = pa
+            sketches[a.id] = mw
             loose.insert(a.id, mw)
     return [a.model_copy(update=updates[a.id]) if a.id in updates else a for a in articles]
 
