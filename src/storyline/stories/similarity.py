@@ -71,7 +71,9 @@ def member_support(state: ClusterState, f: ArticleFeatures, sketches: list[Sketc
     fw, fa = weighted_norm(f.words, state.idf_words), weighted_norm(f.anchors, state.idf_anchors)
     best = 0.0
     for k in sketches:
-        text = cosine(f.words, fw, k.words, weighted_norm(k.words, state.idf_words), state.idf_words)
-        anch = cosine(f.anchors, fa, k.anchors, weighted_norm(k.anchors, state.idf_anchors), state.idf_anchors)
+        if k.norms is None or k.norms[0] != state.idf_generation:  # IDF refreshed: recompute
+            k.norms = (state.idf_generation, weighted_norm(k.words, state.idf_words), weighted_norm(k.anchors, state.idf_anchors))
+        text = cosine(f.words, fw, k.words, k.norms[1], state.idf_words)
+        anch = cosine(f.anchors, fa, k.anchors, k.norms[2], state.idf_anchors)
         best = max(best, combine(text, anch, f.language == k.language) * decay(f.day, k.day, k.day))
     return best

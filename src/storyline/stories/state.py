@@ -30,6 +30,7 @@ class Sketch:
     anchors: dict[str, float]
     language: str | None = None
     day: date | None = None
+    norms: tuple[int, float, float] | None = field(default=None, repr=False, compare=False)  # (IDF generation, words, anchors)
 
     def to_json(self) -> dict:
         return {"id": self.id, "words": self.words, "anchors": self.anchors, "language": self.language,
@@ -94,6 +95,12 @@ class ClusterState:
         if hit is None or hit[0] != df:  # a term's own document frequency is never stale
             hit = self._idf_cache[key] = (df, math.log((1 + self.n_docs) / (1 + df)) + 1.0)
         return hit[1]
+
+    @property
+    def idf_generation(self) -> int:
+        """Changes whenever cached IDF values are refreshed (every 5 % of growth): norms computed
+        under one generation stay valid, to the same tolerance, until the next."""
+        return self._idf_n
 
     def idf_words(self, t: str) -> float:
         return self._idf("w" + t, self.df_words.get(t, 0))
