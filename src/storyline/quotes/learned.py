@@ -5,7 +5,7 @@ Why learned: attribution in political news runs through hundreds of cue words (s
 criticism, intention, findings), each reliable only in some constructions ("called for X" reports,
 "called X" names). A logistic model over the cue's word form, the grammatical role of the
 candidate content (clause, object, infinitive, prepositional object) and the kind of subject
-weighs these per construction; its weights are data (``cue_weights.py``, written by
+weighs these per construction; its weights are data (``resources/quotes/cue_weights.tsv``, written by
 ``train_cues.py`` from PolNeAR's training split) and scoring is a sum over a dozen features, so
 the stage stays cheap.
 
@@ -15,10 +15,12 @@ A candidate is a (cue token, content) pair: the content is one complement of the
 from __future__ import annotations
 
 import math
+from functools import cache
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..resources import table
 from .lexicon import pronouns, role_nouns, source_documents
 
 # complements that can carry reported content, and how they are named in the features
@@ -161,10 +163,11 @@ def score(c: Candidate, weights: dict[str, float], bias: float) -> float:
 THRESHOLD = 0.4
 
 
+@cache
 def _model() -> tuple[dict[str, float], float]:
-    from .cue_weights import BIAS, WEIGHTS
-
-    return WEIGHTS, BIAS
+    rows = {row[0]: float(row[1]) for row in table("quotes/cue_weights.tsv")}
+    bias = rows.pop("__bias__")
+    return rows, bias
 
 
 def reported_from_model(doc: Doc, speech: list[tuple[int, int]], full_quotes: list[tuple[int, int]],

@@ -1,5 +1,5 @@
 """Train the learned cue model (``learned.py``) on PolNeAR's training split and write
-``cue_weights.py``.
+``resources/quotes/cue_weights.tsv``.
 
     python -m storyline.quotes.train_cues ../shared/data/polnear [--C 1.0] [--min-count 3]
 
@@ -51,7 +51,8 @@ def main() -> None:
     ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--min-count", type=int, default=5)
     ap.add_argument("--min-weight", type=float, default=0.1)
-    ap.add_argument("--out", type=Path, default=Path(__file__).with_name("cue_weights.py"))
+    ap.add_argument("--out", type=Path,
+                    default=Path(__file__).resolve().parents[1] / "resources" / "quotes" / "cue_weights.tsv")
     args = ap.parse_args()
 
     import numpy as np
@@ -89,13 +90,12 @@ def main() -> None:
     weights = {f: round(float(coef[i]), 3) for f, i in dv.vocabulary_.items()
                if seen[i] >= args.min_count and abs(coef[i]) >= args.min_weight}
     with args.out.open("w", encoding="utf-8") as fh:
-        fh.write('"""Weights of the learned cue model (see learned.py), written by train_cues.py from PolNeAR\n'
-                 f'train ({len(names)} articles, {len(labels)} candidates, {sum(labels)} positive). Do not edit by hand."""\n\n')
-        fh.write(f"BIAS = {round(float(model.intercept_[0]), 4)}\n\n")
-        fh.write("WEIGHTS: dict[str, float] = {\n")
+        fh.write("# Weights of the learned cue model (see quotes/learned.py), written by quotes/train_cues.py from\n"
+                 f"# PolNeAR train ({len(names)} articles, {len(labels)} candidates, {sum(labels)} positive). "
+                 "Do not edit by hand.\n# feature<TAB>weight; the row __bias__ is the intercept\n")
+        fh.write(f"__bias__\t{round(float(model.intercept_[0]), 4)}\n")
         for f in sorted(weights):
-            fh.write(f"    {f!r}: {weights[f]},\n")
-        fh.write("}\n")
+            fh.write(f"{f}\t{weights[f]}\n")
     print(f"{len(weights)} features -> {args.out}")
 
 
