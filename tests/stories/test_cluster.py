@@ -188,7 +188,7 @@ def test_untitled_story_is_named_by_its_opening_line_not_a_cut_across_paragraphs
 def test_an_article_resembling_the_story_blend_but_no_single_report_starts_its_own():
     """Regression (PolNeAR election news): a growing thread's centroid resembled every campaign
     article a little, and unrelated reports joined it through the blend alone."""
-    from storyline.stories.assign import MEMBER_SUPPORT, assign, supported
+    from storyline.stories.assign import MEMBER_SUPPORT, assign, norms, supported
     from storyline.stories.features import features
     from storyline.stories.similarity import member_support
 
@@ -202,7 +202,9 @@ def test_an_article_resembling_the_story_blend_but_no_single_report_starts_its_o
     feats = {a.id: features(a) for a in (tax, tax2, vets)}
     s1 = assign(state, feats[tax.id])
     assert assign(state, feats[tax2.id]) is s1
-    assert member_support(state, feats[vets.id], s1.recent) < MEMBER_SUPPORT and not supported(state, feats[vets.id], s1)
+    fn = norms(state, feats[vets.id])
+    assert member_support(state, feats[vets.id], fn, s1.recent) < MEMBER_SUPPORT
+    assert not supported(state, feats[vets.id], fn, s1)
     assert assign(state, feats[vets.id], threshold=0.0) is not s1  # even a permissive centroid threshold
 
 

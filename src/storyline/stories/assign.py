@@ -13,15 +13,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .features import ArticleFeatures
-from .similarity import article_to_story, cosine, member_support, weighted_norm
-from .state import RECENT, SKETCH_TERMS, ClusterState, Sketch, StoryState, prune, refresh_norms
+from .similarity import article_to_story, cosine, member_support, norms, weighted_norm
+from .state import RECENT, SKETCH_TERMS, WINDOW_DAYS, ClusterState, Sketch, StoryState, prune, refresh_norms
 
 THRESHOLD = 0.20
 # A story's centroid blends all its reports; an election thread's centroid resembles every election
 # article a little. Joining also needs one actual member this close (measured on PolNeAR's US
 # election news: wrong joins had their closest member at 0.12-0.16, right ones at 0.18-0.44).
 MEMBER_SUPPORT = 0.17
-WINDOW_DAYS = 45
 INDEX_TERMS = 12
 SEGMENT_THRESHOLD = 0.2
 SEGMENT_MARGIN = 1.5
@@ -81,10 +80,6 @@ def observe(state: ClusterState, f: ArticleFeatures) -> None:
     state.df_anchors.update(f.anchors.keys())
 
 
-def norms(state: ClusterState, f: ArticleFeatures) -> tuple[float, float]:
-    return weighted_norm(f.words, state.idf_words), weighted_norm(f.anchors, state.idf_anchors)
-
-
 def add_member(state: ClusterState, s: StoryState, f: ArticleFeatures) -> None:
     s.members.append(f.id)
     for t, v in f.words.items():
@@ -107,9 +102,10 @@ def _top(vec: dict[str, float]) -> dict[str, float]:
     return vec if len(vec) <= SKETCH_TERMS else dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:SKETCH_TERMS])
 
 
-def supported(state: ClusterState, f: ArticleFeatures, s: StoryState) -> bool:
-    """Some sketched member resembles the article (stories from before sketches existed pass)."""
-    return not s.recent or member_support(state, f, s.recent) >= MEMBER_SUPPORT
+def supported(state: ClusterState, f: ArticleFeatures, fn: tuple[float, float], s: StoryState) -> bool:
+    """Some sketched member resembles the article (stories from before sketches existed pass);
+    ``fn`` are the article's norms, computed once by the caller for all its candidate stories."""
+    return not s.recent or member_support(state, f, fn, s.recent) >= MEMBER_SUPPORT
 
 
 def remove_member(state: ClusterState, s: StoryState, f: ArticleFeatures) -> None:
@@ -185,7 +181,7 @@ def assign(state: ClusterState, f: ArticleFeatures, index: Index | None = None,
         s = new_story(state, f, roundup=True)
     else:
         scored = sorted(((article_to_story(state, f, fn, s), s.id) for s in cands), reverse=True)
-        fit = next((sid for sc, sid in scored if sc >= threshold and supported(state, f, state.stories[sid])), None)
+        fit = next((sid for sc, sid in scored if sc >= threshold and supported(state, f, fn, state.stories[sid])), None)
         if fit is not None:
             s = state.stories[fit]
             add_member(state, s, f)

@@ -47,7 +47,7 @@ def reassign(state: ClusterState, feats: dict[str, ArticleFeatures], index: Inde
                 if c is None or c is s or not active(c, f) or not c.members:
                     continue
                 sc = article_to_story(state, f, fn, c)
-                if sc > best + MOVE_MARGIN and sc >= threshold and supported(state, f, c):
+                if sc > best + MOVE_MARGIN and sc >= threshold and supported(state, f, fn, c):
                     best, best_sid = sc, cid
             if best_sid == s.id and own < SPLIT_BELOW * threshold:
                 split_off(state, f)  # fits nowhere any more: the story grew away from it

@@ -56,24 +56,30 @@ def article_to_story(state: ClusterState, f: ArticleFeatures, f_norms: tuple[flo
     return combine(text, anch, f.language in s.languages) * decay(f.day, s.first, s.last)
 
 
+def pair_score(state: ClusterState, a: ArticleFeatures | Sketch, a_norms: tuple[float, float],
+               b: ArticleFeatures | Sketch, b_norms: tuple[float, float]) -> float:
+    """One report against another (an article or a member's sketch); same scale as article_to_story."""
+    text = cosine(a.words, a_norms[0], b.words, b_norms[0], state.idf_words)
+    anch = cosine(a.anchors, a_norms[1], b.anchors, b_norms[1], state.idf_anchors)
+    return combine(text, anch, a.language == b.language) * decay(a.day, b.day, b.day)
+
+
+def norms(state: ClusterState, x: ArticleFeatures | Sketch) -> tuple[float, float]:
+    """Words and anchors norms under the IDF of the moment."""
+    return weighted_norm(x.words, state.idf_words), weighted_norm(x.anchors, state.idf_anchors)
+
+
 def article_to_article(state: ClusterState, a: ArticleFeatures, b: ArticleFeatures) -> float:
     """Pairwise story similarity (used by the SemEval benchmark); same scale as article_to_story."""
-    aw, bw = weighted_norm(a.words, state.idf_words), weighted_norm(b.words, state.idf_words)
-    aa, ba = weighted_norm(a.anchors, state.idf_anchors), weighted_norm(b.anchors, state.idf_anchors)
-    text = cosine(a.words, aw, b.words, bw, state.idf_words)
-    anch = cosine(a.anchors, aa, b.anchors, ba, state.idf_anchors)
-    d = decay(a.day, b.day, b.day)
-    return combine(text, anch, a.language == b.language) * d
+    return pair_score(state, a, norms(state, a), b, norms(state, b))
 
 
-def member_support(state: ClusterState, f: ArticleFeatures, sketches: list[Sketch]) -> float:
+def member_support(state: ClusterState, f: ArticleFeatures, f_norms: tuple[float, float],
+                   sketches: list[Sketch]) -> float:
     """How close the article comes to the nearest sketched member (same scale as a pair score)."""
-    fw, fa = weighted_norm(f.words, state.idf_words), weighted_norm(f.anchors, state.idf_anchors)
     best = 0.0
     for k in sketches:
         if k.norms is None or k.norms[0] != state.idf_generation:  # IDF refreshed: recompute
-            k.norms = (state.idf_generation, weighted_norm(k.words, state.idf_words), weighted_norm(k.anchors, state.idf_anchors))
-        text = cosine(f.words, fw, k.words, k.norms[1], state.idf_words)
-        anch = cosine(f.anchors, fa, k.anchors, k.norms[2], state.idf_anchors)
-        best = max(best, combine(text, anch, f.language == k.language) * decay(f.day, k.day, k.day))
+            k.norms = (state.idf_generation, *norms(state, k))
+        best = max(best, pair_score(state, f, f_norms, k, k.norms[1:]))
     return best

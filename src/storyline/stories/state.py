@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 MAX_TERMS = 400
+WINDOW_DAYS = 45  # a story takes new articles dated within this many days of its own (see assign)
 STATE_VERSION = 1
 SKETCH_TERMS = 60  # terms kept per member sketch
 RECENT = 8  # member sketches kept per story: the founder and the latest arrivals
@@ -108,7 +109,7 @@ class ClusterState:
     def idf_anchors(self, t: str) -> float:
         return self._idf("a" + t, self.df_anchors.get(t, 0))
 
-    def save(self, path: Path, sketch_days: int = 45) -> None:
+    def save(self, path: Path, sketch_days: int = WINDOW_DAYS) -> None:
         """Member sketches are kept only for stories that a later article could still join (dated
         within ``sketch_days`` of the newest story): they are most of the file otherwise."""
         days = [s.last for s in self.stories.values() if s.last]
