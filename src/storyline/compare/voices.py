@@ -69,15 +69,20 @@ def _speaker_key(q: Quote) -> str | None:
     return q.speaker_entity or q.speaker
 
 
+def _place_words(text: str, places: dict[str, str]) -> list[str]:
+    """The story's places named by capitalised words of ``text`` ("Aldorian" -> Aldoria), in order."""
+    return [places[_fold(w)[:STEM]] for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", text) if _fold(w)[:STEM] in places]
+
+
 def _window_evidence(ctx: StoryContext, sp: Span, places: dict[str, str], name: str,
                      sides: Counter[str], kinds: Counter[str]) -> None:
     """Side and kind from the title phrase before one mention ("Aldorian Foreign Minister X")."""
     text = ctx.articles[sp.article_id].text
     window = title_phrase(text, sp.start)
-    near = [w for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", window)
-            if _fold(w)[:STEM] in places and _fold(w)[:STEM] != _fold(name)[:STEM]]
+    own = places.get(_fold(name)[:STEM])
+    near = [p for p in _place_words(window, places) if p != own]
     if near:  # the nearest place word in the title phrase
-        sides[places[_fold(near[-1])[:STEM]]] += 1
+        sides[near[-1]] += 1
     for pat, kind in _roles():
         if pat.search(window):
             kinds[kind] += 1
@@ -101,13 +106,11 @@ def _entity_evidence(ctx: StoryContext, key: str, places: dict[str, str], name: 
     if ent.type == "GPE" and _fold(ent.name)[:STEM] in places:
         sides[places[_fold(ent.name)[:STEM]]] += 100  # "Aldoria said": a country speaks for itself
     if ent.type in ("ORG", "NORP") and " " in ent.name:
-        for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", ent.name):  # "the Varnian Grain Board" speaks for Varnia
-            if _fold(w)[:STEM] in places:
-                sides[places[_fold(w)[:STEM]]] += 2
+        for place in _place_words(ent.name, places):  # "the Varnian Grain Board" speaks for Varnia
+            sides[place] += 2
     for role in ent.roles:  # "Aldorian Foreign Minister": the entity stage kept the title words
-        for w in re.findall(r"\b[A-ZÀ-Þ][\w]+", role):
-            if _fold(w)[:STEM] in places:
-                sides[places[_fold(w)[:STEM]]] += 2
+        for place in _place_words(role, places):
+            sides[place] += 2
         for pat, kind in _roles():
             if pat.search(role):
                 kinds[kind] += 1

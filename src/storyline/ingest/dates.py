@@ -61,7 +61,7 @@ def parse_publish_date(text: str) -> str | None:
     return _parse_english(text) or _parse_foreign(text, strict=True)
 
 
-_MONTH_WORD = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_WORD = r"(" + "|".join(MONTHS) + r")[a-z]*\.?"  # "sept" is "sep" + letters
 _DAY_MONTH_YEAR = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+(\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(r"(?i)\b" + _MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 

@@ -38,14 +38,14 @@ def load(model: str) -> Language:
 def annotate(text: str, model: str, parse: bool = True) -> Doc:
     nlp = load(model)
     if parse or "parser" not in nlp.pipe_names:
-        with nlp.select_pipes(disable=[p for p in ("senter",) if p in nlp.pipe_names]):
-            return nlp(text)
+        return annotate_many([text], model)[0]
     with nlp.select_pipes(disable=["parser"]):
         return nlp(text)
 
 
 def annotate_many(texts: list[str], model: str) -> list[Doc]:
-    """Full annotation of several texts in one ``nlp.pipe`` call (batched matrix work)."""
+    """Full annotation of several texts in one ``nlp.pipe`` call (batched matrix work); the parser
+    gives sentence boundaries, so the senter is off."""
     nlp = load(model)
     with nlp.select_pipes(disable=[p for p in ("senter",) if p in nlp.pipe_names]):
         return list(nlp.pipe(texts, batch_size=max(1, len(texts))))
