@@ -278,3 +278,40 @@ def test_a_non_speech_attribution_is_nobodys_voice():
                              [sent, said], ents)
     items, _ = voices(ctx)
     assert [i.text for i in items] == ["Nordwire quotes Marek Sobel ×1"]
+
+
+def test_gap_listing_is_the_same_in_every_process():
+    """Regression: two speakers with one display name were ordered by set iteration, which changes
+    with Python's per-process string hashing, so two runs wrote different evidence orders."""
+    import os
+    import subprocess
+    import sys
+
+    code = "from tests.compare.test_compare import _namesake_gap_evidence as f; print(f())"
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=os.getcwd(),
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3, 4)}
+    assert len(outs) == 1 and outs.pop().strip()
+
+
+def _namesake_gap_evidence() -> list[int]:
+    from storyline.compare.compare import compare_story
+    from storyline.model import Entity
+
+    words = {"a": 'Kerr Putney said: "We will release the video." Scott said: "Not yet."',
+             "b": 'Mayor Jennifer Roberts said: "We are waiting." She added that the city was calm.'}
+    arts = {k: Article(id=k, source=f"{k}.txt", outlet=f"Outlet {k.upper()}", text=t, language="en")
+            for k, t in words.items()}
+    quotes = []
+    for n, (aid, needle, key, name) in enumerate([("a", "We will release", "p1", "Kerr Putney"),
+                                                 ("a", "Not yet", "p2", "Kerr Putney"),
+                                                 ("b", "We are waiting", "p3", "Jennifer Roberts")]):
+        t = arts[aid].text
+        i = t.index(needle)
+        j = t.index('"', i)
+        quotes.append(Quote(id=f"q{n}", span=arts[aid].span(i, j), text=t[i:j], kind="direct", speaker=name,
+                            speaker_entity=key, cue="said", confidence=0.95))
+    ents = {k: Entity(id=k, name=n, type="PERSON") for k, n in (("p1", "Kerr Putney"), ("p2", "Kerr Putney"),
+                                                                 ("p3", "Jennifer Roberts"))}
+    comp = compare_story(Story(id="s", title="t", article_ids=["a", "b"]), arts, quotes, [], [],
+                         {k: [(0, len(a.text))] for k, a in arts.items()}, ents)
+    return [s.start for g in comp.gaps for s in g.evidence]

@@ -33,7 +33,7 @@ def gaps(ctx: StoryContext, quoted: dict[str, dict[str, list[Quote]]], table: li
     outlets = ctx.outlets
     quoting = sorted(quoted)
     if len(quoting) >= 2:
-        speakers = sorted({k for o in quoting for k in quoted[o]}, key=lambda k: names.get(k, k))
+        speakers = sorted({k for o in quoting for k in quoted[o]}, key=lambda k: (names.get(k, k), k))  # the key breaks a tie of namesakes: set order is per process
         exclusive: dict[str, list[str]] = defaultdict(list)
         for key in speakers:
             have = [o for o in quoting if key in quoted[o]]
@@ -62,7 +62,7 @@ def gaps(ctx: StoryContext, quoted: dict[str, dict[str, list[Quote]]], table: li
             per_value[v] |= {k for k in quoted.get(o, {})}
         for v in values:
             others = set().union(*(per_value[w] for w in values if w != v))
-            only = sorted(per_value[v] - others, key=lambda k: names.get(k, k))
+            only = sorted(per_value[v] - others, key=lambda k: (names.get(k, k), k))
             if only and others:  # a group that quotes nobody says more about quote detection than coverage
                 only = only[:6]
                 evidence = [q.span for o, vv in by_outlet.items() if vv == v
