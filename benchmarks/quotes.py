@@ -22,6 +22,7 @@ Results: benchmarks/results/quotes.json.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -32,6 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "polnear"
+CACHE = ROOT / "benchmarks" / ".cache"
 STRESS = ROOT / "tests" / "quotes" / "data" / "stress.jsonl"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -202,7 +204,25 @@ def speaker_ok(text: str, g: Relation, p: Pred) -> bool:
     return False
 
 
-def run_polnear(split: str, limit: int | None, model: str, skip: int = 0) -> dict:
+def parsed(split: str, names: list[str], texts: list[str], model: str) -> list:
+    """The pipeline's own annotation (``annotate_many``: parser sentences, senter off), kept in a
+    DocBin under benchmarks/.cache so that tuning runs do not re-parse 840 articles each time."""
+    from spacy.tokens import DocBin
+
+    from storyline.nlp.spacy_pipeline import annotate_many
+
+    key = hashlib.sha1("\0".join([model, *names, *texts]).encode()).hexdigest()[:16]
+    path = CACHE / f"polnear-{split}-{key}.spacy"
+    nlp = load(model)
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = [d for i in range(0, len(texts), 16) for d in annotate_many(texts[i:i + 16], model)]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs).to_disk(path)
+    return docs
+
+
+def run_polnear(split: str, limit: int | None, model: str, skip: int = 0, dump: list | None = None) -> dict:
     tdir, adir = DATA / split / "text", DATA / split / "attributions"
     anns: dict[str, Path] = {}
     for f in sorted(adir.glob("*.ann")):
@@ -210,7 +230,9 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0) -> dic
         anns.setdefault(stem, f)  # one annotator per article: several would count it twice
     names = sorted(anns)[skip:][:limit] if limit else sorted(anns)[skip:]
     texts = [(tdir / f"{n}.txt").read_text(encoding="utf-8") for n in names]
-    nlp = load(model)
+    t0 = time.perf_counter()
+    docs = parsed(split, names, texts, model)
+    parse_secs = time.perf_counter() - t0
     t0 = time.perf_counter()
     counts = {k: defaultdict(int) for k in ("direct", "indirect", "all")}
     spk = defaultdict(int)
@@ -218,7 +240,7 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0) -> dic
     calib: dict[str, dict[str, int]] = defaultdict(lambda: {"n": 0, "correct": 0})
     errors: list[str] = []
     abstained: list[str] = []
-    for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=8)):
+    for name, text, doc in zip(names, texts, docs):
         art = Article(id=name, source=name, text=text, language="en")
         mentions = extract_mentions(art, doc)
         found = analyze_quotes(art, mentions, doc)
@@ -238,6 +260,18 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0) -> dic
             counts[cat]["exact"] += len(match(text, gs, ps, exact=True))
             pairs = match(text, gs, ps, exact=False)
             counts[cat]["overlap"] += len(pairs)
+            if dump is not None and cat != "all":
+                hit_g, hit_p = {id(g) for g, _ in pairs}, {id(p) for _, p in pairs}
+                show = lambda sp: " | ".join(text[a:b] for a, b in sp)  # noqa: E731
+                ctx = lambda sp: text[max(0, sp[0][0] - 150):sp[-1][1] + 150]  # noqa: E731
+                for g in gs:
+                    if id(g) not in hit_g:
+                        dump.append({"article": name, "cat": cat, "error": "missed", "gold": show(g.content),
+                                     "span": g.content, "context": ctx(g.content)})
+                for p in ps:
+                    if id(p) not in hit_p:
+                        dump.append({"article": name, "cat": cat, "error": "spurious", "pred": show(p.spans),
+                                     "kind": p.extra.get("kind"), "span": p.spans, "context": ctx(p.spans)})
             if cat == "all":
                 for g, p in pairs:
                     if not g.source:
@@ -260,6 +294,12 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0) -> dic
                             bucket["correct"] += 1
                         else:
                             bucket["wrong"] += 1
+                        if bucket is spk and dump is not None and not (p.speaker and speaker_ok(text, g, p)):
+                            dump.append({"article": name, "cat": "speaker", "error": "abstained" if p.speaker is None
+                                         else "wrong", "quote": text[p.spans[0][0]:p.spans[-1][1]][:200],
+                                         "gold_source": text[g.source[0]:g.source[1]], "gold_name": g.source_name,
+                                         "got": p.speaker, "confidence": p.extra.get("confidence"),
+                                         "context": text[max(0, g.content[0][0] - 250):g.content[-1][1] + 100]})
                             if bucket is spk and len(errors) < 40:
                                 errors.append(f"{name}: {text[g.content[0][0]:g.content[0][1]][:50]!r} gold "
                                               f"{text[g.source[0]:g.source[1]]!r}->{g.source_name} got {p.speaker}")
@@ -272,6 +312,7 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0) -> dic
 
     return {
         "split": split, "articles": len(names), "seconds": round(secs, 1),
+        "parse_seconds": round(parse_secs, 1),
         "content": {cat: {"exact": prf(c["exact"], c["pred"], c["gold"]), "overlap50": prf(c["overlap"], c["pred"], c["gold"])}
                     for cat, c in counts.items()},
         "speaker": acc(spk), "speaker_named_sources": acc(spk_named),
@@ -284,11 +325,12 @@ def run_stress(model: str) -> dict:
     """Our passages: each names the quotes it must yield (text, kind, speaker or null) and the
     quoted strings that must not become quotes (scare quotes, titles, names)."""
     items = [json.loads(ln) for ln in STRESS.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    nlp = load(model)
+    from storyline.nlp.spacy_pipeline import annotate_many
+
     found = spk_ok = spk_total = null_ok = null_total = nonq_ok = nonq_total = kind_ok = 0
     n_quotes = 0
     misses: list[str] = []
-    for item, doc in zip(items, nlp.pipe([i["text"] for i in items], batch_size=16)):
+    for item, doc in zip(items, annotate_many([i["text"] for i in items], model)):
         art = Article(id=item["id"], source=item["id"], text=item["text"], language=item.get("language", "en"))
         try:
             mentions = extract_mentions(art, doc)
@@ -345,12 +387,16 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--skip", type=int, default=0, help="skip the first N articles (to tune on another slice)")
     ap.add_argument("--no-stress", action="store_true")
+    ap.add_argument("--dump", help="write every missed/spurious content span and speaker error here (JSONL)")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "quotes.json"))
     args = ap.parse_args()
     model = Settings().spacy_model
     result: dict = {"benchmark": "quotes", "machine": machine_info(), "spacy_model": model}
     if (DATA / args.split).is_dir():
-        result["polnear"] = run_polnear(args.split, args.limit, model, args.skip)
+        dump: list | None = [] if args.dump else None
+        result["polnear"] = run_polnear(args.split, args.limit, model, args.skip, dump)
+        if args.dump:
+            Path(args.dump).write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in dump or []), encoding="utf-8")
     else:
         print(f"PolNeAR not found at {DATA}; skipping it (see ../shared/data/README.md)", file=sys.stderr)
     if not args.no_stress and STRESS.exists():
