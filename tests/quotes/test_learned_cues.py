@@ -58,3 +58,12 @@ def test_features_carry_the_cue_role_in_its_sentence(nlp):
     doc = nlp("The senator, who endorsed the governor last year, spoke in Dayton.")
     feats = next(c.features for c in candidates(doc, []) if c.cue.text == "endorsed")
     assert "s|dep=endors|relcl" in feats and "hdep=nsubj" in feats
+
+
+def test_features_carry_the_word_before_the_cue_and_its_subject_kind(nlp):
+    doc = nlp("Okafor has long opposed the harbour tax.")
+    feats = next(c.features for c in candidates(doc, []) if c.cue.text == "opposed")
+    assert "pw=long" in feats and any(f.startswith("s|subj=oppos|") for f in feats)
+    doc = nlp("Her support for the harbour tax surprised the assembly.")
+    feats = next(c.features for c in candidates(doc, []) if c.cue.text == "support")
+    assert "poss" in feats

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .attribute import cue_token_ok, find_cues
+from .extent import trim_trailing
 from .lexicon import report_cues
 
 # cues that take a clause but do not report speech content
@@ -108,7 +109,7 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
                     tail = [t for t in tok.sent if t.i > toks[-1].i]
                     if cut is None and tail and tail[0].lower_ in (",", "and", "but") and not any(cue_token_ok(t) for t in tail):
                         toks += tail
-        toks = _trim_tokens(toks)
+        toks = trim_trailing(_trim_tokens(toks))
         if len([t for t in toks if t.is_alpha]) < 3:
             continue
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1])

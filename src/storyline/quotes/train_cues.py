@@ -1,7 +1,7 @@
 """Train the learned cue model (``learned.py``) on PolNeAR's training split and write
 ``resources/quotes/cue_weights.tsv``.
 
-    python -m storyline.quotes.train_cues ../shared/data/polnear [--C 1.0] [--min-count 3]
+    python -m storyline.quotes.train_cues ../shared/data/polnear [--C 0.3] [--min-count 3]
 
 Only the *train* split is read (tuning on dev would make the dev numbers meaningless). Each
 candidate (cue token, complement) is labelled positive when the token lies in a gold Cue and the
@@ -45,36 +45,15 @@ def read_gold(path: Path, text: str) -> list[tuple[list[tuple[int, int]], set[in
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("polnear", type=Path)
-    ap.add_argument("--C", type=float, default=1.0)
-    ap.add_argument("--min-count", type=int, default=5)
-    ap.add_argument("--min-weight", type=float, default=0.1)
-    ap.add_argument("--out", type=Path,
-                    default=Path(__file__).resolve().parents[1] / "resources" / "quotes" / "cue_weights.tsv")
-    args = ap.parse_args()
-
-    import numpy as np
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    from ..config import Settings
-    from ..nlp.spacy_pipeline import load
+def examples(docs: list, texts: list[str], anns: list[Path]) -> tuple[list[dict[str, int]], list[int]]:
+    """Features and labels of every candidate of the given parsed training articles."""
     from .glyphs import find_segments
     from .learned import candidates
 
-    split = args.polnear / "train"
-    anns: dict[str, Path] = {}
-    for f in sorted((split / "attributions").glob("*.ann")):
-        anns.setdefault(re.sub(r"_[0-9a-f]{4}$", "", f.stem), f)  # one annotator per article
-    names = sorted(anns)
-    texts = [(split / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
-    nlp = load(Settings().spacy_model)
     feats: list[dict[str, int]] = []
     labels: list[int] = []
-    for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=8)):
-        gold = read_gold(anns[name], text)
+    for ann, text, doc in zip(anns, texts, docs):
+        gold = read_gold(ann, text)
         speech = [(s.open_at, s.close_end) for s in find_segments(text)]
         for c in candidates(doc, speech):
             toks = {t.idx for t in doc[c.start:c.end] if _TOK.match(t.text)}
@@ -82,20 +61,60 @@ def main() -> None:
                       for cue, g in gold)
             feats.append(dict.fromkeys(c.features, 1))
             labels.append(int(pos))
+    return feats, labels
+
+
+def fit(feats: list[dict[str, int]], labels: list[int], C: float = 0.3, min_count: int = 5,
+        min_weight: float = 0.1) -> tuple[dict[str, float], float]:
+    """Logistic regression weights (rare and near-zero features dropped) and the intercept."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
     dv = DictVectorizer()
     X = dv.fit_transform(feats)
-    model = LogisticRegression(C=args.C, max_iter=3000).fit(X, labels)
+    model = LogisticRegression(C=C, max_iter=3000).fit(X, labels)
     seen = np.asarray((X > 0).sum(axis=0)).ravel()
     coef = model.coef_[0]
     weights = {f: round(float(coef[i]), 3) for f, i in dv.vocabulary_.items()
-               if seen[i] >= args.min_count and abs(coef[i]) >= args.min_weight}
-    with args.out.open("w", encoding="utf-8") as fh:
+               if seen[i] >= min_count and abs(coef[i]) >= min_weight}
+    return weights, round(float(model.intercept_[0]), 4)
+
+
+def write(path: Path, weights: dict[str, float], bias: float, note: str) -> None:
+    with path.open("w", encoding="utf-8") as fh:
         fh.write("# Weights of the learned cue model (see quotes/learned.py), written by quotes/train_cues.py from\n"
-                 f"# PolNeAR train ({len(names)} articles, {len(labels)} candidates, {sum(labels)} positive). "
-                 "Do not edit by hand.\n# feature<TAB>weight; the row __bias__ is the intercept\n")
-        fh.write(f"__bias__\t{round(float(model.intercept_[0]), 4)}\n")
+                 f"# {note}. Do not edit by hand.\n# feature<TAB>weight; the row __bias__ is the intercept\n")
+        fh.write(f"__bias__\t{bias}\n")
         for f in sorted(weights):
             fh.write(f"{f}\t{weights[f]}\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("polnear", type=Path)
+    ap.add_argument("--C", type=float, default=0.3)
+    ap.add_argument("--min-count", type=int, default=5)
+    ap.add_argument("--min-weight", type=float, default=0.1)
+    ap.add_argument("--out", type=Path,
+                    default=Path(__file__).resolve().parents[1] / "resources" / "quotes" / "cue_weights.tsv")
+    args = ap.parse_args()
+
+    from ..config import Settings
+    from ..nlp.spacy_pipeline import annotate_many
+
+    split = args.polnear / "train"
+    anns: dict[str, Path] = {}
+    for f in sorted((split / "attributions").glob("*.ann")):
+        anns.setdefault(re.sub(r"_[0-9a-f]{4}$", "", f.stem), f)  # one annotator per article
+    names = sorted(anns)
+    texts = [(split / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
+    model = Settings().spacy_model
+    # the pipeline's own annotation, so that training sees the sentences and trees analysis sees
+    docs = [d for i in range(0, len(texts), 16) for d in annotate_many(texts[i:i + 16], model)]
+    feats, labels = examples(docs, texts, [anns[n] for n in names])
+    weights, bias = fit(feats, labels, args.C, args.min_count, args.min_weight)
+    write(args.out, weights, bias, f"PolNeAR train ({len(names)} articles, {len(labels)} candidates, {sum(labels)} positive)")
     print(f"{len(weights)} features -> {args.out}")
 
 
