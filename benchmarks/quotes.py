@@ -246,7 +246,7 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0, dump: 
         found = analyze_quotes(art, mentions, doc)
         preds = [Pred([(q.span.start, q.span.end)], "direct" if q.kind == "direct" else "indirect", q.speaker,
                       (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None,
-                      {"kind": q.kind, "confidence": q.confidence})
+                      {"kind": q.kind, "confidence": q.confidence, "cue": q.cue})
                  for q in found.quotes]
         preds = merge_interrupted(text, fold_partials(preds))
         gold = read_ann(anns[name])
@@ -271,7 +271,7 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0, dump: 
                 for p in ps:
                     if id(p) not in hit_p:
                         dump.append({"article": name, "cat": cat, "error": "spurious", "pred": show(p.spans),
-                                     "kind": p.extra.get("kind"), "span": p.spans, "context": ctx(p.spans)})
+                                     "kind": p.extra.get("kind"), "cue": p.extra.get("cue"), "span": p.spans, "context": ctx(p.spans)})
             if cat == "all":
                 for g, p in pairs:
                     if not g.source:

@@ -107,3 +107,12 @@ def test_stance_verbs_report_a_clause_but_not_the_writers_own_voice(quotes_of, o
     qs = quotes_of(text)
     assert one(qs, "cost the town").speaker == "Tom Rivers"
     assert [q for q in qs if "vote will be close" in q.text and q.kind == "indirect"] == []
+
+
+def test_a_partial_quote_that_names_something_reports_what_it_names(quotes_of, one):
+    text = ("Senator Maria Okafor toured the harbour on Monday. She called the port contract "
+            "\u201ca reckless gamble with public money.\u201d")
+    qs = quotes_of(text)
+    clause = one([q for q in qs if q.kind == "indirect"], "reckless gamble")
+    assert clause.text.startswith("the port contract") and clause.speaker == "Maria Okafor"
+    assert one([q for q in qs if q.kind == "partial"], "reckless gamble").text.startswith("a reckless gamble")

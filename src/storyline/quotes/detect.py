@@ -21,7 +21,7 @@ from .classify import is_full_quote, term_kind
 from .dashes import find_dash_quotes
 from .glyphs import find_segments
 from .headline import headline_report
-from .indirect import Reported, reported_by_phrase, reported_from_parse, reported_from_text
+from .indirect import Reported, naming_clause, reported_by_phrase, reported_from_parse, reported_from_text
 from .learned import reported_from_model
 from .people import People
 
@@ -237,6 +237,12 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             and not any(a < head[1] and head[0] < b for a, b in full_quotes):
         findings.quotes.append(_quote(article, head[0], head[1], "indirect", head[2]))
     if doc is not None:
+        by_char = {t.idx: t for t in doc}
+        for c in partials:
+            cue = by_char.get(c.att.cue_pos) if c.att.cue_pos is not None else None
+            named = naming_clause(cue, (c.open_at, c.close_at + 1)) if cue is not None else None
+            if named is not None and not any(x.start < named.end and named.start < x.end for x in reported):
+                reported.append(named)
         taken = [(r.start, r.end) for r in reported]
         used = {r.cue.i for r in reported if r.cue is not None}
         # a cue that introduces a quote ('"...," Trump told the crowd.') is that quote's
@@ -279,7 +285,7 @@ def _reports_beyond_partials(text: str, r, partials: list[_Cand]) -> bool:  # ty
     outside = text[r.start:r.end]
     for c in sorted(inside, key=lambda c: -c.start):
         outside = outside[: max(0, c.open_at - r.start)] + outside[max(0, c.close_at + 1 - r.start):]
-    if len(re.findall(r"[^\W\d_]{2,}", outside)) < 3:
+    if len(re.findall(r"[^\W\d_]{2,}", outside)) < min(3, r.min_words):
         return False
     last = max(inside, key=lambda c: c.close_at)
     if r.end <= last.close_at < r.end + 3:

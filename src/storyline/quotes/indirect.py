@@ -168,3 +168,28 @@ def reported_by_phrase(text: str, sentences: list[tuple[int, int]], speech: list
         cue_end = m.start() + len(m.group(0).rstrip(", "))
         out.append(Reported(a, b, None, (m.start(), cue_end)))
     return out
+
+
+# verbs that name or characterise: 'called him "a total stiff"', 'described the ground as "Swiss cheese"'
+_NAMING = {"call", "calls", "called", "calling", "described", "describes", "describe", "describing", "dubbed",
+           "labeled", "labelled", "branded", "termed", "deemed"}
+_NAMING_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "attr", "advcl"}
+
+
+def naming_clause(cue: Token, quote: tuple[int, int]) -> Reported | None:
+    """The characterisation a partial quote belongs to: the naming verb's object and what it is
+    called ('him "a total stiff"', 'the ground as "Swiss cheese"'), which is one report in
+    PolNeAR's scheme -- the quoted words alone lose whom they are said of."""
+    if cue.lower_ not in _NAMING:
+        return None
+    toks: list[Token] = []
+    for c in cue.children:
+        if c.i > cue.i and (c.dep_ in _NAMING_DEPS or c.dep_ == "prep" and c.lower_ == "as"):
+            toks += list(c.subtree)
+    toks = _trim_tokens(sorted(toks, key=lambda t: t.i))
+    if len(toks) < 2:
+        return None
+    a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if not (a < quote[0] and quote[1] <= b + 2) or "\n\n" in cue.doc.text[a:b]:
+        return None  # the quoted words are the whole object ('called for "a full inquiry"'), or beyond it
+    return Reported(a, b, cue, (cue.idx, cue.idx + len(cue)), min_words=1)
