@@ -116,3 +116,22 @@ def test_a_partial_quote_that_names_something_reports_what_it_names(quotes_of, o
     clause = one([q for q in qs if q.kind == "indirect"], "reckless gamble")
     assert clause.text.startswith("the port contract") and clause.speaker == "Maria Okafor"
     assert one([q for q in qs if q.kind == "partial"], "reckless gamble").text.startswith("a reckless gamble")
+
+
+def test_that_said_links_sentences_and_reports_nothing(quotes_of):
+    text = ("Mayor Lena Ortiz expects the bridge to reopen in May. That said, a wet spring would "
+            "push the work into the summer.")
+    assert not [q for q in quotes_of(text) if "wet spring" in q.text]
+
+
+def test_according_to_inside_the_clause_leaves_the_longer_side(quotes_of, one):
+    text = "Now, according to a poll by Quinnipiac University, most voters in Ohio are undecided."
+    q = one(quotes_of(text), "undecided")
+    assert q.text == "most voters in Ohio are undecided" and q.speaker == "Quinnipiac University"
+
+
+def test_two_words_around_a_partial_quote_keep_the_reported_clause(quotes_of):
+    text = ("Senator Maria Okafor spoke in Dayton on Monday. She said Trump had \u201cthe opportunity and the "
+            "obligation to bring us together.\u201d")
+    clauses = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert [q.text[:9] for q in clauses] == ["Trump had"] and clauses[0].speaker == "Maria Okafor"

@@ -275,17 +275,18 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
 
 
 def _reports_beyond_partials(text: str, r, partials: list[_Cand]) -> bool:  # type: ignore[no-untyped-def]
-    """A reported clause that is little more than a partial quote ('says "when you live by the pen,
-    you die by the pen"') repeats that quote: dropped. Otherwise a partial quote the clause cuts
-    off at its closing mark ('his own pen "has got an eraser') is taken in whole, so the clause
-    holds the quote it reports."""
+    """A reported clause that is nothing but a partial quote ('says "when you live by the pen,
+    you die by the pen"') repeats that quote: dropped; two words around it ('said Trump had "the
+    opportunity and the obligation"') already say whom it is about, and stay. Otherwise a partial
+    quote the clause cuts off at its closing mark ('his own pen "has got an eraser') is taken in
+    whole, so the clause holds the quote it reports."""
     inside = [c for c in partials if c.start < r.end and r.start < c.end]
     if not inside:
         return True
     outside = text[r.start:r.end]
     for c in sorted(inside, key=lambda c: -c.start):
         outside = outside[: max(0, c.open_at - r.start)] + outside[max(0, c.close_at + 1 - r.start):]
-    if len(re.findall(r"[^\W\d_]{2,}", outside)) < min(3, r.min_words):
+    if len(re.findall(r"[^\W\d_]{2,}", outside)) < min(2, r.min_words):
         return False
     last = max(inside, key=lambda c: c.close_at)
     if r.end <= last.close_at < r.end + 3:

@@ -43,6 +43,29 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]], share: float) -> boo
     return any(min(b, y) - max(a, x) > share * (b - a) for x, y in spans)
 
 
+def discourse_marker(tok: Token) -> bool:
+    """'That said, …' and 'Having said that, …' link the writer's sentences; nobody speaks."""
+    doc, i = tok.doc, tok.i
+    if tok.lower_ != "said" or i + 1 >= len(doc):
+        return False
+    if i == 0:
+        return False
+    before, after = doc[i - 1].lower_, doc[i + 1].lower_
+    return (before == "that" and after == "," and bool(doc[i - 1].is_sent_start)) or (before == "having" and after == "that")
+
+
+def _longest_run(toks: list[Token]) -> list[Token]:
+    """'Now, according to the poll, some are swinging': the content is split by the attribution
+    phrase; a quote is one stretch of text, so the longer side stands for it."""
+    runs: list[list[Token]] = []
+    for t in sorted(toks, key=lambda t: t.i):
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return max(runs, key=lambda r: sum(not t.is_punct for t in r)) if runs else []
+
+
 def _report_cue_ok(tok: Token) -> bool:
     """'found', 'showed', 'feels': a report only as a verb with a clause of its own."""
     if tok.lower_ not in report_cues() or tok.pos_ != "VERB" or not any(c.dep_ == "ccomp" for c in tok.children):
@@ -76,12 +99,14 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
             continue  # a cue inside someone's quote is part of what they said
         if any(c.dep_ == "neg" for c in tok.children):
             continue  # "did not say how many were lost" reports nothing
+        if discourse_marker(tok):
+            continue
         toks: list[Token] = []
         if tok.lower_ == "according":
             head = tok.head
             skip = {t.i for t in tok.subtree}
             toks = [t for t in head.subtree if t.i not in skip] if head is not tok else []
-            toks = [t for t in toks if t.sent == tok.sent]
+            toks = _longest_run([t for t in toks if t.sent == tok.sent])
         else:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if not comps:  # "said in a statement that ...", "told reporters in an interview that ..."

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..resources import table
 from .extent import trim_trailing
+from .indirect import discourse_marker
 from .lexicon import pronouns, role_nouns, source_documents
 
 # complements that can carry reported content, and how they are named in the features
@@ -127,6 +128,8 @@ def candidates(doc: Doc, speech: list[tuple[int, int]]) -> list[Candidate]:
             continue
         if tok.text[:1].isupper() and not tok.is_sent_start:
             continue  # a Title Case headline or label ("What Both Parties Want: ...") is no report
+        if discourse_marker(tok):
+            continue
         spans = _candidate_spans(tok)
         if not spans:
             continue
