@@ -135,3 +135,25 @@ def test_two_words_around_a_partial_quote_keep_the_reported_clause(quotes_of):
             "obligation to bring us together.\u201d")
     clauses = [q for q in quotes_of(text) if q.kind == "indirect"]
     assert [q.text[:9] for q in clauses] == ["Trump had"] and clauses[0].speaker == "Maria Okafor"
+
+
+def test_a_parenthetical_cue_reports_the_sentence_around_it(quotes_of, one):
+    text = ("Mayor Lena Ortiz toured the harbour on Monday. A new harbour master, she said, could set a new "
+            "tone for the port authority.")
+    q = one([q for q in quotes_of(text) if q.kind == "indirect"], "new tone")
+    assert q.text == "could set a new tone for the port authority" and q.speaker == "Lena Ortiz"
+
+
+def test_a_naming_verb_conjoined_in_the_clause_starts_a_report_of_its_own(quotes_of):
+    text = ("Senator Maria Okafor spoke in Dayton. She says she respects the governor and calls him "
+            "\u201can extremely capable administrator.\u201d")
+    clauses = [q.text for q in quotes_of(text) if q.kind == "indirect"]
+    assert "she respects the governor" in clauses
+    assert any(c.startswith("him") for c in clauses)
+
+
+def test_but_without_that_does_not_stretch_the_report_over_the_writers_clause(quotes_of, one):
+    text = ("Hillary Clinton says the emails were personal, but for Republicans the matter is far from "
+            "settled.")
+    q = one([q for q in quotes_of(text) if q.kind == "indirect"], "personal")
+    assert "Republicans" not in q.text

@@ -79,8 +79,9 @@ def _first_conjoined_cue(toks: list[Token], comp: Token) -> int | None:
     B': a second cue inside the clause, with a clause of its own, starts a report of its own;
     where the first one ends."""
     for t in toks:
-        if t.i > comp.i and t.dep_ in ("conj", "advcl") and t.head.i >= comp.i and (cue_token_ok(t) or _report_cue_ok(t)) \
-                and t.lower_ not in _NOT_REPORTING and any(c.dep_ == "ccomp" for c in t.children):
+        if t.i > comp.i and t.dep_ in ("conj", "advcl") and t.head.i >= comp.i and (
+                (cue_token_ok(t) or _report_cue_ok(t)) and t.lower_ not in _NOT_REPORTING and any(c.dep_ == "ccomp" for c in t.children)
+                or t.lower_ in _NAMING and any(c.dep_ in ("dobj", "oprd") for c in t.children)):
             return t.left_edge.i
     return None
 
@@ -114,11 +115,11 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         comps += [c for c in pobj.children if c.dep_ in ("acl", "ccomp", "relcl")
                                   and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children)]
-            if not comps and tok.dep_ in ("parataxis",) and tok.head.i < tok.i:
+            if not comps and tok.dep_ in ("parataxis",):
+                # "X, he said." and "A new manager, he said, could set a new tone": the sentence
+                # around the parenthetical cue; split by it, the longer side stands for the report
                 skip = {t.i for t in tok.subtree}
-                toks = [t for t in tok.head.subtree if t.i not in skip and t.i < tok.i]
-                subj_start = min(t.i for t in tok.subtree)
-                toks = [t for t in toks if t.i < subj_start]
+                toks = _longest_run([t for t in tok.head.subtree if t.i not in skip and t.sent == tok.sent])
             elif comps:
                 # the nearest clause after the cue: a later "ccomp" is most often a misparse of a
                 # second report ('said A, telling B that C')
@@ -132,7 +133,8 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
                 if comp.i > tok.i:
                     # "said that A, but that B": the report runs to the end of the cue's sentence
                     tail = [t for t in tok.sent if t.i > toks[-1].i]
-                    if cut is None and tail and tail[0].lower_ in (",", "and", "but") and not any(cue_token_ok(t) for t in tail):
+                    if cut is None and tail and tail[0].lower_ in (",", "and", "but") and not any(cue_token_ok(t) for t in tail) \
+                            and any(t.lower_ == "that" and t.dep_ == "mark" for t in tail[:3]):
                         toks += tail
         toks = trim_trailing(_trim_tokens(toks))
         if len([t for t in toks if t.is_alpha]) < 3:
