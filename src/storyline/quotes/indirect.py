@@ -131,10 +131,12 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
                     while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
                         toks = toks[:-1]
                 if comp.i > tok.i:
-                    # "said that A, but that B": the report runs to the end of the cue's sentence
+                    # "said that A, but B" / "said A, but that B": the report runs to the end of the
+                    # cue's sentence; without a "that" ("says A, but for Republicans B") the rest is
+                    # the writer's
                     tail = [t for t in tok.sent if t.i > toks[-1].i]
                     if cut is None and tail and tail[0].lower_ in (",", "and", "but") and not any(cue_token_ok(t) for t in tail) \
-                            and any(t.lower_ == "that" and t.dep_ == "mark" for t in tail[:3]):
+                            and any(t.lower_ == "that" and t.dep_ == "mark" for t in [*comp.children, *tail[:3]]):
                         toks += tail
         toks = trim_trailing(_trim_tokens(toks))
         if len([t for t in toks if t.is_alpha]) < 3:
