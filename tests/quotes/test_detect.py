@@ -84,3 +84,19 @@ def test_doubled_apostrophe_quote_with_attribution_is_direct(quotes_of, one):
     # regression: the two-character marks made the quote look embedded in a sentence (partial)
     q = one(quotes_of("''You don't have to come up with a fortune for your kid,'' Sarah Holt said."), "fortune")
     assert q.kind == "direct" and q.speaker == "Sarah Holt"
+
+
+def test_quote_resumed_after_its_attribution_is_direct(quotes_of, one):
+    # regression: the lower-case second half read as a partial quote woven into "he said,"
+    text = ('"We have to start treating people the same," Mayor Tomas Berg said on Monday, '
+            '"and finding out what people really think of the harbour plan."')
+    qs = quotes_of(text)
+    assert one(qs, "treating people").kind == "direct"
+    second = one(qs, "finding out")
+    assert second.kind == "direct" and second.speaker in (None, "Tomas Berg")
+
+
+def test_partial_quote_after_a_quote_and_a_verb_clause_stays_partial(quotes_of, one):
+    text = ('"We will rebuild the bridge," Mayor Tomas Berg said, calling the delay '
+            '"a disgrace to the whole valley."')
+    assert one(quotes_of(text), "disgrace").kind == "partial"

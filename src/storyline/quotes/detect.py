@@ -210,6 +210,8 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         lo, hi = _region(c, text, para, ends, cands)
         if c.kind == "?":
             c.kind = "direct" if is_full_quote(text, c.start, c.end, c.open_at, c.close_at, lo, hi) else "partial"
+            if c.kind == "partial" and prev is not None and _resumes(text, prev, c):
+                c.kind = "direct"
         c.att = _attribute(text, doc, people, c, lo, hi, speech)
         if c.att.speaker is None and c.att.cue is None:
             c.att = _fallbacks(text, doc, people, c, lo, hi, speech, ends, paras, prev)
@@ -266,6 +268,21 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         findings.quotes.append(_quote(article, r.start, r.end, "indirect", att.below(THRESHOLD)))
     findings.quotes.sort(key=lambda q: q.span.start)
     return findings
+
+
+def _resumes(text: str, prev: _Cand, c: _Cand) -> bool:
+    """'"We have to start treating people the same," he said, "and finding out what they think."':
+    the lower-case second half resumes the direct quote its attribution clause interrupted; it is
+    direct, not a fragment woven into our sentence."""
+    if prev.kind != "direct" or not text[c.start:c.end].lstrip()[:1].islower():
+        return False
+    between = text[prev.close_at + 1 : c.open_at]
+    if "\n" in between or re.search(r"[.!?;:\"“”«»„]", between):
+        return False
+    cut_off = text[prev.start:prev.close_at].rstrip()[-1:] in ",—–-…" or between.lstrip()[:1] == ","
+    clause = between.strip(" ,\u00a0")
+    return cut_off and between.rstrip(" \u00a0").endswith(",") and 1 <= len(clause.split()) <= 15 \
+        and bool(find_cues(text, prev.close_at + 1, c.open_at))
 
 
 def _reports_beyond_partials(text: str, r, partials: list[_Cand]) -> bool:  # type: ignore[no-untyped-def]
