@@ -100,3 +100,19 @@ def test_partial_quote_after_a_quote_and_a_verb_clause_stays_partial(quotes_of, 
     text = ('"We will rebuild the bridge," Mayor Tomas Berg said, calling the delay '
             '"a disgrace to the whole valley."')
     assert one(quotes_of(text), "disgrace").kind == "partial"
+
+
+def test_quote_resumed_after_a_titled_speaker_in_doubled_apostrophes_is_direct(quotes_of, one):
+    # regression: "Mr." read as a sentence end, and the comma before '' went unseen
+    text = ("''Our company, with American workers,'' Mr. Hayes added, "
+            "''builds a heck of a lot of stuff in the U.S.''")
+    assert one(quotes_of(text), "heck of a lot").kind == "direct"
+
+
+def test_quote_on_its_own_line_after_a_parenthesis_is_direct(quotes_of, one):
+    # regression: a single line break did not end the previous paragraph, so the quote looked
+    # woven into "(Oh hey there, Olivia Pope.)" and came out partial
+    text = ("Pop culture representations of women have vastly improved. (Oh hey there, Olivia Pope.)\n"
+            "“It’s really important that we take away the stigma around these decisions,” Cecile Richards said.")
+    q = one(quotes_of(text), "stigma")
+    assert q.kind == "direct" and q.speaker == "Cecile Richards"

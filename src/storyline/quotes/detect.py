@@ -28,6 +28,7 @@ from .people import People
 _PARA = re.compile(r"\n\s*\n")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Lt|Gen|Col|Capt|Sgt|Sen|Rep|Gov|Jr|Sr|No|Co|Inc|Corp|Ltd|Rev|Hon|"
                      r"Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|Adm|Maj|Pres|Supt|Dept)|\b[A-Z]|\b\w\.\w)\.$")
+_ABBREV_ANY = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.")  # Mr. Sen. D-Md. U.S.
 _LEAD_CUE = re.compile(r"^(?:He|She|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:also\s+)?(?:added|said|continued|stressed|noted|explained|warned)\b")
 _RETRO = re.compile(r"(?i)^\s*(?:this|that|these words|so|thus)\b[^.]{0,40}?\b(?:stated|said|written|told|declared|belong)\b")
 
@@ -77,14 +78,18 @@ def _para_of(paras: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _sentence_ends(text: str, masked: list[tuple[int, int]]) -> list[int]:
-    """Positions just after sentence-final punctuation outside quotes."""
+    """Positions just after sentence-final punctuation outside quotes, and after line breaks outside
+    quotes: news text is not hard-wrapped, so a single newline ends a paragraph even when nothing
+    precedes it but "(Oh hey there, Olivia Pope.)" or a title without a full stop."""
     chars = list(text)
     for a, b in masked:
         for i in range(a, min(b, len(chars))):
             if chars[i] not in "\n":
                 chars[i] = "x"
     flat = "".join(chars)
-    return [m.end() for m in re.finditer(r"[.!?…](?=[\s\"“”»«]*(?:\s|$))", flat) if not _ABBREV.search(flat, 0, m.end())]
+    ends = [m.end() for m in re.finditer(r"[.!?…](?=[\s\"“”»«]*(?:\s|$))", flat) if not _ABBREV.search(flat, 0, m.end())]
+    lines = [m.end() for m in re.finditer(r"\n(?!\s*\n)", flat) if not any(a <= m.start() < b for a, b in masked)]
+    return sorted(set(ends) | set(lines))
 
 
 def _region(c: _Cand, text: str, para: tuple[int, int], ends: list[int], others: list[_Cand]) -> tuple[int, int]:
@@ -277,9 +282,10 @@ def _resumes(text: str, prev: _Cand, c: _Cand) -> bool:
     if prev.kind != "direct" or not text[c.start:c.end].lstrip()[:1].islower():
         return False
     between = text[prev.close_at + 1 : c.open_at]
-    if "\n" in between or re.search(r"[.!?;:\"“”«»„]", between):
+    if "\n" in between or re.search(r"[.!?;:\"“”«»„]", _ABBREV_ANY.sub("", between)):
         return False
-    cut_off = text[prev.start:prev.close_at].rstrip()[-1:] in ",—–-…" or between.lstrip()[:1] == ","
+    cut_off = "," in text[prev.end:prev.close_at + 1] or text[prev.start:prev.end].rstrip()[-1:] in "—–-…" \
+        or between.lstrip()[:1] == ","
     clause = between.strip(" ,\u00a0")
     return cut_off and between.rstrip(" \u00a0").endswith(",") and 1 <= len(clause.split()) <= 15 \
         and bool(find_cues(text, prev.close_at + 1, c.open_at))
