@@ -26,3 +26,20 @@ def test_quoted_word_inside_reported_speech_is_not_a_quote(quotes_of):
 def test_headline_quote_is_a_term(quotes_of):
     found = quotes_of('Varga: "We are not asking for charity"\n\nThe minister spoke in Brask.', full=True)
     assert found.quotes == [] and found.terms[0].kind == "headline"
+
+
+@pytest.mark.parametrize("text,needle", [
+    ('"The risk," said Edward Leamer, an economist at the university, "is that we are going to repel jobs."', "The risk"),
+    ('"Savage," she said, meaning that he is radical enough and does not care what people think.', "Savage"),
+    ("''In Fisher,'' Dean Amar said, ''the dissent was frank but not as barbed as it might have been.''", "In Fisher"),
+])
+def test_short_quote_cut_off_by_its_attribution_is_speech(quotes_of, one, text, needle):
+    # regression: two words without a full stop read as a scare quote (or Title Case as a title)
+    found = quotes_of(text, full=True)
+    assert one(found.quotes, needle).kind == "direct"
+    assert not [t for t in found.terms if needle in text[t.start:t.end]]
+
+
+def test_short_quote_followed_by_another_quote_stays_a_term(quotes_of):
+    found = quotes_of('The plan was called "bold," "brave" and "overdue" by its supporters.', full=True)
+    assert not [q for q in found.quotes if q.kind == "direct"]

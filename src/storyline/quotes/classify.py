@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import term_markers
+from .lexicon import cue_words, term_markers
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from", "der", "die",
@@ -44,14 +44,24 @@ def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> st
     if para_lo == 0 and "\n" not in para.strip() and len(words(para)) <= 16 and \
             not _END.search(para.rstrip(" \"”»“’'«")[-1:]):
         return "headline"
-    if len(ws) <= 2 and not _END.search(content.rstrip()[-1:] or "x"):
+    if len(ws) <= 2 and not _END.search(content.rstrip()[-1:] or "x") and not _before_attribution(text, start, end):
         return "scare"
-    if is_title_case(content) and len(ws) >= 1 and not _END.search(content.rstrip()[-1:] or "x"):
+    if is_title_case(content) and len(ws) >= 1 and not _END.search(content.rstrip()[-1:] or "x") \
+            and not _before_attribution(text, start, end):
         # Title Case inside a sentence names a work, an operation or a slogan
         prev = text[max(para_lo, start - 3) : start - 1].strip()
         if prev not in (":",):
             return "title"
     return None
+
+
+def _before_attribution(text: str, start: int, end: int) -> bool:
+    """'"The risk," said Edward Leamer, "is that…"', '"Honestly," Oliver said': a short stretch cut
+    off by a comma and followed by its attribution clause is the start of speech, not a scare quote."""
+    m = re.match(r"(,?)\s*[\"”“’'»«]+(,?)\s*((?:[\w.'’-]+\s+){0,3}[\w'’-]+)", text[end:end + 60])
+    if not m or not (m.group(1) or m.group(2) or text[start:end].rstrip().endswith(",")):
+        return False
+    return any(w.lower() in cue_words() for w in words(m.group(3)))
 
 
 def is_full_quote(text: str, start: int, end: int, open_at: int, close_at: int, lo: int, hi: int) -> bool:
