@@ -1,5 +1,7 @@
 """Detection and kind: every style of the issue, on realistic sentences."""
 
+import pytest
+
 
 def test_said_after_the_quote(quotes_of, one):
     q = one(quotes_of('"We will rebuild the bridge before winter," Mayor Tomas Berg said on Monday.'), "rebuild")
@@ -116,3 +118,18 @@ def test_quote_on_its_own_line_after_a_parenthesis_is_direct(quotes_of, one):
             "“It’s really important that we take away the stigma around these decisions,” Cecile Richards said.")
     q = one(quotes_of(text), "stigma")
     assert q.kind == "direct" and q.speaker == "Cecile Richards"
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("The former governor was upbeat. He says “it’s interesting that a lot of people claim they’re undecided this late.”",
+     "interesting"),
+    ("A woman asked for a photo. Clinton said, “as long as we’re not violating any election laws.”", "election laws"),
+])
+def test_lower_case_quote_that_is_the_whole_report_is_direct(quotes_of, one, text, needle):
+    # regression: nothing but the speaker and the verb precede it, yet the small first letter made it partial
+    assert one(quotes_of(text), needle).kind == "direct"
+
+
+def test_lower_case_quote_after_fronted_words_stays_partial(quotes_of, one):
+    text = "In other words, he said, “the era of Silicon Valley exceptionalism is over.”"
+    assert one(quotes_of(text), "exceptionalism").kind == "partial"

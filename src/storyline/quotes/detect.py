@@ -29,6 +29,8 @@ _PARA = re.compile(r"\n\s*\n")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Lt|Gen|Col|Capt|Sgt|Sen|Rep|Gov|Jr|Sr|No|Co|Inc|Corp|Ltd|Rev|Hon|"
                      r"Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|Adm|Maj|Pres|Supt|Dept)|\b[A-Z]|\b\w\.\w)\.$")
 _ABBREV_ANY = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.")  # Mr. Sen. D-Md. U.S.
+_END = re.compile(r"[.!?…]")
+_NAMING = {"called", "calls", "call", "described", "describes", "according", "quoted", "reported", "reports", "posted"}
 _LEAD_CUE = re.compile(r"^(?:He|She|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:also\s+)?(?:added|said|continued|stressed|noted|explained|warned)\b")
 _RETRO = re.compile(r"(?i)^\s*(?:this|that|these words|so|thus)\b[^.]{0,40}?\b(?:stated|said|written|told|declared|belong)\b")
 
@@ -215,7 +217,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         lo, hi = _region(c, text, para, ends, cands)
         if c.kind == "?":
             c.kind = "direct" if is_full_quote(text, c.start, c.end, c.open_at, c.close_at, lo, hi) else "partial"
-            if c.kind == "partial" and prev is not None and _resumes(text, prev, c):
+            if c.kind == "partial" and (prev is not None and _resumes(text, prev, c) or _whole_complement(text, c, lo, hi)):
                 c.kind = "direct"
         c.att = _attribute(text, doc, people, c, lo, hi, speech)
         if c.att.speaker is None and c.att.cue is None:
@@ -289,6 +291,24 @@ def _resumes(text: str, prev: _Cand, c: _Cand) -> bool:
     clause = between.strip(" ,\u00a0")
     return cut_off and between.rstrip(" \u00a0").endswith(",") and 1 <= len(clause.split()) <= 15 \
         and bool(find_cues(text, prev.close_at + 1, c.open_at))
+
+
+def _whole_complement(text: str, c: _Cand, lo: int, hi: int) -> bool:
+    """'He says “it’s interesting that a lot of people claim they’re undecided.”', 'Clinton said, “as
+    long as we’re not violating any election laws.”': only the speaker and a speech verb precede the
+    quote and it ends the sentence, so it is everything the verb reports: a full quote, whatever
+    its first letter."""
+    before = text[lo:c.open_at].rstrip(" \u00a0")
+    tail = before.rstrip(",:").rstrip()
+    after = text[c.close_at + 1 : hi].strip()
+    if lo > 0 and text[lo - 1] not in ".!?…\n":
+        return False  # the region starts at another quote's closing mark: the sentence began before it
+    if not tail or "," in tail or re.search(r"\w", after) or len(tail.split()) > 8 \
+            or not _END.search(text[c.start:c.close_at].rstrip(" \"”’'")[-1:] or after[:1] or "x"):
+        return False  # "In other words, he said, '…'": the fronted words are part of what is reported
+    cues = find_cues(text, lo, lo + len(tail))
+    return bool(cues) and cues[-1][1] == lo + len(tail) and cues[-1][2] not in _NAMING \
+        and text[cues[-1][0]].islower()
 
 
 def _reports_beyond_partials(text: str, r, partials: list[_Cand]) -> bool:  # type: ignore[no-untyped-def]
