@@ -43,3 +43,18 @@ def test_short_quote_cut_off_by_its_attribution_is_speech(quotes_of, one, text, 
 def test_short_quote_followed_by_another_quote_stays_a_term(quotes_of):
     found = quotes_of('The plan was called "bold," "brave" and "overdue" by its supporters.', full=True)
     assert not [q for q in found.quotes if q.kind == "direct"]
+
+
+def test_single_quoted_subhead_paragraph_is_not_a_quote(quotes_of):
+    # regression: a subhead quoting a phrase of the article ('A healthy environment.') came out as a direct quote
+    text = ("Staying competitive is among the reasons the jobs will remain in Indiana, the company said.\n\n"
+            "'A healthy environment.'\n\n"
+            "Less than a three-hour drive south of Laredo lies one industrial park after another.")
+    found = quotes_of(text, full=True)
+    assert not [q for q in found.quotes if "healthy environment" in q.text]
+    assert [t.kind for t in found.terms if "healthy environment" in text[t.start:t.end]] == ["headline"]
+
+
+def test_single_quoted_paragraph_with_attribution_is_still_a_quote(quotes_of, one):
+    text = "The mayor spoke first.\n\n'We will rebuild the bridge before winter,' Mayor Tomas Berg said."
+    assert one(quotes_of(text), "rebuild").kind == "direct"

@@ -44,6 +44,10 @@ def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> st
     if para_lo == 0 and "\n" not in para.strip() and len(words(para)) <= 16 and \
             not _END.search(para.rstrip(" \"”»“’'«")[-1:]):
         return "headline"
+    # a subhead: a paragraph that is nothing but a short phrase in single quotes ("'A healthy environment.'")
+    if text[start - 1 : start] in "'‘" and text[start - 2 : start] != "''" and len(ws) <= 12 \
+            and not text[para_lo : start - 1].strip() and not text[end + 1 : para_hi].strip(" .\n"):
+        return "headline"
     if len(ws) <= 2 and not _END.search(content.rstrip()[-1:] or "x") and not _before_attribution(text, start, end):
         return "scare"
     if is_title_case(content) and len(ws) >= 1 and not _END.search(content.rstrip()[-1:] or "x") \
