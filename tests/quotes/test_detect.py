@@ -133,3 +133,15 @@ def test_lower_case_quote_that_is_the_whole_report_is_direct(quotes_of, one, tex
 def test_lower_case_quote_after_fronted_words_stays_partial(quotes_of, one):
     text = "In other words, he said, “the era of Silicon Valley exceptionalism is over.”"
     assert one(quotes_of(text), "exceptionalism").kind == "partial"
+
+
+def test_quote_our_sentence_runs_on_through_is_partial(quotes_of, one):
+    # regression: nothing stood before the quote, so it was taken whole although the sentence goes on
+    text = "“We’re extremely happy” about the decision, said RoseAnn DeMoro, the union’s executive director."
+    quoted = [q for q in quotes_of(text) if q.kind != "indirect"]
+    assert one(quoted, "extremely happy").kind == "partial"
+
+
+def test_quote_followed_by_its_attribution_stays_direct(quotes_of, one):
+    text = "“We will not sign this contract” said Anna Lindqvist, the union’s negotiator."
+    assert one(quotes_of(text), "not sign").kind == "direct"

@@ -75,6 +75,9 @@ def is_full_quote(text: str, start: int, end: int, open_at: int, close_at: int, 
     after = text[close_at + 1 : hi].strip()
     content = text[start:end].strip()
     starts_upper = content[:1].isupper() or content[:1].isdigit() or content[:1] in "—–-…"
+    if not re.search(r"[,.!?…:;—–-]$", text[start:close_at].rstrip(" '\"”’")) and re.match(r"\s+[a-z]", text[close_at + 1 : hi]) \
+            and not any(w.lower() in cue_words() for w in words(after)[:3]):
+        return False  # '"We're extremely happy" about the decision': our sentence runs on through the quote
     if not before or before.endswith(":"):
         return True
     if before.endswith(",") and starts_upper:
