@@ -145,3 +145,16 @@ def test_quote_our_sentence_runs_on_through_is_partial(quotes_of, one):
 def test_quote_followed_by_its_attribution_stays_direct(quotes_of, one):
     text = "“We will not sign this contract” said Anna Lindqvist, the union’s negotiator."
     assert one(quotes_of(text), "not sign").kind == "direct"
+
+
+def test_quote_inside_a_headline_sentence_is_partial(quotes_of):
+    # regression: every headline word is capitalised, so the quote looked like a sentence of its own
+    text = ("Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve As President Of The United States.’\n\n"
+            "Dr. Ben Carson told reporters on Monday that Hillary Clinton was not fit to serve.")
+    assert not [q for q in quotes_of(text) if q.kind == "direct" and "Not Fit" in q.text]
+
+
+def test_headline_quote_after_a_colon_stays_direct(quotes_of, one):
+    text = ("Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’\n\n"
+            "Donald Trump spoke in Iowa on Monday.")
+    assert one(quotes_of(text), "Worst Thing").kind == "direct"

@@ -27,6 +27,12 @@ def is_title_case(content: str) -> bool:
     return bool(big) and all(w[0].isupper() or w[0].isdigit() for w in big) and len(ws) <= 8
 
 
+def _headline_case(line: str) -> bool:
+    """A title line: (nearly) every word that is not a small word is capitalised."""
+    big = [w for w in words(line) if w.lower() not in _SMALL]
+    return len(big) >= 4 and sum(w[0].isupper() or w[0].isdigit() for w in big) >= 0.85 * len(big)
+
+
 def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> str | None:
     """'scare', 'title', 'headline' or 'term' when the quoted stretch is not speech; None if it may be."""
     content = text[start:end]
@@ -80,6 +86,8 @@ def is_full_quote(text: str, start: int, end: int, open_at: int, close_at: int, 
         return False  # '"We're extremely happy" about the decision': our sentence runs on through the quote
     if not before or before.endswith(":"):
         return True
+    if lo == 0 and _headline_case(text.split("\n", 1)[0]):
+        return False  # 'Carson: Hillary Clinton ‘Not Fit To Serve.’': in a headline every word is capitalised
     if before.endswith(",") and starts_upper:
         return True  # She said, "We go."
     if _END.search(content[-1:] or "x") and starts_upper and not after[:1].isalpha():
