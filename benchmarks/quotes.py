@@ -70,7 +70,10 @@ class Pred:
     extra: dict = field(default_factory=dict)
 
 
-def read_ann(path: Path) -> list[Relation]:
+def read_ann(path: Path, doc: str | None = None) -> list[Relation]:
+    """Gold relations; direct when the content is wholly inside quotation marks. Annotators
+    sometimes start the span just after the opening mark or end it just before the closing one
+    ('She’s caused so many deaths,”'); with the article text ``doc`` the mark next to the span counts."""
     ents: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     rels = []
     for ln in path.read_text(encoding="utf-8").splitlines():
@@ -88,7 +91,13 @@ def read_ann(path: Path) -> list[Relation]:
             continue
         s = ents.get(r.get("Source", ""))
         text = c[2].strip(" .,;:\n")
-        kind = "direct" if text[:1] in _OPEN and text[-1:] in _CLOSE and len(text) > 2 else "indirect"
+        opened, closed = text[:1] in _OPEN, text[-1:] in _CLOSE
+        if doc is not None and len(text) > 2:
+            a, b = min(x for x, _ in c[1]), max(y for _, y in c[1])
+            after = b + len(re.match(r"[.,;:!?]*", doc[b:]).group(0))  # type: ignore[union-attr]
+            opened = opened or doc[a - 1 : a] in _OPEN and a > 0
+            closed = closed or doc[after : after + 1] in _CLOSE and after < len(doc)
+        kind = "direct" if opened and closed and len(text) > 2 else "indirect"
         src = (min(a for a, _ in s[1]), max(b for _, b in s[1])) if s else None
         out.append(Relation(c[1], src, kind))
     return out
@@ -259,7 +268,7 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0, dump: 
                       {"kind": q.kind, "confidence": q.confidence})
                  for q in found.quotes]
         preds = merge_interrupted(text, fold_partials(preds))
-        gold = read_ann(anns[name])
+        gold = read_ann(anns[name], text)
         resolve_sources(text, gold, [(m.span.start, m.span.end, m.resolved_to or m.span.text, m.label) for m in mentions
                                      if m.label in ("PERSON", "ORG", "GPE", "NORP")])
         for cat in ("direct", "indirect", "all"):
