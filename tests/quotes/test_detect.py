@@ -158,3 +158,18 @@ def test_headline_quote_after_a_colon_stays_direct(quotes_of, one):
     text = ("Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’\n\n"
             "Donald Trump spoke in Iowa on Monday.")
     assert one(quotes_of(text), "Worst Thing").kind == "direct"
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("The party chairman called a voice vote. (“I don’t want to have fisticuffs,” said one party activist.)", "fisticuffs"),
+    ('Clinton suggested that the plan was unserious - "Again, we need to get into the details," she said - '
+     "and charged that Sanders would jeopardize the law.", "details"),
+])
+def test_quote_opening_a_parenthesis_with_its_own_attribution_is_direct(quotes_of, one, text, needle):
+    # regression: the words before the parenthesis or dash made it look woven into our sentence (partial)
+    assert one(quotes_of(text), needle).kind == "direct"
+
+
+def test_quote_in_a_parenthesis_without_attribution_stays_partial(quotes_of):
+    text = "Many voters delay casting their ballots (“sit on it” in consultant-speak) so as not to waste them."
+    assert not [q for q in quotes_of(text) if q.kind == "direct"]

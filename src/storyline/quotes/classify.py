@@ -86,6 +86,9 @@ def is_full_quote(text: str, start: int, end: int, open_at: int, close_at: int, 
         return False  # '"We're extremely happy" about the decision': our sentence runs on through the quote
     if not before or before.endswith(":"):
         return True
+    if before.endswith(("(", "—", "–", " -")) and starts_upper and text[start:close_at].rstrip(" '\"”’").endswith(",") \
+            and any(w.lower() in cue_words() for w in words(after)[:3]):
+        return True  # a parenthesis with its own attribution: '(“I don’t want fisticuffs,” said one activist.)' 
     if lo == 0 and _headline_case(text.split("\n", 1)[0]):
         return False  # 'Carson: Hillary Clinton ‘Not Fit To Serve.’': in a headline every word is capitalised
     if before.endswith(",") and starts_upper:
