@@ -1,5 +1,7 @@
 """Detection and kind: every style of the issue, on realistic sentences."""
 
+import pytest
+
 
 def test_said_after_the_quote(quotes_of, one):
     q = one(quotes_of('"We will rebuild the bridge before winter," Mayor Tomas Berg said on Monday.'), "rebuild")
@@ -85,3 +87,90 @@ def test_doubled_apostrophe_quote_with_attribution_is_direct(quotes_of, one):
     # regression: the two-character marks made the quote look embedded in a sentence (partial)
     q = one(quotes_of("''You don't have to come up with a fortune for your kid,'' Sarah Holt said."), "fortune")
     assert q.kind == "direct" and q.speaker == "Sarah Holt"
+
+
+def test_quote_resumed_after_its_attribution_is_direct(quotes_of, one):
+    # regression: the lower-case second half read as a partial quote woven into "he said,"
+    text = ('"We have to start treating people the same," Mayor Tomas Berg said on Monday, '
+            '"and finding out what people really think of the harbour plan."')
+    qs = quotes_of(text)
+    assert one(qs, "treating people").kind == "direct"
+    second = one(qs, "finding out")
+    assert second.kind == "direct" and second.speaker in (None, "Tomas Berg")
+
+
+def test_partial_quote_after_a_quote_and_a_verb_clause_stays_partial(quotes_of, one):
+    text = ('"We will rebuild the bridge," Mayor Tomas Berg said, calling the delay '
+            '"a disgrace to the whole valley."')
+    assert one(quotes_of(text), "disgrace").kind == "partial"
+
+
+def test_quote_resumed_after_a_titled_speaker_in_doubled_apostrophes_is_direct(quotes_of, one):
+    # regression: "Mr." read as a sentence end, and the comma before '' went unseen
+    text = ("''Our company, with American workers,'' Mr. Hayes added, "
+            "''builds a heck of a lot of stuff in the U.S.''")
+    assert one(quotes_of(text), "heck of a lot").kind == "direct"
+
+
+def test_quote_on_its_own_line_after_a_parenthesis_is_direct(quotes_of, one):
+    # regression: a single line break did not end the previous paragraph, so the quote looked
+    # woven into "(Oh hey there, Olivia Pope.)" and came out partial
+    text = ("Pop culture representations of women have vastly improved. (Oh hey there, Olivia Pope.)\n"
+            "“It’s really important that we take away the stigma around these decisions,” Cecile Richards said.")
+    q = one(quotes_of(text), "stigma")
+    assert q.kind == "direct" and q.speaker == "Cecile Richards"
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("The former governor was upbeat. He says “it’s interesting that a lot of people claim they’re undecided this late.”",
+     "interesting"),
+    ("A woman asked for a photo. Clinton said, “as long as we’re not violating any election laws.”", "election laws"),
+])
+def test_lower_case_quote_that_is_the_whole_report_is_direct(quotes_of, one, text, needle):
+    # regression: nothing but the speaker and the verb precede it, yet the small first letter made it partial
+    assert one(quotes_of(text), needle).kind == "direct"
+
+
+def test_lower_case_quote_after_fronted_words_stays_partial(quotes_of, one):
+    text = "In other words, he said, “the era of Silicon Valley exceptionalism is over.”"
+    assert one(quotes_of(text), "exceptionalism").kind == "partial"
+
+
+def test_quote_our_sentence_runs_on_through_is_partial(quotes_of, one):
+    # regression: nothing stood before the quote, so it was taken whole although the sentence goes on
+    text = "“We’re extremely happy” about the decision, said RoseAnn DeMoro, the union’s executive director."
+    quoted = [q for q in quotes_of(text) if q.kind != "indirect"]
+    assert one(quoted, "extremely happy").kind == "partial"
+
+
+def test_quote_followed_by_its_attribution_stays_direct(quotes_of, one):
+    text = "“We will not sign this contract” said Anna Lindqvist, the union’s negotiator."
+    assert one(quotes_of(text), "not sign").kind == "direct"
+
+
+def test_quote_inside_a_headline_sentence_is_partial(quotes_of):
+    # regression: every headline word is capitalised, so the quote looked like a sentence of its own
+    text = ("Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve As President Of The United States.’\n\n"
+            "Dr. Ben Carson told reporters on Monday that Hillary Clinton was not fit to serve.")
+    assert not [q for q in quotes_of(text) if q.kind == "direct" and "Not Fit" in q.text]
+
+
+def test_headline_quote_after_a_colon_stays_direct(quotes_of, one):
+    text = ("Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’\n\n"
+            "Donald Trump spoke in Iowa on Monday.")
+    assert one(quotes_of(text), "Worst Thing").kind == "direct"
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("The party chairman called a voice vote. (“I don’t want to have fisticuffs,” said one party activist.)", "fisticuffs"),
+    ('Clinton suggested that the plan was unserious - "Again, we need to get into the details," she said - '
+     "and charged that Sanders would jeopardize the law.", "details"),
+])
+def test_quote_opening_a_parenthesis_with_its_own_attribution_is_direct(quotes_of, one, text, needle):
+    # regression: the words before the parenthesis or dash made it look woven into our sentence (partial)
+    assert one(quotes_of(text), needle).kind == "direct"
+
+
+def test_quote_in_a_parenthesis_without_attribution_stays_partial(quotes_of):
+    text = "Many voters delay casting their ballots (“sit on it” in consultant-speak) so as not to waste them."
+    assert not [q for q in quotes_of(text) if q.kind == "direct"]

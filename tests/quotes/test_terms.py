@@ -26,3 +26,35 @@ def test_quoted_word_inside_reported_speech_is_not_a_quote(quotes_of):
 def test_headline_quote_is_a_term(quotes_of):
     found = quotes_of('Varga: "We are not asking for charity"\n\nThe minister spoke in Brask.', full=True)
     assert found.quotes == [] and found.terms[0].kind == "headline"
+
+
+@pytest.mark.parametrize("text,needle", [
+    ('"The risk," said Edward Leamer, an economist at the university, "is that we are going to repel jobs."', "The risk"),
+    ('"Savage," she said, meaning that he is radical enough and does not care what people think.', "Savage"),
+    ("''In Fisher,'' Dean Amar said, ''the dissent was frank but not as barbed as it might have been.''", "In Fisher"),
+])
+def test_short_quote_cut_off_by_its_attribution_is_speech(quotes_of, one, text, needle):
+    # regression: two words without a full stop read as a scare quote (or Title Case as a title)
+    found = quotes_of(text, full=True)
+    assert one(found.quotes, needle).kind == "direct"
+    assert not [t for t in found.terms if needle in text[t.start:t.end]]
+
+
+def test_short_quote_followed_by_another_quote_stays_a_term(quotes_of):
+    found = quotes_of('The plan was called "bold," "brave" and "overdue" by its supporters.', full=True)
+    assert not [q for q in found.quotes if q.kind == "direct"]
+
+
+def test_single_quoted_subhead_paragraph_is_not_a_quote(quotes_of):
+    # regression: a subhead quoting a phrase of the article ('A healthy environment.') came out as a direct quote
+    text = ("Staying competitive is among the reasons the jobs will remain in Indiana, the company said.\n\n"
+            "'A healthy environment.'\n\n"
+            "Less than a three-hour drive south of Laredo lies one industrial park after another.")
+    found = quotes_of(text, full=True)
+    assert not [q for q in found.quotes if "healthy environment" in q.text]
+    assert [t.kind for t in found.terms if "healthy environment" in text[t.start:t.end]] == ["headline"]
+
+
+def test_single_quoted_paragraph_with_attribution_is_still_a_quote(quotes_of, one):
+    text = "The mayor spoke first.\n\n'We will rebuild the bridge before winter,' Mayor Tomas Berg said."
+    assert one(quotes_of(text), "rebuild").kind == "direct"

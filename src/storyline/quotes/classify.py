@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import term_markers
+from .lexicon import cue_words, term_markers
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from", "der", "die",
@@ -25,6 +25,12 @@ def is_title_case(content: str) -> bool:
     ws = words(content)
     big = [w for w in ws if w.lower() not in _SMALL]
     return bool(big) and all(w[0].isupper() or w[0].isdigit() for w in big) and len(ws) <= 8
+
+
+def _headline_case(line: str) -> bool:
+    """A title line: (nearly) every word that is not a small word is capitalised."""
+    big = [w for w in words(line) if w.lower() not in _SMALL]
+    return len(big) >= 4 and sum(w[0].isupper() or w[0].isdigit() for w in big) >= 0.85 * len(big)
 
 
 def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> str | None:
@@ -44,14 +50,28 @@ def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> st
     if para_lo == 0 and "\n" not in para.strip() and len(words(para)) <= 16 and \
             not _END.search(para.rstrip(" \"”»“’'«")[-1:]):
         return "headline"
-    if len(ws) <= 2 and not _END.search(content.rstrip()[-1:] or "x"):
+    # a subhead: a paragraph that is nothing but a short phrase in single quotes ("'A healthy environment.'")
+    if text[start - 1 : start] in "'‘" and text[start - 2 : start] != "''" and len(ws) <= 12 \
+            and not text[para_lo : start - 1].strip() and not text[end + 1 : para_hi].strip(" .\n"):
+        return "headline"
+    if len(ws) <= 2 and not _END.search(content.rstrip()[-1:] or "x") and not _before_attribution(text, start, end):
         return "scare"
-    if is_title_case(content) and len(ws) >= 1 and not _END.search(content.rstrip()[-1:] or "x"):
+    if is_title_case(content) and len(ws) >= 1 and not _END.search(content.rstrip()[-1:] or "x") \
+            and not _before_attribution(text, start, end):
         # Title Case inside a sentence names a work, an operation or a slogan
         prev = text[max(para_lo, start - 3) : start - 1].strip()
         if prev not in (":",):
             return "title"
     return None
+
+
+def _before_attribution(text: str, start: int, end: int) -> bool:
+    """'"The risk," said Edward Leamer, "is that…"', '"Honestly," Oliver said': a short stretch cut
+    off by a comma and followed by its attribution clause is the start of speech, not a scare quote."""
+    m = re.match(r"(,?)\s*[\"”“’'»«]+(,?)\s*((?:[\w.'’-]+\s+){0,3}[\w'’-]+)", text[end:end + 60])
+    if not m or not (m.group(1) or m.group(2) or text[start:end].rstrip().endswith(",")):
+        return False
+    return any(w.lower() in cue_words() for w in words(m.group(3)))
 
 
 def is_full_quote(text: str, start: int, end: int, open_at: int, close_at: int, lo: int, hi: int) -> bool:
@@ -61,8 +81,16 @@ def is_full_quote(text: str, start: int, end: int, open_at: int, close_at: int, 
     after = text[close_at + 1 : hi].strip()
     content = text[start:end].strip()
     starts_upper = content[:1].isupper() or content[:1].isdigit() or content[:1] in "—–-…"
+    if not re.search(r"[,.!?…:;—–-]$", text[start:close_at].rstrip(" '\"”’")) and re.match(r"\s+[a-z]", text[close_at + 1 : hi]) \
+            and not any(w.lower() in cue_words() for w in words(after)[:3]):
+        return False  # '"We're extremely happy" about the decision': our sentence runs on through the quote
     if not before or before.endswith(":"):
         return True
+    if before.endswith(("(", "—", "–", " -")) and starts_upper and text[start:close_at].rstrip(" '\"”’").endswith(",") \
+            and any(w.lower() in cue_words() for w in words(after)[:3]):
+        return True  # a parenthesis with its own attribution: '(“I don’t want fisticuffs,” said one activist.)' 
+    if lo == 0 and _headline_case(text.split("\n", 1)[0]):
+        return False  # 'Carson: Hillary Clinton ‘Not Fit To Serve.’': in a headline every word is capitalised
     if before.endswith(",") and starts_upper:
         return True  # She said, "We go."
     if _END.search(content[-1:] or "x") and starts_upper and not after[:1].isalpha():

@@ -28,6 +28,9 @@ from .people import People
 _PARA = re.compile(r"\n\s*\n")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Lt|Gen|Col|Capt|Sgt|Sen|Rep|Gov|Jr|Sr|No|Co|Inc|Corp|Ltd|Rev|Hon|"
                      r"Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|Adm|Maj|Pres|Supt|Dept)|\b[A-Z]|\b\w\.\w)\.$")
+_ABBREV_ANY = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.")  # Mr. Sen. D-Md. U.S.
+_END = re.compile(r"[.!?…]")
+_NAMING = {"called", "calls", "call", "described", "describes", "according", "quoted", "reported", "reports", "posted"}
 _LEAD_CUE = re.compile(r"^(?:He|She|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:also\s+)?(?:added|said|continued|stressed|noted|explained|warned)\b")
 _RETRO = re.compile(r"(?i)^\s*(?:this|that|these words|so|thus)\b[^.]{0,40}?\b(?:stated|said|written|told|declared|belong)\b")
 
@@ -77,14 +80,18 @@ def _para_of(paras: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _sentence_ends(text: str, masked: list[tuple[int, int]]) -> list[int]:
-    """Positions just after sentence-final punctuation outside quotes."""
+    """Positions just after sentence-final punctuation outside quotes, and after line breaks outside
+    quotes: news text is not hard-wrapped, so a single newline ends a paragraph even when nothing
+    precedes it but "(Oh hey there, Olivia Pope.)" or a title without a full stop."""
     chars = list(text)
     for a, b in masked:
         for i in range(a, min(b, len(chars))):
             if chars[i] not in "\n":
                 chars[i] = "x"
     flat = "".join(chars)
-    return [m.end() for m in re.finditer(r"[.!?…](?=[\s\"“”»«]*(?:\s|$))", flat) if not _ABBREV.search(flat, 0, m.end())]
+    ends = [m.end() for m in re.finditer(r"[.!?…](?=[\s\"“”»«]*(?:\s|$))", flat) if not _ABBREV.search(flat, 0, m.end())]
+    lines = [m.end() for m in re.finditer(r"\n(?!\s*\n)", flat) if not any(a <= m.start() < b for a, b in masked)]
+    return sorted(set(ends) | set(lines))
 
 
 def _region(c: _Cand, text: str, para: tuple[int, int], ends: list[int], others: list[_Cand]) -> tuple[int, int]:
@@ -210,6 +217,8 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         lo, hi = _region(c, text, para, ends, cands)
         if c.kind == "?":
             c.kind = "direct" if is_full_quote(text, c.start, c.end, c.open_at, c.close_at, lo, hi) else "partial"
+            if c.kind == "partial" and (prev is not None and _resumes(text, prev, c) or _whole_complement(text, c, lo, hi)):
+                c.kind = "direct"
         c.att = _attribute(text, doc, people, c, lo, hi, speech)
         if c.att.speaker is None and c.att.cue is None:
             c.att = _fallbacks(text, doc, people, c, lo, hi, speech, ends, paras, prev)
@@ -272,6 +281,40 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         findings.quotes.append(_quote(article, r.start, r.end, "indirect", att.below(THRESHOLD)))
     findings.quotes.sort(key=lambda q: q.span.start)
     return findings
+
+
+def _resumes(text: str, prev: _Cand, c: _Cand) -> bool:
+    """'"We have to start treating people the same," he said, "and finding out what they think."':
+    the lower-case second half resumes the direct quote its attribution clause interrupted; it is
+    direct, not a fragment woven into our sentence."""
+    if prev.kind != "direct" or not text[c.start:c.end].lstrip()[:1].islower():
+        return False
+    between = text[prev.close_at + 1 : c.open_at]
+    if "\n" in between or re.search(r"[.!?;:\"“”«»„]", _ABBREV_ANY.sub("", between)):
+        return False
+    cut_off = "," in text[prev.end:prev.close_at + 1] or text[prev.start:prev.end].rstrip()[-1:] in "—–-…" \
+        or between.lstrip()[:1] == ","
+    clause = between.strip(" ,\u00a0")
+    return cut_off and between.rstrip(" \u00a0").endswith(",") and 1 <= len(clause.split()) <= 15 \
+        and bool(find_cues(text, prev.close_at + 1, c.open_at))
+
+
+def _whole_complement(text: str, c: _Cand, lo: int, hi: int) -> bool:
+    """'He says “it’s interesting that a lot of people claim they’re undecided.”', 'Clinton said, “as
+    long as we’re not violating any election laws.”': only the speaker and a speech verb precede the
+    quote and it ends the sentence, so it is everything the verb reports: a full quote, whatever
+    its first letter."""
+    before = text[lo:c.open_at].rstrip(" \u00a0")
+    tail = before.rstrip(",:").rstrip()
+    after = text[c.close_at + 1 : hi].strip()
+    if lo > 0 and text[lo - 1] not in ".!?…\n":
+        return False  # the region starts at another quote's closing mark: the sentence began before it
+    if not tail or "," in tail or re.search(r"\w", after) or len(tail.split()) > 8 \
+            or not _END.search(text[c.start:c.close_at].rstrip(" \"”’'")[-1:] or after[:1] or "x"):
+        return False  # "In other words, he said, '…'": the fronted words are part of what is reported
+    cues = find_cues(text, lo, lo + len(tail))
+    return bool(cues) and cues[-1][1] == lo + len(tail) and cues[-1][2] not in _NAMING \
+        and text[cues[-1][0]].islower()
 
 
 def _reports_beyond_partials(text: str, r, partials: list[_Cand]) -> bool:  # type: ignore[no-untyped-def]
