@@ -287,6 +287,9 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0, dump: 
                     if id(g) not in hit_g:
                         dump.append({"article": name, "cat": cat, "error": "missed", "gold": show(g.content),
                                      "span": g.content, "context": ctx(g.content)})
+                for g, p in pairs:
+                    dump.append({"article": name, "cat": cat, "error": "matched", "pred": show(p.spans),
+                                 "kind": p.extra.get("kind"), "cue": p.extra.get("cue"), "span": p.spans})
                 for p in ps:
                     if id(p) not in hit_p:
                         dump.append({"article": name, "cat": cat, "error": "spurious", "pred": show(p.spans),
@@ -406,7 +409,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--skip", type=int, default=0, help="skip the first N articles (to tune on another slice)")
     ap.add_argument("--no-stress", action="store_true")
-    ap.add_argument("--dump", help="write every missed/spurious content span and speaker error here (JSONL)")
+    ap.add_argument("--dump", help="write every matched/missed/spurious content span and speaker error here (JSONL)")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "quotes.json"))
     args = ap.parse_args()
     model = Settings().spacy_model
