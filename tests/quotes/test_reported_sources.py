@@ -157,3 +157,9 @@ def test_but_without_that_does_not_stretch_the_report_over_the_writers_clause(qu
             "settled.")
     q = one([q for q in quotes_of(text) if q.kind == "indirect"], "personal")
     assert "Republicans" not in q.text
+
+
+def test_as_x_said_reports_the_main_clause(quotes_of, one):
+    text = "As Senator Maria Okafor said, the harbour tax has become the least popular law in Aldoria."
+    q = one([q for q in quotes_of(text) if q.kind == "indirect"], "harbour tax")
+    assert q.text == "the harbour tax has become the least popular law in Aldoria" and q.speaker == "Maria Okafor"

@@ -115,9 +115,11 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         comps += [c for c in pobj.children if c.dep_ in ("acl", "ccomp", "relcl")
                                   and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children)]
-            if not comps and tok.dep_ in ("parataxis",):
-                # "X, he said." and "A new manager, he said, could set a new tone": the sentence
-                # around the parenthetical cue; split by it, the longer side stands for the report
+            as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            if not comps and (tok.dep_ == "parataxis" or as_clause):
+                # "X, he said.", "A new manager, he said, could set a new tone" and "As Crane said,
+                # X": the sentence around the cue's clause; split by it, the longer side stands
+                # for the report
                 skip = {t.i for t in tok.subtree}
                 toks = _longest_run([t for t in tok.head.subtree if t.i not in skip and t.sent == tok.sent])
             elif comps:
