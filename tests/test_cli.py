@@ -46,6 +46,13 @@ def test_analyze_writes_contract_outputs_and_fails_on_bad_input(tmp_path: Path, 
     assert r.exit_code == 0 and json.loads(r.stdout)["story_id"] == sid
     r = runner.invoke(app, ["brief", "s_nonexistent", "--from", str(out)])
     assert r.exit_code == 2
+    # who said what: a report shows the verb it was reported with
+    r = runner.invoke(app, ["quotes", "--from", str(out), "--json"])
+    rows = json.loads(r.stdout)
+    reported = [q for q in rows if q["kind"] == "indirect" and q["cue"]]
+    assert len(rows) == len(data["quotes"]) and reported
+    r = runner.invoke(app, ["quotes", "--from", str(out)])
+    assert f"[indirect · {reported[0]['cue']}]" in r.stdout
 
 
 def test_read_commands_without_analysis_exit_2(tmp_path: Path):

@@ -238,7 +238,7 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
     if as_json:
         rows = [{"speaker": q.speaker, "kind": q.kind, "text": q.text, "outlet": arts[q.span.article_id].outlet,
                  "article_id": q.span.article_id, "start": q.span.start, "end": q.span.end,
-                 "confidence": q.confidence, "group_id": q.group_id,
+                 "cue": q.cue, "confidence": q.confidence, "group_id": q.group_id,
                  "outlets": len(outlets.get(q.group_id, [])) if q.group_id else 1} for q in kept]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
@@ -247,7 +247,9 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
         who = next((q.speaker for q in group if q.speaker), None)
         n = len(outlets.get(lead.group_id, [])) if lead.group_id else 1
         more = f" [cyan](quoted by {n} outlets)[/]" if n > 1 else ""
-        out.print(f"[bold]{escape(who or '(unattributed)')}[/] \\[{lead.kind}] “{escape(lead.text)}”{more}",
+        # a report reads by its verb: "Volkhov [indirect · defended] “the decision”"
+        how = f"{lead.kind} · {lead.cue}" if lead.kind == "indirect" and lead.cue else lead.kind
+        out.print(f"[bold]{escape(who or '(unattributed)')}[/] \\[{escape(how)}] “{escape(lead.text)}”{more}",
                   highlight=False)
         for q in group:
             out.print(f"   [dim]— {escape(arts[q.span.article_id].outlet or '')} {q.span.article_id}:{q.span.start}-"

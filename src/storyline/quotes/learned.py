@@ -213,7 +213,7 @@ def reported_from_model(doc: Doc, speech: list[tuple[int, int]], full_quotes: li
     for c in sorted(best.values(), key=lambda c: -c.score):
         toks = trim_trailing(list(doc[c.start:c.end]))
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
-        if any(x <= c.cue.idx < y for x, y in taken) \
+        if any(x <= c.cue.idx < y for x, y in spans) or any(x <= a and b <= y for x, y in spans) \
                 or any(min(b, y) - max(a, x) >= 0.5 * max(b - a, y - x) for x, y in spans) \
                 or any(x < b and a < y for x, y in full_quotes):
             continue
