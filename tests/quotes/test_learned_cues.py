@@ -67,3 +67,9 @@ def test_features_carry_the_word_before_the_cue_and_its_subject_kind(nlp):
     doc = nlp("Her support for the harbour tax surprised the assembly.")
     feats = next(c.features for c in candidates(doc, []) if c.cue.text == "support")
     assert "poss" in feats
+
+
+def test_a_learned_report_inside_a_stronger_one_is_not_a_second_report(quotes_of):
+    text = "The inquiry was launched on March 11 by Speaker Marek Sobel after state auditors raised concerns about the tender."
+    tender = [q.text for q in quotes_of(text) if "tender" in q.text]
+    assert len(tender) <= 1, tender
