@@ -100,3 +100,12 @@ def test_pronoun_after_a_quote_continues_that_voice_unless_someone_new_came_in(q
     # regression: the last speaker (Sobel) must not beat a person introduced after his quote
     text = base + 'Anna Lindqvist watched from the gallery. "It was a confident answer," she said.'
     assert one(quotes_of(text), "confident answer").speaker == "Anna Lindqvist"
+
+
+def test_gerund_cue_after_a_preposition_takes_the_clause_subject(quotes_of, one):
+    # regression: "by explaining" hung the cue under a preposition, so no subject was found
+    text = ("Jake Sullivan read the request on Monday. Sullivan responded by explaining that the file was stuck "
+            "in the classified system.")
+    assert one(quotes_of(text), "stuck").speaker == "Jake Sullivan"
+    text = "Governor Lena Ortiz chastised Tom Rivers for refusing to ask for federal help for the town."
+    assert one(quotes_of(text), "federal help").speaker == "Lena Ortiz"

@@ -25,6 +25,9 @@ _ORG_NOUNS = {"ministry", "government", "office", "council", "committee", "compa
               "parliament", "presidency", "administration", "firm", "group", "union", "bank"}
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any"}
 _WORD = re.compile(r"[\w'’-]+")
+# prepositions whose gerund is done, or claimed, by the clause's subject ("by saying", "in describing",
+# "after noting"; "scolded Romney for suggesting ...": PolNeAR's source is the one who scolds)
+_DOER_PREPS = {"by", "in", "after", "before", "while", "when", "without", "upon", "on", "since", "for"}
 
 
 @dataclass
@@ -97,6 +100,11 @@ def subject_of(cue: Token) -> Token | None:
         if tok.pos_ == "NOUN" and (poss := next((c for c in tok.children if c.dep_ == "poss"), None)) is not None:
             return poss  # a nominal cue's holder: "his criticism of ...", "Clinton's claim that ..."
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "acomp") and tok.head is not tok:
+            tok = tok.head
+            continue
+        if tok.dep_ == "prep" and tok.lower_ in _DOER_PREPS and tok.head.pos_ in ("VERB", "AUX"):
+            # "Sullivan responded by explaining ...", "In describing Trump, Cuban said": the clause's
+            # subject speaks; "Clinton chastised Snyder for refusing ...": the claim is Clinton's
             tok = tok.head
             continue
         return None
