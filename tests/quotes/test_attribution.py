@@ -109,3 +109,16 @@ def test_gerund_cue_after_a_preposition_takes_the_clause_subject(quotes_of, one)
     assert one(quotes_of(text), "stuck").speaker == "Jake Sullivan"
     text = "Governor Lena Ortiz chastised Tom Rivers for refusing to ask for federal help for the town."
     assert one(quotes_of(text), "federal help").speaker == "Lena Ortiz"
+
+
+def test_bernie_is_a_man(quotes_of, one):
+    # regression: gender-guesser calls "Bernie" mostly female, so "he" never reached Bernie Sanders
+    text = 'Bernie Sanders spoke in Oakland on Monday. "We are going to win California," he said.'
+    assert one(quotes_of(text), "win California").speaker == "Bernie Sanders"
+
+
+def test_pronoun_continues_the_subject_named_in_apposition(quotes_of, one):
+    # regression: the subject token is "chairman", so the nearer "Mr. Trump" took the pronoun
+    text = ("Mr. Trump's campaign chairman, Paul Manafort, dismissed criticism of Mr. Trump's comments. "
+            "He argued that the campaign was now focused on a geographic suspension of immigration.")
+    assert one(quotes_of(text), "geographic suspension").speaker == "Paul Manafort"

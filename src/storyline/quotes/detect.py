@@ -201,7 +201,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     cands.sort(key=lambda c: c.start)
     speech = [(c.start, c.end) for c in cands]
     ends = _sentence_ends(text, [(c.open_at, c.close_at + 1) for c in cands])
-    subjects = {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"} if doc is not None else None
+    subjects = _main_subjects(doc) if doc is not None else None
     people = People(text, mentions, speech, article.id, trust_ner=doc is not None, subjects=subjects)
 
     prev: _Cand | None = None
@@ -266,6 +266,13 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         findings.quotes.append(_quote(article, r.start, r.end, "indirect", att.below(THRESHOLD)))
     findings.quotes.sort(key=lambda q: q.span.start)
     return findings
+
+
+def _main_subjects(doc: Doc) -> set[int]:
+    """Start offsets of the main clauses' subjects, with their appositions ("Mr. Trump's campaign
+    chairman, Paul Manafort, dismissed ...": Manafort is who a later "he" continues)."""
+    subj = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    return {t.idx for t in subj} | {c.idx for t in subj for c in t.children if c.dep_ == "appos"}
 
 
 def _reports_beyond_partials(text: str, r, partials: list[_Cand]) -> bool:  # type: ignore[no-untyped-def]
