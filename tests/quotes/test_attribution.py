@@ -122,3 +122,17 @@ def test_pronoun_continues_the_subject_named_in_apposition(quotes_of, one):
     text = ("Mr. Trump's campaign chairman, Paul Manafort, dismissed criticism of Mr. Trump's comments. "
             "He argued that the campaign was now focused on a geographic suspension of immigration.")
     assert one(quotes_of(text), "geographic suspension").speaker == "Paul Manafort"
+
+
+def test_pronoun_continues_a_subject_further_back_than_a_nearer_object(quotes_of, one):
+    # regression: past 400 characters the subject was forgotten and the last man named as an object
+    # (here in a long description) took "he"
+    text = ("Governor Marek Sobel toured the flooded districts of Dayton on Monday. The river rose four metres in "
+            "two days last week, and the water reached the second floor of the old textile mill, the public library "
+            "and most of the houses along the embankment. The schools have been closed since Thursday, the main bridge "
+            "is still shut to traffic and the power company expects the last streets to be reconnected only at the "
+            "end of the month. Volunteers from the neighbouring counties have been filling sandbags day and night, "
+            "and the city has opened three shelters in sports halls on the hill, named after the late mayor Tom "
+            "Rivers and two local football clubs.\n\n"
+            "He said that the state would pay for the repairs of every public building.")
+    assert one(quotes_of(text), "repairs").speaker == "Marek Sobel"

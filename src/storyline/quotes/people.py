@@ -156,8 +156,9 @@ class People:
 
     def pronoun(self, kind: str, pos: int) -> Referent | None:
         """The compatible referent a pronoun of kind m / f / p / pl / org most likely means: the
-        nearest compatible grammatical subject of the last few sentences (subjects are what later
-        pronouns continue), else the nearest compatible mention."""
+        nearest compatible grammatical subject of the last paragraphs (subjects are what later
+        pronouns continue; 1500 characters, as news often names its subject once and then describes
+        at length), else the nearest compatible mention."""
         nearest = self._pronoun_nearest(kind, pos)
         spoke = [(at, r) for at, r in self.speakers if at < pos and pos - at < 600 and self._compatible(r, kind)]
         if spoke and nearest is not None and nearest.start < spoke[-1][0]:
@@ -165,7 +166,7 @@ class People:
         if nearest is None or not self.subjects or self.is_subject(nearest):
             return nearest
         for r in self.before(pos):
-            if pos - r.start > 400:
+            if pos - r.start > 1500:
                 break
             if r.kind == nearest.kind and self.is_subject(r) and self._compatible(r, kind):
                 return r
