@@ -136,3 +136,11 @@ def test_pronoun_continues_a_subject_further_back_than_a_nearer_object(quotes_of
             "Rivers and two local football clubs.\n\n"
             "He said that the state would pay for the repairs of every public building.")
     assert one(quotes_of(text), "repairs").speaker == "Marek Sobel"
+
+
+def test_a_candidates_campaign_speaks_under_the_candidates_name(quotes_of, one):
+    # regression: "his campaign" / "Okafor's campaign" was a nameless group, so nobody was named
+    q = one(quotes_of("Senator Maria Okafor's campaign said it would shift staff from Dayton to Toledo."), "shift staff")
+    assert q.speaker == "Maria Okafor campaign" and q.speaker_span.text.endswith("Maria Okafor's campaign")
+    text = "Tom Rivers lost the primary in May. His campaign said that the count in two districts was flawed."
+    assert one(quotes_of(text), "count in two").speaker == "Tom Rivers campaign"

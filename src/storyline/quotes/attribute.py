@@ -23,6 +23,7 @@ _ROLE_GUESS = 0.45
 _ORG_NOUNS = {"ministry", "government", "office", "council", "committee", "company", "board", "agency",
               "police", "army", "party", "campaign", "commission", "department", "embassy", "court",
               "parliament", "presidency", "administration", "firm", "group", "union", "bank"}
+_CAMPAIGN_NOUNS = {"campaign", "camp", "team"}
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any"}
 _WORD = re.compile(r"[\w'’-]+")
 # prepositions whose gerund is done, or claimed, by the clause's subject ("by saying", "in describing",
@@ -148,6 +149,16 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         return _document_source(subj, people, cue_text, cue_pos)
     if dets & _INDEFINITE or plural or subj.pos_ == "NUM":
         return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
+    if head in _CAMPAIGN_NOUNS and not plural and (poss := next((c for c in subj.children if c.dep_ == "poss"), None)) is not None:
+        # "Clinton's campaign said", "his campaign said": the candidate's campaign, named after its
+        # candidate; the span is the phrase itself, not the candidate's mention
+        if poss.lower_ in pronouns():
+            owner = people.pronoun(pronouns()[poss.lower_], poss.idx) if pronouns()[poss.lower_] in ("m", "f") else None
+        else:
+            owner = people.at(poss.idx, poss.idx + len(poss)) or people.surname(poss.text, poss.idx)
+        if owner is not None and owner.kind == "person":
+            a, b = min(t.idx for t in poss.subtree), subj.idx + len(subj)
+            return Attribution(f"{owner.name} {subj.text}", (a, b), cue_text, cue_pos, 0.8, "org")
     if head in _ORG_NOUNS:
         r = next((people.at(c.idx, c.idx + len(c)) for c in subj.subtree if people.at(c.idx, c.idx + len(c))), None)
         if r is not None and r.kind == "org":
