@@ -107,3 +107,10 @@ def test_stance_verbs_report_a_clause_but_not_the_writers_own_voice(quotes_of, o
     qs = quotes_of(text)
     assert one(qs, "cost the town").speaker == "Tom Rivers"
     assert [q for q in qs if "vote will be close" in q.text and q.kind == "indirect"] == []
+
+
+def test_relative_who_hung_on_the_auxiliary_speaks_for_the_name(quotes_of, one):
+    # regression: the parser hangs "who" on "is", so the cue's subject was the bare "who"
+    text = ("The change is unlikely, especially for Marek Sobel, who is by all accounts enjoying his new role "
+            "and is saying he won't rush into picking a successor.")
+    assert one(quotes_of(text), "successor").speaker == "Marek Sobel"

@@ -85,16 +85,14 @@ def subject_of(cue: Token) -> Token | None:
                         return pobj
                     if c.lower_ in ("this", "that", "it"):
                         continue
-                if c.lower_ in ("who", "that") and tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN") \
-                        and tok.head.dep_ != "conj" and not any(x.dep_ == "conj" for x in tok.head.children):
-                    return tok.head  # "Jeb Bush, who announced he is out": the noun the clause is about
-                return c
+                return _antecedent(c, tok)
         for aux in (c for c in tok.children if c.dep_ in ("aux", "auxpass")):
             # the parser hangs the subject on the auxiliary when words split them, as machine
-            # translation does ("The minister X has from Port Selvik again repeated that ...")
+            # translation does ("The minister X has from Port Selvik again repeated that ...", "Mr.
+            # Murdoch, who is by all accounts enjoying ...")
             s = next((x for x in aux.children if x.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None:
-                return s
+                return _antecedent(s, tok)
         agent = next((a for a in tok.children if a.dep_ == "agent"), None)
         if agent is not None:
             return next((p for p in agent.children if p.dep_ == "pobj"), None)
@@ -110,6 +108,15 @@ def subject_of(cue: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _antecedent(subj: Token, verb: Token) -> Token:
+    """A relative pronoun subject stands for the noun its clause is about ("Jeb Bush, who announced
+    he is out"), unless that noun is one of several joined ("Rivers and Ortiz, who say")."""
+    if subj.lower_ in ("who", "that") and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN") \
+            and verb.head.dep_ != "conj" and not any(x.dep_ == "conj" for x in verb.head.children):
+        return verb.head
+    return subj
 
 
 def _name_tokens(tok: Token) -> tuple[int, int]:
