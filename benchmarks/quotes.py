@@ -222,6 +222,14 @@ def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int,
             if prior:
                 g.source_name = prior[-1]
                 continue
+            # "senators who wanted", "a gunman who expressed", "some who suggest": the noun phrase
+            # before it names nobody, so neither does the relative pronoun
+            piece = re.split(r"[.,;:()\n—–]", text[max(0, a - 80):a].rstrip(" ,\u00a0"))[-1]
+            np_ = re.split(r"\b(?:by|for|to|of|with|from|at|in|on|against|among|about|than|like|including|"
+                           r"and|or|but|while|as)\b", piece)[-1]
+            if np_.strip() and unnamed_source(np_, proper):
+                g.unnamed = True
+                continue
         want = _PRON_GENDER.get(text[a:b].strip().lower())
         plural = text[a:b].strip().lower() in ("they", "them", "their")
         for _, n, is_person in reversed(named):

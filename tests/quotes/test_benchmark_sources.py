@@ -38,3 +38,9 @@ def test_a_surname_the_ner_missed_is_still_a_name_and_they_is_not_one_person():
     gold = _resolve(text, ["Bernie Sanders", "Sanders", "They"], [("Bernie Sanders", "PERSON")])
     assert not gold[1].unnamed and gold[1].source_name == "Bernie Sanders"
     assert gold[2].source_name is None
+
+
+def test_a_relative_pronoun_after_a_nameless_group_names_nobody():
+    text = "Senator Ted Cruz spoke. If superdelegates were eliminated, senators who wanted to attend would run."
+    gold = _resolve(text, ["Senator Ted Cruz", "who"], [("Ted Cruz", "PERSON")])
+    assert gold[1].unnamed and gold[1].source_name is None
