@@ -218,9 +218,16 @@ def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int,
             continue
         if text[a:b].strip().lower() in ("who", "which", "that"):
             # a relative pronoun means the name right before it ("Jeb Bush, who said ...")
-            prior = [n for s, e, n, _ in names if e <= a and not text[e:a].strip(" ,\u00a0")]
+            prior = [(n, lab) for s, e, n, lab in names if e <= a and not text[e:a].strip(" ,\u00a0")]
+            if prior and prior[-1][1] != "PERSON" and text[a:b].strip().lower() == "who":
+                # "Senator Ted Cruz of Texas, who", "Dianne Feinstein, the ranking Democrat on the
+                # Intelligence Committee, who": "who" is a person, the one this sentence named last
+                clause = max(text.rfind(x, 0, a) for x in (". ", "\n", "; ", "? ", "! ")) + 1
+                people = [n for s, e, n, lab in names if lab == "PERSON" and max(clause, a - 150) <= s and e <= a]
+                if people:
+                    prior = [(people[-1], "PERSON")]
             if prior:
-                g.source_name = prior[-1]
+                g.source_name = prior[-1][0]
                 continue
             # "senators who wanted", "a gunman who expressed", "some who suggest": the noun phrase
             # before it names nobody, so neither does the relative pronoun

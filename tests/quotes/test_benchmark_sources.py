@@ -44,3 +44,9 @@ def test_a_relative_pronoun_after_a_nameless_group_names_nobody():
     text = "Senator Ted Cruz spoke. If superdelegates were eliminated, senators who wanted to attend would run."
     gold = _resolve(text, ["Senator Ted Cruz", "who"], [("Ted Cruz", "PERSON")])
     assert gold[1].unnamed and gold[1].source_name is None
+
+
+def test_who_after_a_place_or_committee_is_the_person_before_it():
+    text = "Senator Ted Cruz of Texas, who has blasted the deal, will speak. CNN, which reported it, agreed."
+    gold = _resolve(text, ["who", "which"], [("Ted Cruz", "PERSON"), ("Texas", "GPE"), ("CNN", "ORG")])
+    assert gold[0].source_name == "Ted Cruz" and gold[1].source_name == "CNN"
