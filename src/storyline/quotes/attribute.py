@@ -143,9 +143,10 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
             return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
         if low in ("i", "we", "you"):
             return Attribution(None, None, cue_text, cue_pos, 0.1, "none")
-        r = people.pronoun(kind, subj.idx)
-        # "it said": the nearest organisation is a poor guess (a poll, a bill, a party?) -- kept under the threshold
-        return _from_referent(r, cue_text, cue_pos, 0.8 if kind != "org" else _ROLE_GUESS, "pronoun")
+        r, firm = people.pronoun_firm(kind, subj.idx)
+        # "it said": the nearest organisation is a poor guess (a poll, a bill, a party?) -- kept under
+        # the threshold, as is a person that no subject, only a nearer mention, stands for
+        return _from_referent(r, cue_text, cue_pos, 0.8 if kind != "org" and firm else _ROLE_GUESS, "pronoun")
     dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod", "quantmod")}
     plural = subj.tag_ in ("NNS", "NNPS")
     head = low.rstrip("s") if plural else low
