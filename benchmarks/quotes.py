@@ -195,6 +195,14 @@ def unnamed_source(src: str, proper: set[str] = frozenset()) -> bool:  # type: i
     return len(h) > 3 and h.endswith("s") and not h.endswith(("ss", "us", "is", "'s", "’s", "news"))
 
 
+def _role_head(src: str) -> bool:
+    """Is the Source a singular person description ("the Florida senator", "Germany's president")?"""
+    from storyline.quotes.lexicon import role_nouns
+
+    head = re.findall(r"[\w'’]+", _HEAD_END.split(" " + src.strip().lower() + " ", maxsplit=1)[0])
+    return bool(head) and head[-1] in role_nouns()
+
+
 def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int, str, str]]) -> None:
     """Name each gold Source: the (last) person name inside it, else another name inside it; a
     pronoun or description Source takes the nearest earlier *gold* Source with a name (of the
@@ -212,6 +220,10 @@ def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int,
         if not any(lab in ("PERSON", "ORG") for lab, _ in inside) and not ends_named and unnamed_source(text[a:b], proper):
             g.unnamed = True  # "U.S. officials", "critics": never whoever was named before; nobody is
             continue
+        role = _role_head(text[a:b])
+        if not people and role and not any(lab == "ORG" for lab, _ in inside):
+            # "The Florida senator", "the French president": a person described, not Florida or France
+            inside = []
         if people or inside:
             g.source_name = people[-1] if people else inside[-1][1]
             named.append((a, g.source_name, bool(people)))
@@ -241,8 +253,8 @@ def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int,
         plural = text[a:b].strip().lower() in ("they", "them", "their")
         for _, n, is_person in reversed(named):
             parts = n.split()
-            if want is not None and not is_person:
-                continue  # "he" is a person, never "Vermont" or "CNN"
+            if (want is not None or role) and not is_person:
+                continue  # "he" and "the senator" are persons, never "Vermont" or "CNN"
             if plural and is_person:
                 continue  # "they" is a group or an organisation, never one person
             if want is None or len(parts) < 2 or gender_of_first_name(parts[0]) in (want, None):

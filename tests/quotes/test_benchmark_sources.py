@@ -50,3 +50,10 @@ def test_who_after_a_place_or_committee_is_the_person_before_it():
     text = "Senator Ted Cruz of Texas, who has blasted the deal, will speak. CNN, which reported it, agreed."
     gold = _resolve(text, ["who", "which"], [("Ted Cruz", "PERSON"), ("Texas", "GPE"), ("CNN", "ORG")])
     assert gold[0].source_name == "Ted Cruz" and gold[1].source_name == "CNN"
+
+
+def test_a_described_person_is_a_person_not_the_place_in_the_description():
+    text = "Marco Rubio spoke. CNN reported it. The Florida senator said he would stay."
+    gold = _resolve(text, ["Marco Rubio", "CNN", "The Florida senator"],
+                    [("Marco Rubio", "PERSON"), ("CNN", "ORG"), ("Florida", "GPE")])
+    assert gold[2].source_name == "Marco Rubio"
