@@ -156,3 +156,10 @@ def test_pronoun_with_only_a_distant_object_to_continue_stays_unattributed(quote
             "He said that the whole list could be paid for by the end of next year.")
     q = one(quotes_of(text), "whole list")
     assert q.speaker is None
+
+
+def test_a_role_word_a_few_words_before_a_name_is_not_that_persons_title(quotes_of, one):
+    # regression: "the governor" six words before Tom Rivers made him a second governor
+    text = ("Governor Lena Ortiz opened the session. After a long meeting with the governor in the capital on "
+            'Monday, Tom Rivers left for Dayton. "We will need more money," the governor said.')
+    assert one(quotes_of(text), "more money").speaker == "Lena Ortiz"

@@ -48,7 +48,7 @@ def _roles_near(text: str, m: Mention) -> set[str]:
     """Role nouns said of this mention: its title, a few words before it, an appositive after it."""
     before = text[max(0, m.span.start - 60) : m.span.start]
     before = re.split(r"[.;:!?\n\"“”«»]", before)[-1]
-    words = [w.lower() for w in _WORD.findall(before)][-6:]
+    words = [w.lower() for w in _WORD.findall(before)][-3:]  # a title, not any word of the clause
     after = text[m.span.end : m.span.end + 90]
     app = re.match(r"\s*,\s*(?:(?:a|an|the|who is|who was|now|former|[\w'’-]+'s)\s+)?([^,.;:\n]{0,70})", after)
     if app:
