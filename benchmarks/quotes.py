@@ -266,7 +266,8 @@ def speaker_ok(text: str, g: Relation, p: Pred) -> bool:
     if p.speaker_span and g.source and p.speaker_span[0] < g.source[1] and g.source[0] < p.speaker_span[1]:
         return True
     if p.speaker and g.source_name:
-        return same_person(p.speaker, g.source_name) or p.speaker.lower() == g.source_name.lower()
+        bare = lambda n: re.sub(r"(?i)^the\s+", "", n).lower()  # noqa: E731  "the National Golf Foundation"
+        return same_person(p.speaker, g.source_name) or bare(p.speaker) == bare(g.source_name)
     return False
 
 

@@ -57,3 +57,12 @@ def test_a_described_person_is_a_person_not_the_place_in_the_description():
     gold = _resolve(text, ["Marco Rubio", "CNN", "The Florida senator"],
                     [("Marco Rubio", "PERSON"), ("CNN", "ORG"), ("Florida", "GPE")])
     assert gold[2].source_name == "Marco Rubio"
+
+
+def test_an_organisation_matches_with_or_without_its_article():
+    q = _bench()
+    text = "The figures come from the National Golf Foundation."
+    g = q.Relation([(0, 1)], (text.index("the National"), len(text) - 1), "indirect",
+                   source_name="the National Golf Foundation")
+    p = q.Pred([(0, 1)], "indirect", "National Golf Foundation", None)
+    assert q.speaker_ok(text, g, p)
