@@ -163,3 +163,13 @@ def test_a_role_word_a_few_words_before_a_name_is_not_that_persons_title(quotes_
     text = ("Governor Lena Ortiz opened the session. After a long meeting with the governor in the capital on "
             'Monday, Tom Rivers left for Dayton. "We will need more money," the governor said.')
     assert one(quotes_of(text), "more money").speaker == "Lena Ortiz"
+
+
+def test_attribution_between_two_quotes_serves_the_second(quotes_of, one):
+    # regression: the short first quote was taken for a term, so the second had neither cue nor continuity
+    text = ('Clinton was joined by her husband and by retired astronaut Mark Kelly.\n\n'
+            '"Elections matter," Kelly said. "Look at the records. There is only one candidate who has a plan."')
+    assert one(quotes_of(text), "Look at the records").speaker == "Mark Kelly"
+    text = ('The campaign said it would not comment.\n\n"Meh," wrote a supporter who runs a fan account. '
+            '"What does the company know about it?"')
+    assert one(quotes_of(text), "What does the company").speaker is None

@@ -29,6 +29,7 @@ _PARA = re.compile(r"\n\s*\n")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Lt|Gen|Col|Capt|Sgt|Sen|Rep|Gov|Jr|Sr|No|Co|Inc|Corp|Ltd|Rev|Hon|"
                      r"Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|Adm|Maj|Pres|Supt|Dept)|\b[A-Z]|\b\w\.\w)\.$")
 _LEAD_CUE = re.compile(r"^(?:He|She|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:also\s+)?(?:added|said|continued|stressed|noted|explained|warned)\b")
+_PRIOR_ATTRIBUTION = re.compile(r"[,.!?…—–-]\s*(?:”|\"|'')\s*,?\s*([^\"“”\n]{1,120}?)\s*$")
 _RETRO = re.compile(r"(?i)^\s*(?:this|that|these words|so|thus)\b[^.]{0,40}?\b(?:stated|said|written|told|declared|belong)\b")
 
 
@@ -322,6 +323,16 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
             if att.speaker is not None and att.how in ("name", "org"):
                 att.confidence = min(att.confidence, 0.85)
                 return att
+    # '"Elections matter," Kelly said. "Look at the records."': the attribution between the quote
+    # before (even one taken for a term) and this one, in the same paragraph
+    prior = _PRIOR_ATTRIBUTION.search(text, para[0], c.open_at) if c.kind == "direct" else None
+    if prior is not None and len(prior.group(1).split()) <= 14 and find_cues(text, prior.start(1), prior.end(1)):
+        dummy = _Cand(c.start, c.end, c.kind, c.open_at, c.close_at)
+        att = _attribute(text, doc, people, dummy, prior.start(1), c.close_at + 1, speech)
+        inside = att.span is not None and prior.start(1) <= att.span[0] < c.open_at
+        if att.speaker is not None and (inside or att.how in ("pronoun", "role")):
+            att.confidence = min(att.confidence, 0.85)  # not a name in the quote before ('"Meh," wrote a supporter')
+            return att
     # "She said:" closing the previous paragraph or sentence
     before = text[:c.open_at].rstrip()
     if before.endswith(":"):
