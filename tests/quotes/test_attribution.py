@@ -173,3 +173,10 @@ def test_attribution_between_two_quotes_serves_the_second(quotes_of, one):
     text = ('The campaign said it would not comment.\n\n"Meh," wrote a supporter who runs a fan account. '
             '"What does the company know about it?"')
     assert one(quotes_of(text), "What does the company").speaker is None
+
+
+def test_attribution_running_on_after_an_exclaiming_quote(quotes_of, one):
+    # regression: the sentence after "…!”" was not read, as the quote ends its own sentence
+    text = ("Donors attacked the front-runner with skywriting at the Rose Bowl.\n\n"
+            "“Not us but can’t argue with it!” Mike Murphy, the head of the super PAC, tweeted on Friday.")
+    assert one(quotes_of(text), "argue with it").speaker == "Mike Murphy"

@@ -368,7 +368,16 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
         a, b = nxt
         s = text[a:b]
         lead = _LEAD_CUE.match(s)
-        if _RETRO.match(s) or (len(s.split()) <= 6 and find_cues(text, a, b)) or lead:
+        # '"Not us but can't argue with it!" Murphy, the head of Right to Rise, tweeted on Friday':
+        # the attribution runs on right after the closing mark, its cue within the first words
+        cues = find_cues(text, a, b)
+        runs_on = c.kind == "direct" and bool(cues) and "\n" not in text[c.close_at + 1:a] and len(text[a:cues[0][0]].split()) <= 8
+        if runs_on and doc is not None:
+            att = _attribute(text, doc, people, _Cand(c.start, c.end, c.kind, c.open_at, c.close_at), c.open_at, b, speech)
+            if att.speaker is not None:
+                att.confidence = min(att.confidence, 0.85)
+                return att
+        if _RETRO.match(s) or (len(s.split()) <= 6 and cues) or lead or runs_on:
             for cue in find_cues(text, a, b):
                 att = attribute_in_window(text, people, a, b, cue)
                 if att.speaker is not None:
