@@ -17,7 +17,10 @@ Tune on train, report on dev. Scores:
 - speaker accuracy over overlap-matched relations that have a gold Source: correct when our
   speaker mention overlaps the Source span or our speaker's name matches the Source's name;
   a pronoun/description Source is resolved to the nearest preceding gold Source that contains a
-  name; a relative "who" to the name right before it. Reported as correct / wrong / abstained (no speaker).
+  name ("they" to an organisation or group, never one person); a relative "who" to the name right
+  before it. Reported as correct / wrong / abstained (no speaker). A Source that names nobody
+  ("critics", "a senior official", "six in 10", "I") is not resolved to whoever was named before:
+  those relations are scored apart, as the share we leave without a speaker (speaker_unnamed_sources).
 Results: benchmarks/results/quotes.json.
 """
 
@@ -59,6 +62,7 @@ class Relation:
     source: tuple[int, int] | None
     kind: str  # direct | indirect
     source_name: str | None = None
+    unnamed: bool = False  # the Source names nobody ("critics", "a source", "I"): see unnamed_source
 
 
 @dataclass
@@ -182,6 +186,40 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict:
 
 
 _PRON_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Sources that name nobody in the text: the writer or reader ("I", "we", "you") and anonymous or
+# group sources ("critics", "some experts", "a Mexican official who ...", "six in 10", "polls")
+_FIRST_SECOND = {"i", "me", "my", "we", "us", "our", "you", "your"}
+_INDEFINITE_LEAD = {"a", "an", "one", "some", "many", "most", "several", "few", "both", "all", "another", "other",
+                    "others", "no", "none", "nobody", "anyone", "everyone", "someone", "somebody", "half", "about",
+                    "nearly", "almost", "more", "fewer", "two", "three", "four", "five", "six", "seven", "eight",
+                    "nine", "ten", "dozens", "hundreds", "thousands", "millions", "those", "these", "each", "only",
+                    "roughly", "just", "majority", "plurality", "any"}
+_HEAD_END = re.compile(r"\s(?:who|whose|whom|which|that|of|with|in|from|at|for|on|to|like|including|and|or)\s|[,(—–-]")
+
+
+def unnamed_source(src: str, proper: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+    """A Source with no name inside that points at nobody in particular: first/second person,
+    an indefinite or counted group, or a plural common noun ("officials", "the polls"); not a
+    word of a person's or organisation's name tagged elsewhere (``proper``: "Sanders")."""
+    if any(re.sub(r"['’]s?$", "", w) in proper for w in re.findall(r"[\w'’]+", src)):
+        return False
+    low = src.strip().lower()
+    words = re.findall(r"[\w'’.]+", low)
+    if not words:
+        return False
+    if low in _FIRST_SECOND or words[0] in _INDEFINITE_LEAD or re.match(r"\d", words[0]):
+        return True
+    head = re.findall(r"[\w'’]+", _HEAD_END.split(" " + low + " ", maxsplit=1)[0])
+    h = head[-1] if head else ""
+    return len(h) > 3 and h.endswith("s") and not h.endswith(("ss", "us", "is", "'s", "’s", "news"))
+
+
+def _role_head(src: str) -> bool:
+    """Is the Source a singular person description ("the Florida senator", "Germany's president")?"""
+    from storyline.quotes.lexicon import role_nouns
+
+    head = re.findall(r"[\w'’]+", _HEAD_END.split(" " + src.strip().lower() + " ", maxsplit=1)[0])
+    return bool(head) and head[-1] in role_nouns()
 
 
 def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int, str, str]]) -> None:
@@ -191,25 +229,53 @@ def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int,
     from storyline.quotes.lexicon import gender_of_first_name
 
     named: list[tuple[int, str, bool]] = []
+    proper = {w for s, e, n, lab in names if lab in ("PERSON", "ORG") for w in re.findall(r"[\w'’]+", text[s:e] + " " + n)
+              if w[:1].isupper()}
     for g in sorted((g for g in gold if g.source), key=lambda g: g.source[0]):  # type: ignore[index]
         a, b = g.source  # type: ignore[misc]
         inside = [(lab, n) for s, e, n, lab in names if a <= s and e <= b]
         people = [n for lab, n in inside if lab == "PERSON"]
+        ends_named = any(a <= s < e <= b and text[e:b].strip(" ,.") == "" for s, e, _, lab in names if lab == "GPE")  # "the United States"
+        if not any(lab in ("PERSON", "ORG") for lab, _ in inside) and not ends_named and unnamed_source(text[a:b], proper):
+            g.unnamed = True  # "U.S. officials", "critics": never whoever was named before; nobody is
+            continue
+        role = _role_head(text[a:b])
+        if not people and role and not any(lab == "ORG" for lab, _ in inside):
+            # "The Florida senator", "the French president": a person described, not Florida or France
+            inside = []
         if people or inside:
             g.source_name = people[-1] if people else inside[-1][1]
             named.append((a, g.source_name, bool(people)))
             continue
         if text[a:b].strip().lower() in ("who", "which", "that"):
             # a relative pronoun means the name right before it ("Jeb Bush, who said ...")
-            prior = [n for s, e, n, _ in names if e <= a and not text[e:a].strip(" ,\u00a0")]
+            prior = [(n, lab) for s, e, n, lab in names if e <= a and not text[e:a].strip(" ,\u00a0")]
+            if prior and prior[-1][1] != "PERSON" and text[a:b].strip().lower() == "who":
+                # "Senator Ted Cruz of Texas, who", "Dianne Feinstein, the ranking Democrat on the
+                # Intelligence Committee, who": "who" is a person, the one this sentence named last
+                clause = max(text.rfind(x, 0, a) for x in (". ", "\n", "; ", "? ", "! ")) + 1
+                people = [n for s, e, n, lab in names if lab == "PERSON" and max(clause, a - 150) <= s and e <= a]
+                if people:
+                    prior = [(people[-1], "PERSON")]
             if prior:
-                g.source_name = prior[-1]
+                g.source_name = prior[-1][0]
+                continue
+            # "senators who wanted", "a gunman who expressed", "some who suggest": the noun phrase
+            # before it names nobody, so neither does the relative pronoun
+            piece = re.split(r"[.,;:()\n—–]", text[max(0, a - 80):a].rstrip(" ,\u00a0"))[-1]
+            np_ = re.split(r"\b(?:by|for|to|of|with|from|at|in|on|against|among|about|than|like|including|"
+                           r"and|or|but|while|as)\b", piece)[-1]
+            if np_.strip() and unnamed_source(np_, proper):
+                g.unnamed = True
                 continue
         want = _PRON_GENDER.get(text[a:b].strip().lower())
+        plural = text[a:b].strip().lower() in ("they", "them", "their")
         for _, n, is_person in reversed(named):
             parts = n.split()
-            if want is not None and not is_person:
-                continue  # "he" is a person, never "Vermont" or "CNN"
+            if (want is not None or role) and not is_person:
+                continue  # "he" and "the senator" are persons, never "Vermont" or "CNN"
+            if plural and is_person:
+                continue  # "they" is a group or an organisation, never one person
             if want is None or len(parts) < 2 or gender_of_first_name(parts[0]) in (want, None):
                 g.source_name = n
                 break
@@ -219,7 +285,8 @@ def speaker_ok(text: str, g: Relation, p: Pred) -> bool:
     if p.speaker_span and g.source and p.speaker_span[0] < g.source[1] and g.source[0] < p.speaker_span[1]:
         return True
     if p.speaker and g.source_name:
-        return same_person(p.speaker, g.source_name) or p.speaker.lower() == g.source_name.lower()
+        bare = lambda n: re.sub(r"(?i)^the\s+", "", n).lower()  # noqa: E731  "the National Golf Foundation"
+        return same_person(p.speaker, g.source_name) or bare(p.speaker) == bare(g.source_name)
     return False
 
 
@@ -256,6 +323,7 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0, dump: 
     counts = {k: defaultdict(int) for k in ("direct", "indirect", "all")}
     spk = defaultdict(int)
     spk_named = defaultdict(int)
+    spk_unnamed = defaultdict(int)
     calib: dict[str, dict[str, int]] = defaultdict(lambda: {"n": 0, "correct": 0})
     errors: list[str] = []
     abstained: list[str] = []
@@ -298,6 +366,10 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0, dump: 
                 for g, p in pairs:
                     if not g.source:
                         continue
+                    if g.unnamed:  # nobody to name: leaving the speaker empty is right, as in the stress set
+                        spk_unnamed["total"] += 1
+                        spk_unnamed["left_empty" if p.speaker is None else "named"] += 1
+                        continue
                     named = g.source_name is not None and any(ch.isupper() for ch in text[g.source[0]:g.source[1]][:1])
                     if p.speaker is not None:
                         conf = calib[f"{p.extra.get('confidence', 0):.2f}"]
@@ -338,6 +410,8 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0, dump: 
         "content": {cat: {"exact": prf(c["exact"], c["pred"], c["gold"]), "overlap50": prf(c["overlap"], c["pred"], c["gold"])}
                     for cat, c in counts.items()},
         "speaker": acc(spk), "speaker_named_sources": acc(spk_named),
+        "speaker_unnamed_sources": {"left_empty_rate": round(spk_unnamed["left_empty"] / max(1, spk_unnamed["total"]), 3),
+                                    **{k: spk_unnamed[k] for k in ("total", "left_empty", "named")}},
         "speaker_by_confidence": {k: {**v, "accuracy": round(v["correct"] / v["n"], 3)} for k, v in sorted(calib.items())}, "speaker_errors_sample": errors,
         "speaker_abstained_sample": abstained,
     }

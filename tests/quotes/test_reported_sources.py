@@ -163,3 +163,20 @@ def test_as_x_said_reports_the_main_clause(quotes_of, one):
     text = "As Senator Maria Okafor said, the harbour tax has become the least popular law in Aldoria."
     q = one([q for q in quotes_of(text) if q.kind == "indirect"], "harbour tax")
     assert q.text == "the harbour tax has become the least popular law in Aldoria" and q.speaker == "Maria Okafor"
+
+
+def test_relative_who_hung_on_the_auxiliary_speaks_for_the_name(quotes_of, one):
+    # regression: the parser hangs "who" on "is", so the cue's subject was the bare "who"
+    text = ("The change is unlikely, especially for Marek Sobel, who is by all accounts enjoying his new role "
+            "and is saying he won't rush into picking a successor.")
+    assert one(quotes_of(text), "successor").speaker == "Marek Sobel"
+
+
+def test_cue_the_parser_left_without_subject_takes_the_name_right_before_it(quotes_of, one):
+    # regression: the parser hangs the name under "in" and the verb has no subject, so nobody was named
+    text = ("At a June Trump campaign event in St. Clairsville, Ohio, 62-year-old Brenda Johnson also said that "
+            "immigrants should speak English in public.")
+    assert one(quotes_of(text), "speak English").speaker == "Brenda Johnson"
+    # the name after the verb is its object, not its speaker
+    text = "At the rally in Dayton on Sunday, endorsed Senator Ted Cruz as the only candidate who can win."
+    assert all(q.speaker is None for q in quotes_of(text))

@@ -23,8 +23,12 @@ _ROLE_GUESS = 0.45
 _ORG_NOUNS = {"ministry", "government", "office", "council", "committee", "company", "board", "agency",
               "police", "army", "party", "campaign", "commission", "department", "embassy", "court",
               "parliament", "presidency", "administration", "firm", "group", "union", "bank"}
+_CAMPAIGN_NOUNS = {"campaign", "camp", "team"}
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any"}
 _WORD = re.compile(r"[\w'’-]+")
+# prepositions whose gerund is done, or claimed, by the clause's subject ("by saying", "in describing",
+# "after noting"; "scolded Romney for suggesting ...": PolNeAR's source is the one who scolds)
+_DOER_PREPS = {"by", "in", "after", "before", "while", "when", "without", "upon", "on", "since", "for"}
 
 
 @dataclass
@@ -81,16 +85,14 @@ def subject_of(cue: Token) -> Token | None:
                         return pobj
                     if c.lower_ in ("this", "that", "it"):
                         continue
-                if c.lower_ in ("who", "that") and tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN") \
-                        and tok.head.dep_ != "conj" and not any(x.dep_ == "conj" for x in tok.head.children):
-                    return tok.head  # "Jeb Bush, who announced he is out": the noun the clause is about
-                return c
+                return _antecedent(c, tok)
         for aux in (c for c in tok.children if c.dep_ in ("aux", "auxpass")):
             # the parser hangs the subject on the auxiliary when words split them, as machine
-            # translation does ("The minister X has from Port Selvik again repeated that ...")
+            # translation does ("The minister X has from Port Selvik again repeated that ...", "Mr.
+            # Murdoch, who is by all accounts enjoying ...")
             s = next((x for x in aux.children if x.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None:
-                return s
+                return _antecedent(s, tok)
         agent = next((a for a in tok.children if a.dep_ == "agent"), None)
         if agent is not None:
             return next((p for p in agent.children if p.dep_ == "pobj"), None)
@@ -99,8 +101,22 @@ def subject_of(cue: Token) -> Token | None:
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "acomp") and tok.head is not tok:
             tok = tok.head
             continue
+        if tok.dep_ == "prep" and tok.lower_ in _DOER_PREPS and tok.head.pos_ in ("VERB", "AUX"):
+            # "Sullivan responded by explaining ...", "In describing Trump, Cuban said": the clause's
+            # subject speaks; "Clinton chastised Snyder for refusing ...": the claim is Clinton's
+            tok = tok.head
+            continue
         return None
     return None
+
+
+def _antecedent(subj: Token, verb: Token) -> Token:
+    """A relative pronoun subject stands for the noun its clause is about ("Jeb Bush, who announced
+    he is out"), unless that noun is one of several joined ("Rivers and Ortiz, who say")."""
+    if subj.lower_ in ("who", "that") and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN") \
+            and verb.head.dep_ != "conj" and not any(x.dep_ == "conj" for x in verb.head.children):
+        return verb.head
+    return subj
 
 
 def _name_tokens(tok: Token) -> tuple[int, int]:
@@ -127,9 +143,10 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
             return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
         if low in ("i", "we", "you"):
             return Attribution(None, None, cue_text, cue_pos, 0.1, "none")
-        r = people.pronoun(kind, subj.idx)
-        # "it said": the nearest organisation is a poor guess (a poll, a bill, a party?) -- kept under the threshold
-        return _from_referent(r, cue_text, cue_pos, 0.8 if kind != "org" else _ROLE_GUESS, "pronoun")
+        r, firm = people.pronoun_firm(kind, subj.idx)
+        # "it said": the nearest organisation is a poor guess (a poll, a bill, a party?) -- kept under
+        # the threshold, as is a person that no subject, only a nearer mention, stands for
+        return _from_referent(r, cue_text, cue_pos, 0.8 if kind != "org" and firm else _ROLE_GUESS, "pronoun")
     dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod", "quantmod")}
     plural = subj.tag_ in ("NNS", "NNPS")
     head = low.rstrip("s") if plural else low
@@ -140,6 +157,16 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         return _document_source(subj, people, cue_text, cue_pos)
     if dets & _INDEFINITE or plural or subj.pos_ == "NUM":
         return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
+    if head in _CAMPAIGN_NOUNS and not plural and (poss := next((c for c in subj.children if c.dep_ == "poss"), None)) is not None:
+        # "Clinton's campaign said", "his campaign said": the candidate's campaign, named after its
+        # candidate; the span is the phrase itself, not the candidate's mention
+        if poss.lower_ in pronouns():
+            owner = people.pronoun(pronouns()[poss.lower_], poss.idx) if pronouns()[poss.lower_] in ("m", "f") else None
+        else:
+            owner = people.at(poss.idx, poss.idx + len(poss)) or people.surname(poss.text, poss.idx)
+        if owner is not None and owner.kind == "person":
+            a, b = min(t.idx for t in poss.subtree), subj.idx + len(subj)
+            return Attribution(f"{owner.name} {subj.text}", (a, b), cue_text, cue_pos, 0.8, "org")
     if head in _ORG_NOUNS:
         r = next((people.at(c.idx, c.idx + len(c)) for c in subj.subtree if people.at(c.idx, c.idx + len(c))), None)
         if r is not None and r.kind == "org":
@@ -180,11 +207,17 @@ def _document_source(subj: Token, people: People, cue_text: str, cue_pos: int) -
     return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
 
 
-def attribute_with_parse(doc: Doc, people: People, cue_tokens: list[Token]) -> Attribution:
-    """First cue (callers order them by preference) whose subject resolves; else the best failure."""
+def attribute_with_parse(doc: Doc, people: People, cue_tokens: list[Token],
+                         speech: list[tuple[int, int]] = ()) -> Attribution:  # type: ignore[assignment]
+    """First cue (callers order them by preference) whose subject resolves; else the best failure.
+    A subject inside ``speech`` (quoted words) is never the speaker: '"Meh," wrote a supporter'
+    parses "Meh" as a subject of "wrote"; the cue's other subject is the one."""
     best = Attribution()
     for cue in cue_tokens:
         subj = subject_of(cue)
+        if subj is not None and any(a <= subj.idx < b for a, b in speech):
+            subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and not any(a <= c.idx < b for a, b in speech)), None)
         if subj is None:
             continue
         att = speaker_from_subject(subj, people, cue)

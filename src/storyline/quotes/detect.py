@@ -32,6 +32,7 @@ _ABBREV_ANY = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.")  # Mr. Se
 _END = re.compile(r"[.!?…]")
 _NAMING = {"called", "calls", "call", "described", "describes", "according", "quoted", "reported", "reports", "posted"}
 _LEAD_CUE = re.compile(r"^(?:He|She|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:also\s+)?(?:added|said|continued|stressed|noted|explained|warned)\b")
+_PRIOR_ATTRIBUTION = re.compile(r"[,.!?…—–-]\s*(?:”|\"|'')\s*,?\s*([^\"“”\n]{1,120}?)\s*$")
 _RETRO = re.compile(r"(?i)^\s*(?:this|that|these words|so|thus)\b[^.]{0,40}?\b(?:stated|said|written|told|declared|belong)\b")
 
 
@@ -153,7 +154,7 @@ def _attribute(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
                     t for t in (doc.char_span(a, b, alignment_mode="expand") or []) if cue_token_ok(t)]
         if c.kind == "direct":
             toks.sort(key=lambda t: min(abs(t.idx - c.open_at), abs(t.idx - c.close_at)))
-        att = attribute_with_parse(doc, people, toks)
+        att = attribute_with_parse(doc, people, toks, speech)
         if att.speaker is not None or att.how == "group":
             return att
         best = att if att.cue else best
@@ -208,7 +209,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     cands.sort(key=lambda c: c.start)
     speech = [(c.start, c.end) for c in cands]
     ends = _sentence_ends(text, [(c.open_at, c.close_at + 1) for c in cands])
-    subjects = {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"} if doc is not None else None
+    subjects = _main_subjects(doc) if doc is not None else None
     people = People(text, mentions, speech, article.id, trust_ner=doc is not None, subjects=subjects)
 
     prev: _Cand | None = None
@@ -274,6 +275,14 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         if r.cue is not None:
             subj = subject_of(r.cue)
             att = speaker_from_subject(subj, people, r.cue) if subj is not None else Attribution(None, None, r.cue.text, r.cue.idx, 0.1)
+            if subj is None:
+                # a parse with no subject for the cue ("in St. Clairsville, 62-year-old Brenda Johnson
+                # also said" hangs Johnson under "in"): a name right before the cue, as without a parse
+                sent = r.cue.sent
+                near = attribute_in_window(text, people, sent.start_char, sent.end_char,
+                                           (r.cue.idx, r.cue.idx + len(r.cue), r.cue.lower_))
+                if near.speaker is not None and near.how == "name" and near.span is not None and near.span[1] <= r.cue.idx:
+                    att = near  # only a name before it: the one after a verb is its object ("endorsed Cruz")
         else:
             para = _para_of(paras, r.start)
             c0, c1 = r.cue_span or (r.start, r.start)
@@ -317,6 +326,13 @@ def _whole_complement(text: str, c: _Cand, lo: int, hi: int) -> bool:
         and text[cues[-1][0]].islower()
 
 
+def _main_subjects(doc: Doc) -> set[int]:
+    """Start offsets of the main clauses' subjects, with their appositions ("Mr. Trump's campaign
+    chairman, Paul Manafort, dismissed ...": Manafort is who a later "he" continues)."""
+    subj = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    return {t.idx for t in subj} | {c.idx for t in subj for c in t.children if c.dep_ == "appos"}
+
+
 def _reports_beyond_partials(text: str, r, partials: list[_Cand]) -> bool:  # type: ignore[no-untyped-def]
     """A reported clause that is nothing but a partial quote ('says "when you live by the pen,
     you die by the pen"') repeats that quote: dropped; two words around it ('said Trump had "the
@@ -357,6 +373,16 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
             if att.speaker is not None and att.how in ("name", "org"):
                 att.confidence = min(att.confidence, 0.85)
                 return att
+    # '"Elections matter," Kelly said. "Look at the records."': the attribution between the quote
+    # before (even one taken for a term) and this one, in the same paragraph
+    prior = _PRIOR_ATTRIBUTION.search(text, para[0], c.open_at) if c.kind == "direct" else None
+    if prior is not None and len(prior.group(1).split()) <= 14 and find_cues(text, prior.start(1), prior.end(1)):
+        dummy = _Cand(c.start, c.end, c.kind, c.open_at, c.close_at)
+        att = _attribute(text, doc, people, dummy, prior.start(1), c.close_at + 1, speech)
+        inside = att.span is not None and prior.start(1) <= att.span[0] < c.open_at
+        if att.speaker is not None and (inside or att.how in ("pronoun", "role")):
+            att.confidence = min(att.confidence, 0.85)  # not a name in the quote before ('"Meh," wrote a supporter')
+            return att
     # "She said:" closing the previous paragraph or sentence
     before = text[:c.open_at].rstrip()
     if before.endswith(":"):
@@ -392,7 +418,16 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
         a, b = nxt
         s = text[a:b]
         lead = _LEAD_CUE.match(s)
-        if _RETRO.match(s) or (len(s.split()) <= 6 and find_cues(text, a, b)) or lead:
+        # '"Not us but can't argue with it!" Murphy, the head of Right to Rise, tweeted on Friday':
+        # the attribution runs on right after the closing mark, its cue within the first words
+        cues = find_cues(text, a, b)
+        runs_on = c.kind == "direct" and bool(cues) and "\n" not in text[c.close_at + 1:a] and len(text[a:cues[0][0]].split()) <= 8
+        if runs_on and doc is not None:
+            att = _attribute(text, doc, people, _Cand(c.start, c.end, c.kind, c.open_at, c.close_at), c.open_at, b, speech)
+            if att.speaker is not None:
+                att.confidence = min(att.confidence, 0.85)
+                return att
+        if _RETRO.match(s) or (len(s.split()) <= 6 and cues) or lead or runs_on:
             for cue in find_cues(text, a, b):
                 att = attribute_in_window(text, people, a, b, cue)
                 if att.speaker is not None:

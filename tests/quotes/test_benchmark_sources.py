@@ -1,0 +1,68 @@
+"""The PolNeAR scorer (benchmarks/quotes.py) names each gold Source; a Source that names nobody
+must not borrow whoever was named before it, and "they" is never one person."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def _bench():
+    sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location("quotes_bench", BENCH / "quotes.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+def _resolve(text, sources, names):
+    q = _bench()
+    gold = [q.Relation([(0, 1)], (text.index(s), text.index(s) + len(s)), "indirect") for s in sources]
+    q.resolve_sources(text, gold, [(text.index(n), text.index(n) + len(n), n, lab) for n, lab in names])
+    return gold
+
+
+def test_anonymous_and_group_sources_are_not_resolved_to_an_earlier_name():
+    text = ("Senator Ted Cruz said the plan would fail. Critics say it will pass. Some experts have concluded "
+            "the opposite. A Mexican official who was not authorized to speak said more. U.S. officials said so.")
+    gold = _resolve(text, ["Senator Ted Cruz", "Critics", "Some experts", "A Mexican official who was not "
+                           "authorized to speak", "U.S. officials"], [("Ted Cruz", "PERSON"), ("U.S.", "GPE")])
+    assert gold[0].source_name == "Ted Cruz" and not gold[0].unnamed
+    assert all(g.unnamed and g.source_name is None for g in gold[1:])
+
+
+def test_a_surname_the_ner_missed_is_still_a_name_and_they_is_not_one_person():
+    text = "Bernie Sanders spoke first. Sanders said he would stay. Ms. Lee and her aides left. They said no."
+    gold = _resolve(text, ["Bernie Sanders", "Sanders", "They"], [("Bernie Sanders", "PERSON")])
+    assert not gold[1].unnamed and gold[1].source_name == "Bernie Sanders"
+    assert gold[2].source_name is None
+
+
+def test_a_relative_pronoun_after_a_nameless_group_names_nobody():
+    text = "Senator Ted Cruz spoke. If superdelegates were eliminated, senators who wanted to attend would run."
+    gold = _resolve(text, ["Senator Ted Cruz", "who"], [("Ted Cruz", "PERSON")])
+    assert gold[1].unnamed and gold[1].source_name is None
+
+
+def test_who_after_a_place_or_committee_is_the_person_before_it():
+    text = "Senator Ted Cruz of Texas, who has blasted the deal, will speak. CNN, which reported it, agreed."
+    gold = _resolve(text, ["who", "which"], [("Ted Cruz", "PERSON"), ("Texas", "GPE"), ("CNN", "ORG")])
+    assert gold[0].source_name == "Ted Cruz" and gold[1].source_name == "CNN"
+
+
+def test_a_described_person_is_a_person_not_the_place_in_the_description():
+    text = "Marco Rubio spoke. CNN reported it. The Florida senator said he would stay."
+    gold = _resolve(text, ["Marco Rubio", "CNN", "The Florida senator"],
+                    [("Marco Rubio", "PERSON"), ("CNN", "ORG"), ("Florida", "GPE")])
+    assert gold[2].source_name == "Marco Rubio"
+
+
+def test_an_organisation_matches_with_or_without_its_article():
+    q = _bench()
+    text = "The figures come from the National Golf Foundation."
+    g = q.Relation([(0, 1)], (text.index("the National"), len(text) - 1), "indirect",
+                   source_name="the National Golf Foundation")
+    p = q.Pred([(0, 1)], "indirect", "National Golf Foundation", None)
+    assert q.speaker_ok(text, g, p)
