@@ -214,6 +214,19 @@ def unnamed_source(src: str, proper: set[str] = frozenset()) -> bool:  # type: i
     return len(h) > 3 and h.endswith("s") and not h.endswith(("ss", "us", "is", "'s", "’s", "news"))
 
 
+def group_head(src: str) -> bool:
+    """Is the Source's head a plural common noun or a share ("Jewish leaders", "Sanders's
+    supporters", "House members in competitive races", "Thirty-seven percent")? Then the names
+    inside only modify it: a group speaks, not the name ("Jewish", "Sanders", "House")."""
+    if re.search(r"\b(?:and|or)\b", src):
+        return False  # "Hillary Clinton and her Democratic allies": the person speaks too
+    head = re.findall(r"[\w'’%]+", _HEAD_END.split(" " + src.strip() + " ", maxsplit=1)[0])
+    h = head[-1] if head else ""
+    if h.lower() in ("percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many"):
+        return True
+    return h.islower() and len(h) > 3 and h.endswith("s") and not h.endswith(("ss", "us", "is", "'s", "’s", "news"))
+
+
 def _role_head(src: str) -> bool:
     """Is the Source a singular person description ("the Florida senator", "Germany's president")?"""
     from storyline.quotes.lexicon import role_nouns
@@ -236,7 +249,8 @@ def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int,
         inside = [(lab, n) for s, e, n, lab in names if a <= s and e <= b]
         people = [n for lab, n in inside if lab == "PERSON"]
         ends_named = any(a <= s < e <= b and text[e:b].strip(" ,.") == "" for s, e, _, lab in names if lab == "GPE")  # "the United States"
-        if not any(lab in ("PERSON", "ORG") for lab, _ in inside) and not ends_named and unnamed_source(text[a:b], proper):
+        if (not any(lab in ("PERSON", "ORG") for lab, _ in inside) and not ends_named and unnamed_source(text[a:b], proper)) \
+                or group_head(text[a:b]):
             g.unnamed = True  # "U.S. officials", "critics": never whoever was named before; nobody is
             continue
         role = _role_head(text[a:b])

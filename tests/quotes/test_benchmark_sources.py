@@ -66,3 +66,12 @@ def test_an_organisation_matches_with_or_without_its_article():
                    source_name="the National Golf Foundation")
     p = q.Pred([(0, 1)], "indirect", "National Golf Foundation", None)
     assert q.speaker_ok(text, g, p)
+
+
+def test_a_group_whose_name_only_modifies_it_is_not_that_name():
+    text = ("Jewish leaders objected. Sanders's supporters cheered. Hillary Clinton and her allies said no. "
+            "Senator Ted Cruz agreed.")
+    gold = _resolve(text, ["Jewish leaders", "Sanders's supporters", "Hillary Clinton and her allies", "Senator Ted Cruz"],
+                    [("Jewish", "ORG"), ("Sanders", "PERSON"), ("Hillary Clinton", "PERSON"), ("Ted Cruz", "PERSON")])
+    assert gold[0].unnamed and gold[1].unnamed
+    assert gold[2].source_name == "Hillary Clinton" and gold[3].source_name == "Ted Cruz"
