@@ -53,6 +53,8 @@ def test_analyze_writes_contract_outputs_and_fails_on_bad_input(tmp_path: Path, 
     assert len(rows) == len(data["quotes"]) and reported
     r = runner.invoke(app, ["quotes", "--from", str(out)])
     assert f"[indirect · {reported[0]['cue']}]" in r.stdout
+    for q in rows:  # a described source stands only where no one person is named
+        assert q["source"] is None or q["speaker"] is None
 
 
 def test_read_commands_without_analysis_exit_2(tmp_path: Path):

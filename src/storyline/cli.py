@@ -239,12 +239,15 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
         rows = [{"speaker": q.speaker, "kind": q.kind, "text": q.text, "outlet": arts[q.span.article_id].outlet,
                  "article_id": q.span.article_id, "start": q.span.start, "end": q.span.end,
                  "cue": q.cue, "confidence": q.confidence, "group_id": q.group_id,
+                 "source": q.source.text if q.source else None,
                  "outlets": len(outlets.get(q.group_id, [])) if q.group_id else 1} for q in kept]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     for group in collapse(kept):
         lead = group[0]
         who = next((q.speaker for q in group if q.speaker), None)
+        if who is None and (src := next((q.source for q in group if q.source), None)) is not None:
+            who = f"(source) {src.text}"  # "two officials": said by someone, though no one person is named
         n = len(outlets.get(lead.group_id, [])) if lead.group_id else 1
         more = f" [cyan](quoted by {n} outlets)[/]" if n > 1 else ""
         # a report reads by its verb: "Volkhov [indirect · defended] “the decision”"

@@ -130,6 +130,8 @@ class Quote(Record):
     cue: str | None = None
     confidence: float = 0.0
     group_id: str | None = None  # the same quote as reported by other outlets shares this id
+    # no one person named: the words that describe who speaks ("two officials", "freight companies")
+    source: Span | None = None
 
 
 class QuotedTerm(Record):

@@ -24,6 +24,7 @@ from .headline import headline_report
 from .indirect import Reported, naming_clause, reported_by_phrase, reported_from_parse, reported_from_text
 from .learned import reported_from_model
 from .people import People
+from .sources import unnamed_sources
 
 _PARA = re.compile(r"\n\s*\n")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Lt|Gen|Col|Capt|Sgt|Sen|Rep|Gov|Jr|Sr|No|Co|Inc|Corp|Ltd|Rev|Hon|"
@@ -289,6 +290,8 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             att = attribute_in_window(text, people, para[0], r.start, (c0, c1, text[c0:c1].lower()))
         findings.quotes.append(_quote(article, r.start, r.end, "indirect", att.below(THRESHOLD)))
     findings.quotes.sort(key=lambda q: q.span.start)
+    if doc is not None:
+        findings.quotes = unnamed_sources(article, doc, findings.quotes, paras, speech)
     return findings
 
 

@@ -1,0 +1,22 @@
+"""Unnamed sources: the words that say who speaks when no one person is named."""
+
+
+def test_a_group_or_description_is_kept_as_the_source_not_as_a_speaker(quotes_of, one):
+    text = ("Dock workers in Port Selvik, who depend on the grain trade, said they had been told to expect a "
+            "long standoff. Planners are working on a force of about 10,000 troops, according to two officials "
+            "familiar with the talks.\n\n\"We will not sign,\" a senior Aldorian diplomat said.")
+    qs = quotes_of(text)
+    standoff = one(qs, "long standoff")
+    assert standoff.speaker is None and standoff.source.text == "Dock workers in Port Selvik"
+    assert text[standoff.source.start:standoff.source.end] == standoff.source.text
+    assert one(qs, "10,000 troops").source.text == "two officials familiar with the talks"
+    sign = one(qs, "will not sign")
+    assert sign.speaker is None and sign.source.text == "a senior Aldorian diplomat"
+
+
+def test_a_pronoun_or_a_named_speaker_has_no_described_source(quotes_of, one):
+    text = ("Senator Maria Okafor spoke in Dayton on Monday. She said the harbour tax would double. "
+            "Harbour workers gathered outside. They said the plan would fail.")
+    qs = quotes_of(text)
+    assert one(qs, "harbour tax").source is None and one(qs, "harbour tax").speaker == "Maria Okafor"
+    assert one(qs, "plan would fail").source is None
