@@ -315,3 +315,20 @@ def _namesake_gap_evidence() -> list[int]:
     comp = compare_story(Story(id="s", title="t", article_ids=["a", "b"]), arts, quotes, [], [],
                          {k: [(0, len(a.text))] for k, a in arts.items()}, ents)
     return [s.start for g in comp.gaps for s in g.evidence]
+
+
+def test_an_outlet_resting_on_unnamed_sources_says_so_with_their_words_as_evidence():
+    from storyline.compare.voices import voices
+
+    text = "Two officials familiar with the talks said the mission would start in May. Aldoria sent an envoy."
+    a = Article(id="a", source="a.txt", outlet="Nordwire", text=text, language="en")
+    q0, src = text.index("the mission"), a.span(0, len("Two officials familiar with the talks"))
+    said = Quote(id="q", span=a.span(q0, q0 + 34), text=text[q0:q0 + 34], kind="indirect", cue="said", source=src)
+    e0 = text.index("an envoy")
+    sent = Quote(id="q2", span=a.span(e0, e0 + 8), text="an envoy", kind="indirect", cue="sent",
+                 source=a.span(text.index("Aldoria"), text.index("Aldoria") + 7))
+    ctx = StoryContext.build(Story(id="s", title="t", article_ids=["a"]), {"a": a}, {"a": [(0, len(text))]},
+                             [said, sent], {})
+    items, _ = voices(ctx)
+    assert [i.text for i in items] == ["Nordwire quotes unnamed sources ×1 (Two officials familiar with the talks)"]
+    assert src in items[0].evidence and said.span in items[0].evidence

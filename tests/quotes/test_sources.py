@@ -20,3 +20,10 @@ def test_a_pronoun_or_a_named_speaker_has_no_described_source(quotes_of, one):
     qs = quotes_of(text)
     assert one(qs, "harbour tax").source is None and one(qs, "harbour tax").speaker == "Maria Okafor"
     assert one(qs, "plan would fail").source is None
+
+
+def test_a_dateline_before_the_source_is_not_part_of_it(quotes_of, one):
+    text = ("LINDHAVEN, March 14 (Nordwire) - Defence ministers from 18 countries said on Friday that a "
+            "mission to the border would start in May.")
+    q = one(quotes_of(text), "mission to the border")
+    assert q.source is not None and q.source.text == "Defence ministers from 18 countries"

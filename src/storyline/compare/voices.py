@@ -1,4 +1,6 @@
-"""Voices per outlet: who is quoted, how often, and from which side (country and kind of voice).
+"""Voices per outlet: who is quoted, how often, and from which side (country and kind of voice);
+and how often an outlet rests on unnamed sources ("two officials said"), which a fact-checker
+weighs differently from a named minister.
 
 A speaker's side is read from the words just before their name in the story's own text ("Aldorian
 Foreign Minister Dmitri Volkhov", "Korsa's defence minister"): a country is any place entity of the
@@ -153,21 +155,31 @@ def voices(ctx: StoryContext) -> tuple[list[Evidenced], dict[str, dict[str, list
     """One item per outlet, and outlet -> speaker key -> quotes (for the gap finder)."""
     who = describe_voices(ctx)
     by_outlet: dict[str, dict[str, list[Quote]]] = defaultdict(lambda: defaultdict(list))
+    unnamed: dict[str, list[Quote]] = defaultdict(list)
     for q in ctx.quotes:
         key = _speaker_key(q)
         if key in who:
             by_outlet[ctx.outlet(q.span.article_id)][key].append(q)
+        elif q.speaker is None and q.source is not None and not (q.kind == "indirect" and not speech_cue(q.cue)):
+            unnamed[ctx.outlet(q.span.article_id)].append(q)  # "two officials said": a voice, though nameless
     items = []
-    for outlet, speakers in sorted(by_outlet.items()):
+    for outlet in sorted(set(by_outlet) | set(unnamed)):
+        speakers = by_outlet.get(outlet, {})
         parts = []
         for key, qs in sorted(speakers.items(), key=lambda kv: (-len(kv[1]), who[kv[0]].name)):
             v = who[key]
             label = ", ".join(x for x in (v.side if v.side != v.name else None, v.kind) if x)
             parts.append(f"{v.name}{' (' + label + ')' if label else ''} ×{len(qs)}")
+        nameless = unnamed.get(outlet, [])
+        if nameless:
+            # whose claims rest on sources the reader cannot check: "unnamed sources ×3 (two officials, ...)"
+            said_by = list(dict.fromkeys(q.source.text for q in nameless if q.source))
+            parts.append(f"unnamed sources ×{len(nameless)} ({', '.join(said_by[:3])}{', …' if len(said_by) > 3 else ''})")
         sides = Counter(who[k].side for k in speakers if who[k].side)
         text = f"{outlet} quotes " + "; ".join(parts)
         if len(sides) == 1 and sum(sides.values()) >= 2:
             text += f" — every voice with a known side is {next(iter(sides))}"
         items.append(Evidenced(text=text, kind="voices", outlets=[outlet],
-                               evidence=[q.span for qs in speakers.values() for q in qs]))
+                               evidence=[q.span for qs in speakers.values() for q in qs]
+                               + [sp for q in nameless for sp in (q.span, q.source) if sp is not None]))
     return items, {o: dict(s) for o, s in by_outlet.items()}

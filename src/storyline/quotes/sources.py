@@ -16,6 +16,9 @@ _MAX_TOKENS = 8
 # the part of a subject phrase that names the source; a relative clause or apposition after a
 # comma only tells more about it ("Dock workers in Port Selvik, who depend on the grain trade")
 _STOP_DEPS = {"relcl", "appos", "acl", "punct"}
+# punctuation that parts the source's name from what comes before it ("(Nordwire) - Defence
+# ministers") or after it
+_BREAKS = {",", "-", "--", "—", "–", "(", ")", ":", ";"}
 
 
 def _cue_token(doc: Doc, q: Quote, para: tuple[int, int]) -> Token | None:
@@ -38,8 +41,8 @@ def _phrase(subj: Token) -> tuple[int, int] | None:
         toks += list(c.subtree)
     toks.sort(key=lambda t: t.i)
     # keep the stretch without a comma around the head
-    lo = max([t.i + 1 for t in toks if t.i < subj.i and t.text in ",—–("] + [toks[0].i])
-    hi = min([t.i - 1 for t in toks if t.i > subj.i and t.text in ",—–("] + [toks[-1].i])
+    lo = max([t.i + 1 for t in toks if t.i < subj.i and t.text in _BREAKS] + [toks[0].i])
+    hi = min([t.i - 1 for t in toks if t.i > subj.i and t.text in _BREAKS] + [toks[-1].i])
     kept = [t for t in toks if lo <= t.i <= hi]
     if not kept or len(kept) > _MAX_TOKENS:
         kept = [t for t in kept if t.i >= subj.i - 3 and t.i <= subj.i]  # "the four officials"
