@@ -46,3 +46,16 @@ def test_any_verb_of_a_short_clause_after_a_quote_attributes_it(quotes_of, one):
     qs = quotes_of(text)
     assert one(qs, "Silly boys").speaker == "Arianna Gil"
     assert one(qs, "We will see").speaker == "Maria Okafor"
+
+
+def test_a_state_in_the_role_picks_the_senator_from_that_state(quotes_of, one):
+    # two senators in play: 'the senator' alone is a guess, 'the Florida senator' is the one whose
+    # name came with Florida ('Sen. Marco Rubio (R-Fla.)', 'Texas Sen. Ted Cruz')
+    text = ("Sen. Marco Rubio (R-Fla.) and Texas Sen. Ted Cruz spent Monday in Des Moines, where both "
+            "courted evangelical voters at a church breakfast.\n\n"
+            "The Florida senator said the country needed a president who would repeal the health law.")
+    q = one(quotes_of(text), "repeal the health law")
+    assert q.speaker == "Marco Rubio"
+    text = text.replace("The Florida senator", "The Texas senator")
+    q = one(quotes_of(text), "repeal the health law")
+    assert q.speaker == "Ted Cruz"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import cue_phrases, cue_words, pronouns, role_nouns, source_documents
-from .people import People, Referent
+from .people import People, Referent, state_in
 
 THRESHOLD = 0.5
 # 'the senator said' with no senator (or several) named before: the last person is a guess that is
@@ -179,7 +179,8 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         r = next((r for r in people.before(subj.idx) if r.kind == "org" and head in r.name.lower()), None)
         return _from_referent(r, cue_text, cue_pos, 0.7, "org") if r else Attribution(None, None, cue_text, cue_pos, 0.2, "group")
     if head in role_nouns() and not dets & _INDEFINITE:
-        r, matched = people.role(head, subj.idx)
+        mods = " ".join(t.text for t in subj.subtree if t.i < subj.i)  # "the former New Jersey"
+        r, matched = people.role(head, subj.idx, state_in(mods))
         return _from_referent(r, cue_text, cue_pos, 0.8 if matched else _ROLE_GUESS, "role")
     return Attribution(None, None, cue_text, cue_pos, 0.2, "none")
 
@@ -298,6 +299,6 @@ def attribute_in_window(text: str, people: People, lo: int, hi: int, cue: tuple[
         rm = re.search(r"(?i)\b(the|our|this)\s+(?:[\w-]+\s+){0,2}?([\w-]+)(?:\s+of\s+[\w ]{1,30})?\s*$", chunk) if side == "l" \
             else re.match(r"(?i)\s*(the|our|this)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b", chunk)
         if rm and rm.group(2).lower() in role_nouns():
-            r, matched = people.role(rm.group(2).lower(), base + rm.start())
+            r, matched = people.role(rm.group(2).lower(), base + rm.start(), state_in(rm.group(0)))
             return _from_referent(r, cue_text, c0, 0.8 if matched else _ROLE_GUESS, "role")
     return Attribution(None, None, cue_text, c0, 0.1, "none")
