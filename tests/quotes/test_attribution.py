@@ -180,3 +180,12 @@ def test_attribution_running_on_after_an_exclaiming_quote(quotes_of, one):
     text = ("Donors attacked the front-runner with skywriting at the Rose Bowl.\n\n"
             "“Not us but can’t argue with it!” Mike Murphy, the head of the super PAC, tweeted on Friday.")
     assert one(quotes_of(text), "argue with it").speaker == "Mike Murphy"
+
+
+def test_pronoun_continues_the_subject_of_a_coordinated_main_clause(quotes_of, one):
+    # regression: only the first clause's subject counted as a main-clause subject, so 'he' went back
+    # past Tom Birch, the subject of the clause after 'and', to the earlier subject Marek Sobel
+    text = ("Governor Marek Sobel led the race in the first polls of the autumn. That was in October, and since "
+            "then Tom Birch has seen his standing climb in the northern counties.\n\n"
+            '"I\'m still here," he declared at the debate on Saturday.')
+    assert one(quotes_of(text), "still here").speaker == "Tom Birch"
