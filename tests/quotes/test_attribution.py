@@ -189,3 +189,12 @@ def test_pronoun_continues_the_subject_of_a_coordinated_main_clause(quotes_of, o
             "then Tom Birch has seen his standing climb in the northern counties.\n\n"
             '"I\'m still here," he declared at the debate on Saturday.')
     assert one(quotes_of(text), "still here").speaker == "Tom Birch"
+
+
+def test_pronoun_reaches_a_titled_surname_of_unknown_gender(quotes_of, one):
+    # regression: a lone surname of unknown gender was skipped as a likely NER error even with a
+    # title before it, so 'he' went to the man named before ('President Obama backed her up …')
+    text = ("Marek Sobel, an engineer who audited the network, said the system had never been tested.\n\n"
+            "President Okafor backed the minister in an interview on Monday. "
+            '"I don\'t think it posed a security problem," he said.')
+    assert one(quotes_of(text), "security problem").speaker == "Okafor"

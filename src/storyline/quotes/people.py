@@ -194,8 +194,7 @@ class People:
     def _compatible(self, r: Referent, kind: str) -> bool:
         if kind == "org":
             return r.kind == "org"
-        return r.kind == "person" and not (kind in ("m", "f") and r.gender not in (kind, None)) and not (
-            r.gender is None and not r.mention.resolved_to and len(r.name.split()) < 2)
+        return r.kind == "person" and not (kind in ("m", "f") and r.gender not in (kind, None)) and not _lone(r)
 
     def _pronoun_nearest(self, kind: str, pos: int) -> Referent | None:
         for r in self.before(pos):
@@ -207,7 +206,7 @@ class People:
                 continue
             if kind in ("m", "f") and r.gender not in (kind, None):
                 continue
-            if r.gender is None and not r.mention.resolved_to and len(r.name.split()) < 2:
+            if _lone(r):
                 continue  # a lone capitalised word of unknown gender is too often an NER error
             if kind == "pl":
                 return None  # "they" is a group: never guess one person
@@ -257,6 +256,12 @@ class People:
             # as good as a held role; one of several is a guess
             return fits[0], len({self._full(r) for r in fits}) == 1
         return None, False
+
+
+def _lone(r: Referent) -> bool:
+    """A lone capitalised word of unknown gender, too often an NER error to continue a pronoun --
+    unless a title or role is said of it ('President Obama', 'Obama, the president')."""
+    return r.gender is None and not r.mention.resolved_to and len(r.name.split()) < 2 and not r.roles
 
 
 def state_in(words: str) -> tuple[str, ...]:
