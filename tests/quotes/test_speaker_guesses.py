@@ -59,3 +59,11 @@ def test_a_state_in_the_role_picks_the_senator_from_that_state(quotes_of, one):
     text = text.replace("The Florida senator", "The Texas senator")
     q = one(quotes_of(text), "repeal the health law")
     assert q.speaker == "Ted Cruz"
+
+
+def test_it_said_continues_the_organisation_that_was_the_subject_just_before(quotes_of, one):
+    # the one organisation named since, as the subject of the sentence before, is what 'it' continues
+    text = ("The Harbour Authority closed the northern terminal on Monday after the storm damaged two cranes. "
+            "It said the terminal would reopen once the cranes had been inspected.")
+    q = one(quotes_of(text), "would reopen")
+    assert q.speaker == "Harbour Authority"

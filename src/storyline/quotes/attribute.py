@@ -144,9 +144,14 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         if low in ("i", "we", "you"):
             return Attribution(None, None, cue_text, cue_pos, 0.1, "none")
         r, firm = people.pronoun_firm(kind, subj.idx)
-        # "it said": the nearest organisation is a poor guess (a poll, a bill, a party?) -- kept under
-        # the threshold, as is a person that no subject, only a nearer mention, stands for
-        return _from_referent(r, cue_text, cue_pos, 0.8 if kind != "org" and firm else _ROLE_GUESS, "pronoun")
+        if kind == "org":
+            # "it said": the nearest organisation is a poor guess (a poll, a bill, a party?) unless it
+            # is the subject of a main clause just before ("The Harbour Authority closed the port on
+            # Monday. It said ..."), what "it" continues, with no other organisation named since
+            firm = r is not None and people.is_subject(r) and subj.idx - r.start <= 300 and not any(
+                x.kind == "org" and x.name != r.name and x.start > r.start for x in people.before(subj.idx))
+        # kept under the threshold, as is a person that no subject, only a nearer mention, stands for
+        return _from_referent(r, cue_text, cue_pos, 0.75 if kind == "org" and firm else 0.8 if firm else _ROLE_GUESS, "pronoun")
     dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod", "quantmod")}
     plural = subj.tag_ in ("NNS", "NNPS")
     head = low.rstrip("s") if plural else low
