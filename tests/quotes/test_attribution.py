@@ -198,3 +198,10 @@ def test_pronoun_reaches_a_titled_surname_of_unknown_gender(quotes_of, one):
             "President Okafor backed the minister in an interview on Monday. "
             '"I don\'t think it posed a security problem," he said.')
     assert one(quotes_of(text), "security problem").speaker == "Okafor"
+
+
+def test_relative_clause_on_an_apposition_speaks_for_the_named_person(quotes_of, one):
+    # regression: 'who' stood for 'anchor', a role noun nobody held, so the speaker was left empty
+    text = ("Tom Birch clashed with Anna Lindqvist, a reporter who said that his plan for the harbour would cost "
+            "twice as much as he claimed.")
+    assert one(quotes_of(text), "cost twice").speaker == "Anna Lindqvist"

@@ -134,6 +134,11 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
     for c in subj.children:  # "a farmer, Jonas Varga," / "the analyst Anna Lindqvist"
         if c.dep_ in ("appos", "compound", "flat") and (r := people.at(c.idx, c.idx + len(c))) is not None:
             return _from_referent(r, cue_text, cue_pos, 0.9, "name")
+    if subj.dep_ == "appos" and subj.pos_ == "NOUN" and (r := people.at(subj.head.idx, subj.head.idx + len(subj.head))) is not None \
+            and r.kind == "person":
+        # "Megyn Kelly, a star anchor at Fox News who questioned …": the relative clause's noun is
+        # an apposition; the person it describes speaks
+        return _from_referent(r, cue_text, cue_pos, 0.9, "name")
     if subj.text[:1].isupper() and subj.lower_ not in pronouns() and (r := people.surname(subj.text, subj.idx)) is not None:
         return Attribution(r.name, (subj.idx, subj.idx + len(subj)), cue_text, cue_pos, 0.9, "name")
     low = subj.lower_
