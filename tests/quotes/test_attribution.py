@@ -205,3 +205,11 @@ def test_relative_clause_on_an_apposition_speaks_for_the_named_person(quotes_of,
     text = ("Tom Birch clashed with Anna Lindqvist, a reporter who said that his plan for the harbour would cost "
             "twice as much as he claimed.")
     assert one(quotes_of(text), "cost twice").speaker == "Anna Lindqvist"
+
+
+def test_a_politicians_office_speaks_under_the_politicians_name(quotes_of, one):
+    # regression: "Gowdy's office" was the bare organisation noun "office", so nobody was named
+    text = ("Representative Tom Rivers chairs the harbour committee. "
+            "Rivers's office said that all of the claims in the lawsuit were false.")
+    q = one(quotes_of(text), "claims in the lawsuit")
+    assert q.speaker == "Tom Rivers office" and q.speaker_span.text.endswith("office")

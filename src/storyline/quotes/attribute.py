@@ -23,7 +23,7 @@ _ROLE_GUESS = 0.45
 _ORG_NOUNS = {"ministry", "government", "office", "council", "committee", "company", "board", "agency",
               "police", "army", "party", "campaign", "commission", "department", "embassy", "court",
               "parliament", "presidency", "administration", "firm", "group", "union", "bank"}
-_CAMPAIGN_NOUNS = {"campaign", "camp", "team"}
+_CAMPAIGN_NOUNS = {"campaign", "camp", "team", "office", "staff"}  # "Gowdy's office said": his office
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any"}
 _WORD = re.compile(r"[\w'’-]+")
 # prepositions whose gerund is done, or claimed, by the clause's subject ("by saying", "in describing",
