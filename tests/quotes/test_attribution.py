@@ -213,3 +213,12 @@ def test_a_politicians_office_speaks_under_the_politicians_name(quotes_of, one):
             "Rivers's office said that all of the claims in the lawsuit were false.")
     q = one(quotes_of(text), "claims in the lawsuit")
     assert q.speaker == "Tom Rivers office" and q.speaker_span.text.endswith("office")
+
+
+def test_a_dateline_city_is_not_the_speaker(quotes_of, one):
+    # regression: the parser made the dateline's city the subject, so 'Washington' spoke
+    text = ("Clinton swipes at Trump over Brexit.\n\n"
+            "Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump's "
+            "stance on Brexit, saying that his comments do more harm than good.")
+    q = one(quotes_of(text), "more harm than good")
+    assert q.speaker == "Hillary Clinton"

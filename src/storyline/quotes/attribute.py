@@ -26,6 +26,7 @@ _ORG_NOUNS = {"ministry", "government", "office", "council", "committee", "compa
 _CAMPAIGN_NOUNS = {"campaign", "camp", "team", "office", "staff"}  # "Gowdy's office said": his office
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any"}
 _WORD = re.compile(r"[\w'’-]+")
+_DATELINE = re.compile(r"\s*\([A-Z][\w.]*\)\s*[-–—]")  # "Washington (AFP) –"
 # prepositions whose gerund is done, or claimed, by the clause's subject ("by saying", "in describing",
 # "after noting"; "scolded Romney for suggesting ...": PolNeAR's source is the one who scolds)
 _DOER_PREPS = {"by", "in", "after", "before", "while", "when", "without", "upon", "on", "since", "for"}
@@ -128,6 +129,11 @@ def _name_tokens(tok: Token) -> tuple[int, int]:
 def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution:
     """Subject token -> speaker: a name, a pronoun, a role noun, an organisation, or nobody."""
     cue_text, cue_pos = cue.text, cue.idx
+    if (dl := _DATELINE.match(people.text, subj.idx + len(subj))) is not None:
+        # "Washington (AFP) – Democrat Hillary Clinton has taken a swipe …": the parser makes the
+        # dateline's city the subject; the speaker is the person named first after it, before the cue
+        r = next((r for r in people.refs if dl.end() <= r.start < cue_pos and r.kind == "person"), None)
+        return _from_referent(r, cue_text, cue_pos, 0.85, "name") if r is not None else Attribution(None, None, cue_text, cue_pos, 0.2, "none")
     ref = people.at(subj.idx, subj.idx + len(subj))
     if ref is not None:
         return _from_referent(ref, cue_text, cue_pos, 0.95, "name")
