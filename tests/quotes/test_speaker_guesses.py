@@ -67,3 +67,12 @@ def test_it_said_continues_the_organisation_that_was_the_subject_just_before(quo
             "It said the terminal would reopen once the cranes had been inspected.")
     q = one(quotes_of(text), "would reopen")
     assert q.speaker == "Harbour Authority"
+
+
+def test_a_place_name_is_no_first_name(quotes_of, one):
+    # regression: "York" is a first name in the name lists, so "New York Times" gave a person
+    # "York Times" whom a later "he" took
+    text = ("Ben Carson spoke to farmers in Iowa on Monday. The New York Times quoted one of his advisers as saying "
+            "that he struggled with foreign policy.\n\n"
+            'He brushed off these concerns. "I have been to 57 different countries," he said.')
+    assert one(quotes_of(text), "57 different countries").speaker == "Ben Carson"

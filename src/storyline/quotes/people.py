@@ -27,6 +27,7 @@ _NOT_FIRST = {"on", "in", "at", "as", "for", "by", "from", "with", "after", "bef
               "during", "under", "over", "of", "to", "then", "so", "yet", "also", "last", "next", "this", "that",
               "these", "those", "both", "all", "some", "many", "most", "each", "every", "why", "how", "what",
               "where", "who", "now", "here", "there", "still", "just", "only", "not", "no", "yes", "than", "into"}
+_PLACE_LEAD = re.compile(r"\b(?:New|Los|Las|San|Santa|Fort|Port|Saint|St\.|Mount|Palm|Des|El|Baton|Salt|Little)\s+$")
 _FEMALE_ROLES = {"spokeswoman", "chairwoman", "hostess", "woman", "businesswoman", "congresswoman"}
 # US states as news names them beside a politician: 'Sen. Bernie Sanders (I-Vt.)', 'Florida Sen. Marco Rubio'
 _STATE_ABBR = {"Alabama": "Ala.", "Arizona": "Ariz.", "Arkansas": "Ark.", "California": "Calif.", "Colorado": "Colo.",
@@ -281,6 +282,8 @@ def _names_ner_missed(text: str, mentions: list[Mention], article_id: str) -> li
         a, b = m.start(1), m.end(2)
         if any(x < b and a < y for x, y in taken) or m.group(1).lower() in _NOT_FIRST or not known_first_name(m.group(1)):
             continue
+        if _PLACE_LEAD.search(text, max(0, a - 8), a):
+            continue  # "New York Times", "San Antonio Express": a place's second word, no first name
         taken.append((a, b))
         out.append(Mention(span=Span(article_id=article_id, start=a, end=b, text=text[a:b]), label="PERSON"))
     # Cyrillic: common nouns are lower-case, so two capitalised words in a row are a name
