@@ -180,3 +180,45 @@ def test_attribution_running_on_after_an_exclaiming_quote(quotes_of, one):
     text = ("Donors attacked the front-runner with skywriting at the Rose Bowl.\n\n"
             "“Not us but can’t argue with it!” Mike Murphy, the head of the super PAC, tweeted on Friday.")
     assert one(quotes_of(text), "argue with it").speaker == "Mike Murphy"
+
+
+def test_pronoun_continues_the_subject_of_a_coordinated_main_clause(quotes_of, one):
+    # regression: only the first clause's subject counted as a main-clause subject, so 'he' went back
+    # past Tom Birch, the subject of the clause after 'and', to the earlier subject Marek Sobel
+    text = ("Governor Marek Sobel led the race in the first polls of the autumn. That was in October, and since "
+            "then Tom Birch has seen his standing climb in the northern counties.\n\n"
+            '"I\'m still here," he declared at the debate on Saturday.')
+    assert one(quotes_of(text), "still here").speaker == "Tom Birch"
+
+
+def test_pronoun_reaches_a_titled_surname_of_unknown_gender(quotes_of, one):
+    # regression: a lone surname of unknown gender was skipped as a likely NER error even with a
+    # title before it, so 'he' went to the man named before ('President Obama backed her up …')
+    text = ("Marek Sobel, an engineer who audited the network, said the system had never been tested.\n\n"
+            "President Okafor backed the minister in an interview on Monday. "
+            '"I don\'t think it posed a security problem," he said.')
+    assert one(quotes_of(text), "security problem").speaker == "Okafor"
+
+
+def test_relative_clause_on_an_apposition_speaks_for_the_named_person(quotes_of, one):
+    # regression: 'who' stood for 'anchor', a role noun nobody held, so the speaker was left empty
+    text = ("Tom Birch clashed with Anna Lindqvist, a reporter who said that his plan for the harbour would cost "
+            "twice as much as he claimed.")
+    assert one(quotes_of(text), "cost twice").speaker == "Anna Lindqvist"
+
+
+def test_a_politicians_office_speaks_under_the_politicians_name(quotes_of, one):
+    # regression: "Gowdy's office" was the bare organisation noun "office", so nobody was named
+    text = ("Representative Tom Rivers chairs the harbour committee. "
+            "Rivers's office said that all of the claims in the lawsuit were false.")
+    q = one(quotes_of(text), "claims in the lawsuit")
+    assert q.speaker == "Tom Rivers office" and q.speaker_span.text.endswith("office")
+
+
+def test_a_dateline_city_is_not_the_speaker(quotes_of, one):
+    # regression: the parser made the dateline's city the subject, so 'Washington' spoke
+    text = ("Clinton swipes at Trump over Brexit.\n\n"
+            "Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump's "
+            "stance on Brexit, saying that his comments do more harm than good.")
+    q = one(quotes_of(text), "more harm than good")
+    assert q.speaker == "Hillary Clinton"

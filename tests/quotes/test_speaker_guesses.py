@@ -46,3 +46,33 @@ def test_any_verb_of_a_short_clause_after_a_quote_attributes_it(quotes_of, one):
     qs = quotes_of(text)
     assert one(qs, "Silly boys").speaker == "Arianna Gil"
     assert one(qs, "We will see").speaker == "Maria Okafor"
+
+
+def test_a_state_in_the_role_picks_the_senator_from_that_state(quotes_of, one):
+    # two senators in play: 'the senator' alone is a guess, 'the Florida senator' is the one whose
+    # name came with Florida ('Sen. Marco Rubio (R-Fla.)', 'Texas Sen. Ted Cruz')
+    text = ("Sen. Marco Rubio (R-Fla.) and Texas Sen. Ted Cruz spent Monday in Des Moines, where both "
+            "courted evangelical voters at a church breakfast.\n\n"
+            "The Florida senator said the country needed a president who would repeal the health law.")
+    q = one(quotes_of(text), "repeal the health law")
+    assert q.speaker == "Marco Rubio"
+    text = text.replace("The Florida senator", "The Texas senator")
+    q = one(quotes_of(text), "repeal the health law")
+    assert q.speaker == "Ted Cruz"
+
+
+def test_it_said_continues_the_organisation_that_was_the_subject_just_before(quotes_of, one):
+    # the one organisation named since, as the subject of the sentence before, is what 'it' continues
+    text = ("The Harbour Authority closed the northern terminal on Monday after the storm damaged two cranes. "
+            "It said the terminal would reopen once the cranes had been inspected.")
+    q = one(quotes_of(text), "would reopen")
+    assert q.speaker == "Harbour Authority"
+
+
+def test_a_place_name_is_no_first_name(quotes_of, one):
+    # regression: "York" is a first name in the name lists, so "New York Times" gave a person
+    # "York Times" whom a later "he" took
+    text = ("Ben Carson spoke to farmers in Iowa on Monday. The New York Times quoted one of his advisers as saying "
+            "that he struggled with foreign policy.\n\n"
+            'He brushed off these concerns. "I have been to 57 different countries," he said.')
+    assert one(quotes_of(text), "57 different countries").speaker == "Ben Carson"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import cue_phrases, cue_words, pronouns, role_nouns, source_documents
-from .people import People, Referent
+from .people import People, Referent, state_in
 
 THRESHOLD = 0.5
 # 'the senator said' with no senator (or several) named before: the last person is a guess that is
@@ -23,9 +23,10 @@ _ROLE_GUESS = 0.45
 _ORG_NOUNS = {"ministry", "government", "office", "council", "committee", "company", "board", "agency",
               "police", "army", "party", "campaign", "commission", "department", "embassy", "court",
               "parliament", "presidency", "administration", "firm", "group", "union", "bank"}
-_CAMPAIGN_NOUNS = {"campaign", "camp", "team"}
+_CAMPAIGN_NOUNS = {"campaign", "camp", "team", "office", "staff"}  # "Gowdy's office said": his office
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any"}
 _WORD = re.compile(r"[\w'’-]+")
+_DATELINE = re.compile(r"\s*\([A-Z][\w.]*\)\s*[-–—]")  # "Washington (AFP) –"
 # prepositions whose gerund is done, or claimed, by the clause's subject ("by saying", "in describing",
 # "after noting"; "scolded Romney for suggesting ...": PolNeAR's source is the one who scolds)
 _DOER_PREPS = {"by", "in", "after", "before", "while", "when", "without", "upon", "on", "since", "for"}
@@ -128,12 +129,22 @@ def _name_tokens(tok: Token) -> tuple[int, int]:
 def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution:
     """Subject token -> speaker: a name, a pronoun, a role noun, an organisation, or nobody."""
     cue_text, cue_pos = cue.text, cue.idx
+    if (dl := _DATELINE.match(people.text, subj.idx + len(subj))) is not None:
+        # "Washington (AFP) – Democrat Hillary Clinton has taken a swipe …": the parser makes the
+        # dateline's city the subject; the speaker is the person named first after it, before the cue
+        r = next((r for r in people.refs if dl.end() <= r.start < cue_pos and r.kind == "person"), None)
+        return _from_referent(r, cue_text, cue_pos, 0.85, "name") if r is not None else Attribution(None, None, cue_text, cue_pos, 0.2, "none")
     ref = people.at(subj.idx, subj.idx + len(subj))
     if ref is not None:
         return _from_referent(ref, cue_text, cue_pos, 0.95, "name")
     for c in subj.children:  # "a farmer, Jonas Varga," / "the analyst Anna Lindqvist"
         if c.dep_ in ("appos", "compound", "flat") and (r := people.at(c.idx, c.idx + len(c))) is not None:
             return _from_referent(r, cue_text, cue_pos, 0.9, "name")
+    if subj.dep_ == "appos" and subj.pos_ == "NOUN" and (r := people.at(subj.head.idx, subj.head.idx + len(subj.head))) is not None \
+            and r.kind == "person":
+        # "Megyn Kelly, a star anchor at Fox News who questioned …": the relative clause's noun is
+        # an apposition; the person it describes speaks
+        return _from_referent(r, cue_text, cue_pos, 0.9, "name")
     if subj.text[:1].isupper() and subj.lower_ not in pronouns() and (r := people.surname(subj.text, subj.idx)) is not None:
         return Attribution(r.name, (subj.idx, subj.idx + len(subj)), cue_text, cue_pos, 0.9, "name")
     low = subj.lower_
@@ -144,9 +155,14 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         if low in ("i", "we", "you"):
             return Attribution(None, None, cue_text, cue_pos, 0.1, "none")
         r, firm = people.pronoun_firm(kind, subj.idx)
-        # "it said": the nearest organisation is a poor guess (a poll, a bill, a party?) -- kept under
-        # the threshold, as is a person that no subject, only a nearer mention, stands for
-        return _from_referent(r, cue_text, cue_pos, 0.8 if kind != "org" and firm else _ROLE_GUESS, "pronoun")
+        if kind == "org":
+            # "it said": the nearest organisation is a poor guess (a poll, a bill, a party?) unless it
+            # is the subject of a main clause just before ("The Harbour Authority closed the port on
+            # Monday. It said ..."), what "it" continues, with no other organisation named since
+            firm = r is not None and people.is_subject(r) and subj.idx - r.start <= 300 and not any(
+                x.kind == "org" and x.name != r.name and x.start > r.start for x in people.before(subj.idx))
+        # kept under the threshold, as is a person that no subject, only a nearer mention, stands for
+        return _from_referent(r, cue_text, cue_pos, 0.75 if kind == "org" and firm else 0.8 if firm else _ROLE_GUESS, "pronoun")
     dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod", "quantmod")}
     plural = subj.tag_ in ("NNS", "NNPS")
     head = low.rstrip("s") if plural else low
@@ -179,7 +195,8 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         r = next((r for r in people.before(subj.idx) if r.kind == "org" and head in r.name.lower()), None)
         return _from_referent(r, cue_text, cue_pos, 0.7, "org") if r else Attribution(None, None, cue_text, cue_pos, 0.2, "group")
     if head in role_nouns() and not dets & _INDEFINITE:
-        r, matched = people.role(head, subj.idx)
+        mods = " ".join(t.text for t in subj.subtree if t.i < subj.i)  # "the former New Jersey"
+        r, matched = people.role(head, subj.idx, state_in(mods))
         return _from_referent(r, cue_text, cue_pos, 0.8 if matched else _ROLE_GUESS, "role")
     return Attribution(None, None, cue_text, cue_pos, 0.2, "none")
 
@@ -298,6 +315,6 @@ def attribute_in_window(text: str, people: People, lo: int, hi: int, cue: tuple[
         rm = re.search(r"(?i)\b(the|our|this)\s+(?:[\w-]+\s+){0,2}?([\w-]+)(?:\s+of\s+[\w ]{1,30})?\s*$", chunk) if side == "l" \
             else re.match(r"(?i)\s*(the|our|this)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b", chunk)
         if rm and rm.group(2).lower() in role_nouns():
-            r, matched = people.role(rm.group(2).lower(), base + rm.start())
+            r, matched = people.role(rm.group(2).lower(), base + rm.start(), state_in(rm.group(0)))
             return _from_referent(r, cue_text, c0, 0.8 if matched else _ROLE_GUESS, "role")
     return Attribution(None, None, cue_text, c0, 0.1, "none")

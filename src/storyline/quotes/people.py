@@ -27,7 +27,20 @@ _NOT_FIRST = {"on", "in", "at", "as", "for", "by", "from", "with", "after", "bef
               "during", "under", "over", "of", "to", "then", "so", "yet", "also", "last", "next", "this", "that",
               "these", "those", "both", "all", "some", "many", "most", "each", "every", "why", "how", "what",
               "where", "who", "now", "here", "there", "still", "just", "only", "not", "no", "yes", "than", "into"}
+_PLACE_LEAD = re.compile(r"\b(?:New|Los|Las|San|Santa|Fort|Port|Saint|St\.|Mount|Palm|Des|El|Baton|Salt|Little)\s+$")
 _FEMALE_ROLES = {"spokeswoman", "chairwoman", "hostess", "woman", "businesswoman", "congresswoman"}
+# US states as news names them beside a politician: 'Sen. Bernie Sanders (I-Vt.)', 'Florida Sen. Marco Rubio'
+_STATE_ABBR = {"Alabama": "Ala.", "Arizona": "Ariz.", "Arkansas": "Ark.", "California": "Calif.", "Colorado": "Colo.",
+               "Connecticut": "Conn.", "Delaware": "Del.", "Florida": "Fla.", "Georgia": "Ga.", "Illinois": "Ill.",
+               "Indiana": "Ind.", "Kansas": "Kan.", "Kentucky": "Ky.", "Louisiana": "La.", "Maryland": "Md.",
+               "Massachusetts": "Mass.", "Michigan": "Mich.", "Minnesota": "Minn.", "Mississippi": "Miss.",
+               "Missouri": "Mo.", "Montana": "Mont.", "Nebraska": "Neb.", "Nevada": "Nev.", "New Hampshire": "N.H.",
+               "New Jersey": "N.J.", "New Mexico": "N.M.", "New York": "N.Y.", "North Carolina": "N.C.",
+               "North Dakota": "N.D.", "Oklahoma": "Okla.", "Oregon": "Ore.", "Pennsylvania": "Pa.",
+               "Rhode Island": "R.I.", "South Carolina": "S.C.", "South Dakota": "S.D.", "Tennessee": "Tenn.",
+               "Texas": "Tex.", "Vermont": "Vt.", "Virginia": "Va.", "West Virginia": "W.Va.",
+               "Wisconsin": "Wis.", "Wyoming": "Wyo.", "Alaska": "Alaska", "Hawaii": "Hawaii", "Idaho": "Idaho",
+               "Iowa": "Iowa", "Maine": "Maine", "Ohio": "Ohio", "Utah": "Utah"}
 _MALE_ROLES = {"spokesman", "chairman", "man", "businessman", "congressman"}
 
 
@@ -182,8 +195,7 @@ class People:
     def _compatible(self, r: Referent, kind: str) -> bool:
         if kind == "org":
             return r.kind == "org"
-        return r.kind == "person" and not (kind in ("m", "f") and r.gender not in (kind, None)) and not (
-            r.gender is None and not r.mention.resolved_to and len(r.name.split()) < 2)
+        return r.kind == "person" and not (kind in ("m", "f") and r.gender not in (kind, None)) and not _lone(r)
 
     def _pronoun_nearest(self, kind: str, pos: int) -> Referent | None:
         for r in self.before(pos):
@@ -195,7 +207,7 @@ class People:
                 continue
             if kind in ("m", "f") and r.gender not in (kind, None):
                 continue
-            if r.gender is None and not r.mention.resolved_to and len(r.name.split()) < 2:
+            if _lone(r):
                 continue  # a lone capitalised word of unknown gender is too often an NER error
             if kind == "pl":
                 return None  # "they" is a group: never guess one person
@@ -207,12 +219,34 @@ class People:
         full = [x.name for x in self.refs if x.kind == "person" and x.name.split()[-1:] == r.name.split()[-1:]]
         return max(full, key=len) if full else r.name
 
-    def role(self, noun: str, pos: int) -> tuple[Referent | None, bool]:
+    def _placed(self, r: Referent, place: str) -> bool:
+        """Is ``place`` (a US state, or its AP abbreviation) said of this person's name somewhere:
+        'Vermont Sen. Bernie Sanders', 'Sen. Marco Rubio (R-Fla.)', 'Chris Christie of New Jersey'?"""
+        st = "(?:" + "|".join(re.escape(f) for f in {place, _STATE_ABBR.get(place, place)}) + ")"
+        # the state as a title ('Florida Sen.', 'Texas Gov.', 'Vermont'), right before the name
+        title = re.compile(rf"(?<!\w){st}(?:\s+(?:Sen\.|Gov\.|Rep\.|Sens\.|Senator|Governor|Attorney General))?\s+$")
+        # after it: '(I-Vt.)', ', R-Texas', 'of New Jersey'
+        tail = re.compile(rf"\s*(?:\(\s*(?:[RDI]-\s*)?{st}\s*\)|,\s*[RDI]-{st}|\s+of\s+{st})(?!\w)")
+        full = self._full(r)
+        for x in self.refs:
+            if x.kind == "person" and self._full(x) == full:
+                a, b = x.mention.span.start, x.mention.span.end
+                if title.search(self.text[max(0, a - 40):a]) or tail.match(self.text[b:b + 40]):
+                    return True
+        return False
+
+    def role(self, noun: str, pos: int, places: tuple[str, ...] = ()) -> tuple[Referent | None, bool]:
         """Last person holding ``noun`` as a role; else the last person. The flag says whether the
-        answer is firm: one person holds the role, or only one person has been named at all."""
+        answer is firm: one person holds the role, or only one person has been named at all.
+        ``places`` ('the Vermont senator', 'the former Florida governor') pick the one person named
+        before whose name comes with that state, a firm answer when only one does."""
         noun = noun.lower()
         want = "f" if noun in _FEMALE_ROLES else "m" if noun in _MALE_ROLES else None
         people = [r for r in self.before(pos) if r.kind == "person"]
+        for place in places:
+            placed = [r for r in people if self._placed(r, place)]
+            if placed and len({self._full(r) for r in placed}) == 1:
+                return placed[0], True
         holders = [r for r in people if noun in r.roles or noun.rstrip("s") in r.roles]
         if holders:
             # "the senator" in a story of several senators is any of them: a weaker guess
@@ -223,6 +257,17 @@ class People:
             # as good as a held role; one of several is a guess
             return fits[0], len({self._full(r) for r in fits}) == 1
         return None, False
+
+
+def _lone(r: Referent) -> bool:
+    """A lone capitalised word of unknown gender, too often an NER error to continue a pronoun --
+    unless a title or role is said of it ('President Obama', 'Obama, the president')."""
+    return r.gender is None and not r.mention.resolved_to and len(r.name.split()) < 2 and not r.roles
+
+
+def state_in(words: str) -> tuple[str, ...]:
+    """The US states named in a description's modifiers ('New Jersey' in 'the former New Jersey')."""
+    return tuple(st for st in _STATE_ABBR if re.search(rf"(?<!\w){re.escape(st)}(?!\w)", words))
 
 
 def _names_ner_missed(text: str, mentions: list[Mention], article_id: str) -> list[Mention]:
@@ -237,6 +282,8 @@ def _names_ner_missed(text: str, mentions: list[Mention], article_id: str) -> li
         a, b = m.start(1), m.end(2)
         if any(x < b and a < y for x, y in taken) or m.group(1).lower() in _NOT_FIRST or not known_first_name(m.group(1)):
             continue
+        if _PLACE_LEAD.search(text, max(0, a - 8), a):
+            continue  # "New York Times", "San Antonio Express": a place's second word, no first name
         taken.append((a, b))
         out.append(Mention(span=Span(article_id=article_id, start=a, end=b, text=text[a:b]), label="PERSON"))
     # Cyrillic: common nouns are lower-case, so two capitalised words in a row are a name
