@@ -121,6 +121,7 @@ def _candidate_spans(tok: Token) -> list[tuple[str, list[Token]]]:
 def candidates(doc: Doc, speech: list[tuple[int, int]]) -> list[Candidate]:
     """Every (cue token, complement) pair of the doc whose cue lies outside ``speech`` (quoted stretches)."""
     out: list[Candidate] = []
+    quoted_sents = {s.start for s in doc.sents if any(t.text in '"“”' for t in s)}
     for tok in doc:
         if tok.pos_ not in ("VERB", "NOUN", "AUX", "ADJ"):
             continue
@@ -144,7 +145,7 @@ def candidates(doc: Doc, speech: list[tuple[int, int]]) -> list[Candidate]:
                  f"pw={_prev_word(tok)}"]
         if any(c.dep_ == "poss" for c in tok.children):
             base.append("poss")
-        if any(t.text in '"“”' for t in tok.sent):
+        if tok.sent.start in quoted_sents:
             base.append("sentq")
         if neg:
             base.append("neg")

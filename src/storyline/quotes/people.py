@@ -138,6 +138,7 @@ class People:
             if r.gender is None and full is not None:
                 r.gender = full.gender
         self.refs = refs
+        self._fullest: dict[tuple[str, ...], str] | None = None
         self._starts = [r.start for r in refs]
 
     def at(self, start: int, end: int) -> Referent | None:
@@ -215,9 +216,15 @@ class People:
         return None
 
     def _full(self, r: Referent) -> str:
-        """A person's name in its fullest form seen ('Sobel' -> 'Marek Sobel')."""
-        full = [x.name for x in self.refs if x.kind == "person" and x.name.split()[-1:] == r.name.split()[-1:]]
-        return max(full, key=len) if full else r.name
+        """A person's name in its fullest form seen ('Sobel' -> 'Marek Sobel'); the table is built
+        once per article (asked for every pair of people, a scan each time was cubic)."""
+        if self._fullest is None:
+            self._fullest = {}
+            for x in self.refs:
+                last = tuple(x.name.split()[-1:])
+                if x.kind == "person" and len(x.name) > len(self._fullest.get(last, "")):
+                    self._fullest[last] = x.name
+        return self._fullest.get(tuple(r.name.split()[-1:]), r.name)
 
     def _placed(self, r: Referent, place: str) -> bool:
         """Is ``place`` (a US state, or its AP abbreviation) said of this person's name somewhere:
