@@ -27,3 +27,10 @@ def test_a_dateline_before_the_source_is_not_part_of_it(quotes_of, one):
             "mission to the border would start in May.")
     q = one(quotes_of(text), "mission to the border")
     assert q.source is not None and q.source.text == "Defence ministers from 18 countries"
+
+
+def test_an_abstract_subject_or_a_quoted_stretch_is_no_source(quotes_of):
+    text = ("Senator Maria Okafor spoke in Dayton on Monday. A controversial comment described the harbour "
+            "workers as \u201cfreeloaders.\u201d The four \u201cloopholes\u201d reported by the newspaper would "
+            "let the port avoid taxes.")
+    assert all(q.source is None for q in quotes_of(text))

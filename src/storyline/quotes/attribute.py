@@ -24,6 +24,7 @@ _ORG_NOUNS = {"ministry", "government", "office", "council", "committee", "compa
               "police", "army", "party", "campaign", "commission", "department", "embassy", "court",
               "parliament", "presidency", "administration", "firm", "group", "union", "bank"}
 _CAMPAIGN_NOUNS = {"campaign", "camp", "team", "office", "staff"}  # "Gowdy's office said": his office
+BODY_NOUNS = frozenset(_ORG_NOUNS | _CAMPAIGN_NOUNS)  # nouns of bodies that speak as one
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any"}
 _WORD = re.compile(r"[\w'’-]+")
 _DATELINE = re.compile(r"\s*\([A-Z][\w.]*\)\s*[-–—]")  # "Washington (AFP) –"

@@ -9,10 +9,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Quote
-from .attribute import subject_of
-from .lexicon import pronouns
+from .attribute import BODY_NOUNS, subject_of
+from .lexicon import pronouns, role_nouns, source_documents
 
 _MAX_TOKENS = 8
+_GLYPHS = "\"“”„«»‘’"
 # the part of a subject phrase that names the source; a relative clause or apposition after a
 # comma only tells more about it ("Dock workers in Port Selvik, who depend on the grain trade")
 _STOP_DEPS = {"relcl", "appos", "acl", "punct"}
@@ -51,6 +52,15 @@ def _phrase(subj: Token) -> tuple[int, int] | None:
     return kept[0].idx, kept[-1].idx + len(kept[-1])
 
 
+def _speaks(subj: Token) -> bool:
+    """Can this subject be a source: a group ("analysts", "Authorities"), a name, a role ("the
+    California congressman"), an organisation or a document ("the ministry", "a new poll")? A
+    singular abstract noun ("a controversial comment", "accountability") cannot."""
+    low = subj.lower_
+    return subj.tag_ in ("NNS", "NNPS") or subj.pos_ in ("PROPN", "NUM") or low in role_nouns() \
+        or low in source_documents() or low in BODY_NOUNS
+
+
 def unnamed_sources(article: Article, doc: Doc, quotes: list[Quote],
                     paragraphs: list[tuple[int, int]], speech: list[tuple[int, int]]) -> list[Quote]:
     """``quotes`` with ``source`` set on those that have a cue but no speaker, where the cue's
@@ -67,6 +77,8 @@ def unnamed_sources(article: Article, doc: Doc, quotes: list[Quote],
                 or any(a <= subj.idx < b for a, b in speech) or q.span.start <= subj.idx < q.span.end:
             out.append(q)
             continue
-        extent = _phrase(subj)
+        extent = _phrase(subj) if _speaks(subj) else None
+        if extent is not None and any(ch in article.text[extent[0]:extent[1]] for ch in _GLYPHS):
+            extent = None  # a stretch of a quotation is not who speaks
         out.append(q if extent is None else q.model_copy(update={"source": article.span(*extent)}))
     return out
