@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..model import Mention
+from ..resources import table
 from .lexicon import gender_of_first_name, known_first_name, role_nouns
 
 _HONORIFIC = re.compile(r"(?i)\b(mr|mrs|ms|miss|herr|frau|mme|madame|monsieur|sir|lady)\.?\s+$")
@@ -29,18 +31,6 @@ _NOT_FIRST = {"on", "in", "at", "as", "for", "by", "from", "with", "after", "bef
               "where", "who", "now", "here", "there", "still", "just", "only", "not", "no", "yes", "than", "into"}
 _PLACE_LEAD = re.compile(r"\b(?:New|Los|Las|San|Santa|Fort|Port|Saint|St\.|Mount|Palm|Des|El|Baton|Salt|Little)\s+$")
 _FEMALE_ROLES = {"spokeswoman", "chairwoman", "hostess", "woman", "businesswoman", "congresswoman"}
-# US states as news names them beside a politician: 'Sen. Bernie Sanders (I-Vt.)', 'Florida Sen. Marco Rubio'
-_STATE_ABBR = {"Alabama": "Ala.", "Arizona": "Ariz.", "Arkansas": "Ark.", "California": "Calif.", "Colorado": "Colo.",
-               "Connecticut": "Conn.", "Delaware": "Del.", "Florida": "Fla.", "Georgia": "Ga.", "Illinois": "Ill.",
-               "Indiana": "Ind.", "Kansas": "Kan.", "Kentucky": "Ky.", "Louisiana": "La.", "Maryland": "Md.",
-               "Massachusetts": "Mass.", "Michigan": "Mich.", "Minnesota": "Minn.", "Mississippi": "Miss.",
-               "Missouri": "Mo.", "Montana": "Mont.", "Nebraska": "Neb.", "Nevada": "Nev.", "New Hampshire": "N.H.",
-               "New Jersey": "N.J.", "New Mexico": "N.M.", "New York": "N.Y.", "North Carolina": "N.C.",
-               "North Dakota": "N.D.", "Oklahoma": "Okla.", "Oregon": "Ore.", "Pennsylvania": "Pa.",
-               "Rhode Island": "R.I.", "South Carolina": "S.C.", "South Dakota": "S.D.", "Tennessee": "Tenn.",
-               "Texas": "Tex.", "Vermont": "Vt.", "Virginia": "Va.", "West Virginia": "W.Va.",
-               "Wisconsin": "Wis.", "Wyoming": "Wyo.", "Alaska": "Alaska", "Hawaii": "Hawaii", "Idaho": "Idaho",
-               "Iowa": "Iowa", "Maine": "Maine", "Ohio": "Ohio", "Utah": "Utah"}
 _MALE_ROLES = {"spokesman", "chairman", "man", "businessman", "congressman"}
 
 
@@ -55,6 +45,12 @@ class Referent:
     @property
     def start(self) -> int:
         return self.mention.span.start
+
+
+@cache
+def _states() -> dict[str, str]:
+    """US state -> AP abbreviation ('Vermont' -> 'Vt.'), from resources/quotes/us_states.tsv."""
+    return {row[0]: row[1] for row in table("quotes/us_states.tsv") if len(row) >= 2}
 
 
 def _roles_near(text: str, m: Mention) -> set[str]:
@@ -229,7 +225,7 @@ class People:
     def _placed(self, r: Referent, place: str) -> bool:
         """Is ``place`` (a US state, or its AP abbreviation) said of this person's name somewhere:
         'Vermont Sen. Bernie Sanders', 'Sen. Marco Rubio (R-Fla.)', 'Chris Christie of New Jersey'?"""
-        st = "(?:" + "|".join(re.escape(f) for f in {place, _STATE_ABBR.get(place, place)}) + ")"
+        st = "(?:" + "|".join(re.escape(f) for f in {place, _states().get(place, place)}) + ")"
         # the state as a title ('Florida Sen.', 'Texas Gov.', 'Vermont'), right before the name
         title = re.compile(rf"(?<!\w){st}(?:\s+(?:Sen\.|Gov\.|Rep\.|Sens\.|Senator|Governor|Attorney General))?\s+$")
         # after it: '(I-Vt.)', ', R-Texas', 'of New Jersey'
@@ -274,7 +270,7 @@ def _lone(r: Referent) -> bool:
 
 def state_in(words: str) -> tuple[str, ...]:
     """The US states named in a description's modifiers ('New Jersey' in 'the former New Jersey')."""
-    return tuple(st for st in _STATE_ABBR if re.search(rf"(?<!\w){re.escape(st)}(?!\w)", words))
+    return tuple(st for st in _states() if re.search(rf"(?<!\w){re.escape(st)}(?!\w)", words))
 
 
 def _names_ner_missed(text: str, mentions: list[Mention], article_id: str) -> list[Mention]:
