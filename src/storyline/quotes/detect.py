@@ -31,7 +31,8 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Lt|Gen|Col|Capt|Sgt|Sen|Rep|
                      r"Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|Adm|Maj|Pres|Supt|Dept)|\b[A-Z]|\b\w\.\w)\.$")
 _ABBREV_ANY = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.")  # Mr. Sen. D-Md. U.S.
 _END = re.compile(r"[.!?…]")
-_NAMING = {"called", "calls", "call", "described", "describes", "according", "quoted", "reported", "reports", "posted"}
+# cues after which a lower-case quote is what is named or relayed, not the whole of what was said
+_NOT_WHOLE_REPORT = {"called", "calls", "call", "described", "describes", "according", "quoted", "reported", "reports", "posted"}
 _LEAD_CUE = re.compile(r"^(?:He|She|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:also\s+)?(?:added|said|continued|stressed|noted|explained|warned)\b")
 _PRIOR_ATTRIBUTION = re.compile(r"[,.!?…—–-]\s*(?:”|\"|'')\s*,?\s*([^\"“”\n]{1,120}?)\s*$")
 _RETRO = re.compile(r"(?i)^\s*(?:this|that|these words|so|thus)\b[^.]{0,40}?\b(?:stated|said|written|told|declared|belong)\b")
@@ -325,7 +326,7 @@ def _whole_complement(text: str, c: _Cand, lo: int, hi: int) -> bool:
             or not _END.search(text[c.start:c.close_at].rstrip(" \"”’'")[-1:] or after[:1] or "x"):
         return False  # "In other words, he said, '…'": the fronted words are part of what is reported
     cues = find_cues(text, lo, lo + len(tail))
-    return bool(cues) and cues[-1][1] == lo + len(tail) and cues[-1][2] not in _NAMING \
+    return bool(cues) and cues[-1][1] == lo + len(tail) and cues[-1][2] not in _NOT_WHOLE_REPORT \
         and text[cues[-1][0]].islower()
 
 
