@@ -222,3 +222,11 @@ def test_a_dateline_city_is_not_the_speaker(quotes_of, one):
             "stance on Brexit, saying that his comments do more harm than good.")
     q = one(quotes_of(text), "more harm than good")
     assert q.speaker == "Hillary Clinton"
+
+
+def test_scoffed_and_lamented_are_speech(quotes_of, one):
+    text = '"Not a chance," Senator Maria Okafor scoffed when reporters asked about the harbour deal on Monday.'
+    assert one(quotes_of(text), "Not a chance").speaker == "Maria Okafor"
+    text = 'Mayor Lena Ortiz lamented that the bridge would stay closed until the summer.'
+    q = one(quotes_of(text), "bridge would stay closed")
+    assert q.speaker == "Lena Ortiz" and q.cue == "lamented"
