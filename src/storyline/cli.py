@@ -251,7 +251,8 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
         n = len(outlets.get(lead.group_id, [])) if lead.group_id else 1
         more = f" [cyan](quoted by {n} outlets)[/]" if n > 1 else ""
         # a report reads by its verb: "Volkhov [indirect · defended] “the decision”"
-        how = f"{lead.kind} · {lead.cue}" if lead.kind == "indirect" and lead.cue else lead.kind
+        verb = f"{lead.cue} to" if (lead.cue or "").lower() == "according" else lead.cue
+        how = f"{lead.kind} · {verb}" if lead.kind == "indirect" and lead.cue else lead.kind
         out.print(f"[bold]{escape(who or '(unattributed)')}[/] \\[{escape(how)}] “{escape(lead.text)}”{more}",
                   highlight=False)
         for q in group:
