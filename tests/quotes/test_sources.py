@@ -34,3 +34,10 @@ def test_an_abstract_subject_or_a_quoted_stretch_is_no_source(quotes_of):
             "workers as \u201cfreeloaders.\u201d The four \u201cloopholes\u201d reported by the newspaper would "
             "let the port avoid taxes.")
     assert all(q.source is None for q in quotes_of(text))
+
+
+def test_a_body_not_tagged_as_an_organisation_is_a_source(quotes_of, one):
+    text = ("About 40,000 tonnes of wheat are stuck near the port, according to the Port Selvik harbour "
+            "authority.")
+    q = one(quotes_of(text), "40,000 tonnes")
+    assert q.speaker is not None or (q.source is not None and q.source.text.endswith("harbour authority"))

@@ -13,6 +13,9 @@ from .attribute import BODY_NOUNS, subject_of
 from .lexicon import pronouns, role_nouns, source_documents
 
 _MAX_TOKENS = 8
+_BODIES = {"authority", "service", "institute", "center", "centre", "foundation", "association", "federation",
+           "organization", "organisation", "coalition", "alliance", "network", "station", "watchdog", "regulator",
+           "inquiry", "panel", "newspaper", "outlet", "broadcaster", "airline", "operator", "utility"}
 _GLYPHS = "\"“”„«»‘’"
 # the part of a subject phrase that names the source; a relative clause or apposition after a
 # comma only tells more about it ("Dock workers in Port Selvik, who depend on the grain trade")
@@ -58,7 +61,7 @@ def _speaks(subj: Token) -> bool:
     singular abstract noun ("a controversial comment", "accountability") cannot."""
     low = subj.lower_
     return subj.tag_ in ("NNS", "NNPS") or subj.pos_ in ("PROPN", "NUM") or low in role_nouns() \
-        or low in source_documents() or low in BODY_NOUNS
+        or low in source_documents() or low in BODY_NOUNS or low in _BODIES or subj.ent_type_ in ("ORG", "NORP")
 
 
 def unnamed_sources(article: Article, doc: Doc, quotes: list[Quote],
