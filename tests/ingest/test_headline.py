@@ -20,3 +20,10 @@ def test_a_lead_sentence_is_not_a_headline():
                  "Anna Kowalczyk Said On Friday: \"We Will Not Wait.\""):
         c = clean_text(lead + "\n\n" + BODY, language="en")
         assert c.title is None and c.text.startswith(lead.split()[0]), lead
+
+
+def test_a_short_sentence_case_headline_is_not_the_outlet():
+    c = clean_text("Okafor rejects harbour deal\n\n" + BODY, language="en")
+    assert c.outlet is None and c.title == "Okafor rejects harbour deal"
+    c = clean_text("Korsa Herald\nOkafor rejects harbour deal\n\n" + BODY, language="en")
+    assert c.outlet == "Korsa Herald" and c.title == "Okafor rejects harbour deal"

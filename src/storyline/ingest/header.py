@@ -70,6 +70,8 @@ def outlet_name(line: str) -> str | None:
     words = WORD.findall(name)
     if not 1 <= len(words) <= 5 or any(ch in name for ch in ".!?"):
         return None
+    if any(w[:1].islower() and len(w) > 3 for w in words):
+        return None  # "Okafor rejects harbour deal" is a headline: a masthead capitalises its words
     return display_name(name)
 
 
