@@ -174,3 +174,10 @@ def test_quote_opening_a_parenthesis_with_its_own_attribution_is_direct(quotes_o
 def test_quote_in_a_parenthesis_without_attribution_stays_partial(quotes_of):
     text = "Many voters delay casting their ballots (“sit on it” in consultant-speak) so as not to waste them."
     assert not [q for q in quotes_of(text) if q.kind == "direct"]
+
+
+def test_a_quote_opening_after_a_wire_dateline_is_direct(quotes_of, one):
+    text = ('DAYTON, March 3 (Nordwire) - "We will not accept this deal under any circumstances," '
+            'Senator Maria Okafor told reporters in Dayton on Monday.')
+    q = one(quotes_of(text), "not accept this deal")
+    assert q.kind == "direct" and q.speaker == "Maria Okafor"

@@ -23,6 +23,7 @@ from .glyphs import find_segments
 from .headline import headline_report
 from .indirect import Reported, naming_clause, reported_by_phrase, reported_from_parse, reported_from_text
 from .learned import reported_from_model
+from ..text_units import dateline_end
 from .people import People
 from .sources import unnamed_sources
 
@@ -218,6 +219,8 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     for c in cands:
         para = (_para_of(paras, c.start)[0], _para_of(paras, c.end)[1])
         lo, hi = _region(c, text, para, ends, cands)
+        # 'DAYTON (Nordwire) - "We will not …," X said': the wire header is no part of the sentence
+        lo += dateline_end(text[lo:c.open_at + 1])
         if c.kind == "?":
             c.kind = "direct" if is_full_quote(text, c.start, c.end, c.open_at, c.close_at, lo, hi) else "partial"
             if c.kind == "partial" and (prev is not None and _resumes(text, prev, c) or _whole_complement(text, c, lo, hi)):
