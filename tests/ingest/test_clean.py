@@ -278,3 +278,28 @@ def test_dateline_outranks_a_published_line():
     only_line = page.replace("LINDHAVEN, Korsa, Mon Mar 17 2025 — ", "")
     c = clean_text(only_line, language="en")
     assert (c.published, c.published_source) == ("2025-03-19", "published_line")
+
+
+def test_a_hard_wrapped_opening_paragraph_is_body_not_header():
+    from storyline.ingest.clean import clean_text
+
+    raw = ("Okafor rejects harbour deal\n\n"
+           "DAYTON, March 3 (Nordwire) - \"We will not accept this deal under any circumstances,\" Senator\n"
+           "Maria Okafor told reporters in Dayton on Monday, adding that the harbour tax\n"
+           "would double by spring if the agreement were signed without changes to it.\n")
+    c = clean_text(raw, language="en")
+    assert c.title == "Okafor rejects harbour deal"
+    assert c.text.startswith("DAYTON, March 3 (Nordwire) - \"We will not accept") and "\n" not in c.text
+    assert c.text.endswith("without changes to it.")
+
+
+def test_a_list_of_headlines_is_not_read_as_a_wrapped_paragraph():
+    from storyline.ingest.clean import clean_text
+
+    body = ("Speaker Marek Sobel has ordered a parliamentary inquiry into the government's purchase of 12 "
+            "helicopters worth 480 million euros, the biggest procurement decision in Korsa's recent history.\n\n")
+    raw = (body + "Related stories\nGrain row at Port Selvik spills into Korsa's border plans and trade talks\n"
+           "Sejmar committee approves defence budget for the coming year after long debate\n"
+           "Opinion: Who checks the checkers?\n")
+    c = clean_text(raw, language="en")
+    assert "Grain row" not in c.text and "Sejmar committee" not in c.text

@@ -78,6 +78,11 @@ def match_pattern(line: str) -> str | None:
     return None
 
 
+def _wraps(line: str) -> bool:
+    """A hard-wrapped line: long, and stopping where no sentence or heading stops."""
+    return len(line) >= 60 and not re.search(r"[.!?:;\"”»]\s*$", line)
+
+
 def _blocks(lines: list[str]) -> list[list[int]]:
     """Indices of non-empty lines grouped into blank-line separated blocks."""
     out: list[list[int]] = []
@@ -100,9 +105,30 @@ class _Cleaner:
         self.out = Cleaned(text="", title=meta_title, outlet=outlet)
         self.stops = stopwords(language)
         self.feats: list[LineFeatures | None] = [line_features(ln, self.stops) if ln else None for ln in self.lines]
+        self._read_wrapped_as_paragraphs()
         self.reasons: dict[int, str] = {}
         self.published_kind: str | None = None
         self.extracted = extracted  # text an HTML extractor isolated (blank line after every paragraph)
+
+    def _read_wrapped_as_paragraphs(self) -> None:
+        """Hard-wrapped prose (lines of 60+ characters stopping mid-sentence) is judged as the
+        paragraph it belongs to: line by line each piece lacks a sentence end and looked like a
+        header, so an opening paragraph was dropped. A list of headlines also stops without a full
+        stop, but each of its lines starts with a capital; a wrapped paragraph continues in
+        lower case at least half the time."""
+        for block in _blocks(self.lines):
+            run: list[int] = []
+            for i in block + [-1]:
+                if i >= 0 and (not run or _wraps(self.lines[run[-1]])):
+                    run.append(i)
+                    continue
+                lower = sum(self.lines[j][:1].islower() for j in run[1:])
+                if len(run) > 1 and 2 * lower >= len(run) - 1:
+                    joined = line_features(" ".join(self.lines[j] for j in run), self.stops)
+                    if joined.is_prose:
+                        for j in run:
+                            self.feats[j] = joined
+                run = [i] if i >= 0 else []
 
     # -- evidence --------------------------------------------------------------------------------
     def drop(self, i: int, reason: str) -> None:
@@ -370,7 +396,7 @@ class _Cleaner:
             para = kept[0]
             for prev, ln in zip(kept, kept[1:]):
                 # hard-wrapped prose continues a sentence; anything else is its own line
-                wrapped = len(prev) >= 60 and not re.search(r"[.!?:;\"”»]\s*$", prev)
+                wrapped = _wraps(prev)
                 para += (" " if wrapped else "\n") + ln
             paragraphs.append(para)
         self.out.text = "\n\n".join(paragraphs)
