@@ -46,9 +46,7 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]], share: float) -> boo
 def discourse_marker(tok: Token) -> bool:
     """'That said, …' and 'Having said that, …' link the writer's sentences; nobody speaks."""
     doc, i = tok.doc, tok.i
-    if tok.lower_ != "said" or i + 1 >= len(doc):
-        return False
-    if i == 0:
+    if tok.lower_ != "said" or i == 0 or i + 1 >= len(doc):
         return False
     before, after = doc[i - 1].lower_, doc[i + 1].lower_
     return (before == "that" and after == "," and bool(doc[i - 1].is_sent_start)) or (before == "having" and after == "that")

@@ -73,22 +73,20 @@ def _subject(tok: Token) -> Token | None:
         return None
 
 
-def _subject_features(subj: Token | None) -> list[str]:
+def _subject_feature(subj: Token | None) -> str:
+    """The kind of the cue's subject: a pronoun, an entity type, a role, a document, or its POS."""
     if subj is None:
-        return ["subj=none"]
+        return "subj=none"
     low = subj.lower_
-    out = []
     if low in pronouns() or low in _PERSON_PRON:
-        out.append(f"subj=pron:{low}")
-    elif subj.ent_type_:
-        out.append(f"subj=ent:{subj.ent_type_}")
-    elif low in role_nouns() or low.rstrip("s") in role_nouns():
-        out.append("subj=role")
-    elif low in source_documents() or low.rstrip("s") in source_documents():
-        out.append("subj=doc")
-    else:
-        out.append(f"subj=pos:{subj.pos_}")
-    return out
+        return f"subj=pron:{low}"
+    if subj.ent_type_:
+        return f"subj=ent:{subj.ent_type_}"
+    if low in role_nouns() or low.rstrip("s") in role_nouns():
+        return "subj=role"
+    if low in source_documents() or low.rstrip("s") in source_documents():
+        return "subj=doc"
+    return f"subj=pos:{subj.pos_}"
 
 
 def _prev_word(tok: Token) -> str:
@@ -138,18 +136,17 @@ def candidates(doc: Doc, speech: list[tuple[int, int]]) -> list[Candidate]:
         low = tok.lower_
         neg = any(c.dep_ == "neg" for c in tok.children)
         stem = _stem(low)
-        base = [f"w={low}", f"s={stem}", f"tag={tok.tag_}", f"dep={tok.dep_}", *_subject_features(subj),
-                f"s|dep={stem}|{tok.dep_}", f"hdep={tok.head.dep_}" if tok.head is not tok else "hdep=self"]
-        sf = _subject_features(subj)[0]
-        base += [f"s|subj={stem}|{sf}", f"s|hdep={stem}|{tok.head.dep_ if tok.head is not tok else 'self'}",
-                 f"pw={_prev_word(tok)}"]
+        sf = _subject_feature(subj)
+        hdep = tok.head.dep_ if tok.head is not tok else "self"
+        base = [f"w={low}", f"s={stem}", f"tag={tok.tag_}", f"dep={tok.dep_}", sf, f"s|dep={stem}|{tok.dep_}",
+                f"hdep={hdep}", f"s|subj={stem}|{sf}", f"s|hdep={stem}|{hdep}", f"pw={_prev_word(tok)}"]
         if any(c.dep_ == "poss" for c in tok.children):
             base.append("poss")
         if tok.sent.start in quoted_sents:
             base.append("sentq")
         if neg:
             base.append("neg")
-        if tok.head is not tok and tok.head.lower_ in ("to",):
+        if tok.head is not tok and tok.head.lower_ == "to":
             base.append("after_to")
         sent = tok.sent
         s0, s1 = sent.start, sent.end
@@ -161,11 +158,11 @@ def candidates(doc: Doc, speech: list[tuple[int, int]]) -> list[Candidate]:
             n = b - a
             first = doc[a]
             head = next((t for t in doc[a:b] if not a <= t.head.i < b or t.head is t), doc[a])
+            lead = first.lower_ if first.lower_ in _WH or first.lower_ in ("to", "for", "of", "on") else first.pos_
             fs = base + [f"k={kind}", f"w|k={low}|{kind}", f"tag|k={tok.tag_}|{kind}",
                          f"k|head={kind}|{head.ent_type_ or head.pos_}", f"s|k={stem}|{kind}",
-                         f"len={min(n, 12) if n < 12 else (20 if n < 30 else 40)}",
-                         f"first={first.lower_ if first.lower_ in _WH or first.lower_ in ('to', 'for', 'of', 'on') else first.pos_}"]
-            fs += [f"k|first={kind}|{fs[-1][6:]}", f"s|k|len={stem}|{kind}|{'short' if n < 4 else 'long'}"]
+                         f"len={min(n, 12) if n < 12 else (20 if n < 30 else 40)}", f"first={lead}",
+                         f"k|first={kind}|{lead}", f"s|k|len={stem}|{kind}|{'short' if n < 4 else 'long'}"]
             if b <= tok.i:
                 fs.append("left")
             if any(t.lower_ == "that" and t.dep_ == "mark" for t in toks):
@@ -199,7 +196,8 @@ def reported_from_model(doc: Doc, speech: list[tuple[int, int]], full_quotes: li
     """(cue, start char, end char, probability) of the learned candidates at or above ``threshold``:
     the best complement per cue; none whose cue is in ``cue_taken`` (token indices already used as
     cues), whose content runs into a direct quote of ``full_quotes`` (that quote is the speech), or
-    mostly repeats a stretch in ``taken`` (reported clauses found by rule)."""
+    whose cue or content lies inside, or mostly repeats, a stretch in ``taken`` (reported clauses
+    found by rule) or a stronger learned report."""
     th = THRESHOLD if threshold is None else threshold
     weights, bias = _model()
     best: dict[int, Candidate] = {}
