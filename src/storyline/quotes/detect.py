@@ -252,7 +252,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             and not any(a < head[1] and head[0] < b for a, b in full_quotes):
         findings.quotes.append(_quote(article, head[0], head[1], "indirect", head[2]))
     if doc is not None:
-        by_char = {t.idx: t for t in doc}
+        by_char = {t.idx: t for t in doc} if partials else {}
         for c in partials:
             cue = by_char.get(c.att.cue_pos) if c.att.cue_pos is not None else None
             named = naming_clause(cue, (c.open_at, c.close_at + 1)) if cue is not None else None
