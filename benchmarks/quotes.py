@@ -194,7 +194,8 @@ _INDEFINITE_LEAD = {"a", "an", "one", "some", "many", "most", "several", "few", 
                     "nearly", "almost", "more", "fewer", "two", "three", "four", "five", "six", "seven", "eight",
                     "nine", "ten", "dozens", "hundreds", "thousands", "millions", "those", "these", "each", "only",
                     "roughly", "just", "majority", "plurality", "any"}
-_HEAD_END = re.compile(r"\s(?:who|whose|whom|which|that|of|with|in|from|at|for|on|to|like|including|and|or)\s|[,(—–-]")
+# a hyphen ends the head only as a dash ("officials - two of them"), not inside "Sixty-six percent"
+_HEAD_END = re.compile(r"\s(?:who|whose|whom|which|that|of|with|in|from|at|for|on|to|like|including|and|or)\s|[,(—–]|\s--?\s")
 
 
 def unnamed_source(src: str, proper: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
@@ -214,17 +215,34 @@ def unnamed_source(src: str, proper: set[str] = frozenset()) -> bool:  # type: i
     return len(h) > 3 and h.endswith("s") and not h.endswith(("ss", "us", "is", "'s", "’s", "news"))
 
 
-def group_head(src: str) -> bool:
+_GROUP_WORDS = {"people", "officials", "aides", "sources", "critics", "experts", "analysts", "insiders"}
+
+
+def group_head(src: str, proper: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
     """Is the Source's head a plural common noun or a share ("Jewish leaders", "Sanders's
     supporters", "House members in competitive races", "Thirty-seven percent")? Then the names
-    inside only modify it: a group speaks, not the name ("Jewish", "Sanders", "House")."""
+    inside only modify it: a group speaks, not the name ("Jewish", "Sanders", "House").
+    A capitalised head counts when it only starts the sentence ("Aides to Clinton", "People
+    briefed on ...") and is no name tagged elsewhere (``proper``: "Sanders of Vermont")."""
+    src = src.strip()
+    words = re.findall(r"[\w'’]+", src)
+    if words and words[0].lower() in _GROUP_WORDS:
+        return True  # "People briefed on the situation", "Officials familiar with ..."
     if re.search(r"\b(?:and|or)\b", src):
-        return False  # "Hillary Clinton and her Democratic allies": the person speaks too
-    head = re.findall(r"[\w'’%]+", _HEAD_END.split(" " + src.strip() + " ", maxsplit=1)[0])
+        if any(w[:1].isupper() for w in words[1:]):
+            return False  # "Hillary Clinton and her Democratic allies": the person speaks too
+        src = re.split(r"\b(?:and|or)\b", src)[-1].strip()  # "Current and former officials"
+    pieces = _HEAD_END.split(" " + src + " ", maxsplit=1)
+    head = re.findall(r"[\w'’%]+", pieces[0])
     h = head[-1] if head else ""
     if h.lower() in ("percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many"):
         return True
-    return h.islower() and len(h) > 3 and h.endswith("s") and not h.endswith(("ss", "us", "is", "'s", "’s", "news"))
+    if not h.islower():
+        lead = len(head) == 1 and len(pieces) > 1 and src.startswith(h) and h not in proper
+        if not (lead and h[1:].islower()):
+            return False
+        h = h.lower()
+    return len(h) > 3 and h.endswith("s") and not h.endswith(("ss", "us", "is", "'s", "’s", "news"))
 
 
 def _role_head(src: str) -> bool:
@@ -233,6 +251,15 @@ def _role_head(src: str) -> bool:
 
     head = re.findall(r"[\w'’]+", _HEAD_END.split(" " + src.strip().lower() + " ", maxsplit=1)[0])
     return bool(head) and head[-1] in role_nouns()
+
+
+def _document_head(src: str) -> bool:
+    """Is the Source a document ("the editorial", "the lawsuit", "the release")? Unnamed, it is
+    nobody's words in particular: not the person or paper named last before it."""
+    from storyline.quotes.lexicon import source_documents
+
+    head = re.findall(r"[\w'’]+", _HEAD_END.split(" " + src.strip().lower() + " ", maxsplit=1)[0])
+    return bool(head) and (head[-1] in source_documents() or head[-1].rstrip("s") in source_documents())
 
 
 def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int, str, str]]) -> None:
@@ -250,8 +277,11 @@ def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int,
         people = [n for lab, n in inside if lab == "PERSON"]
         ends_named = any(a <= s < e <= b and text[e:b].strip(" ,.") == "" for s, e, _, lab in names if lab == "GPE")  # "the United States"
         if (not any(lab in ("PERSON", "ORG") for lab, _ in inside) and not ends_named and unnamed_source(text[a:b], proper)) \
-                or group_head(text[a:b]):
+                or group_head(text[a:b], proper):
             g.unnamed = True  # "U.S. officials", "critics": never whoever was named before; nobody is
+            continue
+        if not inside and _document_head(text[a:b]):
+            g.unnamed = True
             continue
         role = _role_head(text[a:b])
         if not people and role and not any(lab == "ORG" for lab, _ in inside):
