@@ -230,3 +230,23 @@ def test_scoffed_and_lamented_are_speech(quotes_of, one):
     text = 'Mayor Lena Ortiz lamented that the bridge would stay closed until the summer.'
     q = one(quotes_of(text), "bridge would stay closed")
     assert q.speaker == "Lena Ortiz" and q.cue == "lamented"
+
+
+def test_a_titled_person_the_ner_calls_an_organisation_still_speaks(quotes_of, one):
+    # regression: spaCy tagged "Sean Hannity" ORG, so "Hannity said" named nobody
+    text = ("Nearly six months after erupting on Florida Sen. Marco Rubio, Fox News host Sean Hannity indicated "
+            "Tuesday night that any bad blood from the bruising Republican primary has largely abated.\n\n"
+            'Rubio "apologized numerous times on this show," Hannity said. "I think it\'s time for people to move on."')
+    found = quotes_of(text)
+    assert one(found, "apologized numerous times").speaker == "Sean Hannity"
+    assert one(found, "time for people to move on").speaker == "Sean Hannity"
+
+
+def test_a_name_before_a_subjectless_cue_beats_the_name_after_it(quotes_of, one):
+    # regression: a headline line with no full stop left "said" without a parsed subject; the
+    # name after the cue ("Rubio", what Trump spoke about) competed and nobody was named
+    text = ("6:00 p.m.\n\nDonald Trump is keeping up his criticism of his closest Republican rivals in the hours "
+            "before the first Super Tuesday polls\nTrump, in Kentucky, said Tuesday that Marco Rubio was "
+            "a total lightweight while Ted Cruz is a liar.")
+    q = one(quotes_of(text), "total lightweight")
+    assert q.speaker == "Donald Trump"

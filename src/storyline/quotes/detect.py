@@ -283,11 +283,12 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             if subj is None:
                 # a parse with no subject for the cue ("in St. Clairsville, 62-year-old Brenda Johnson
                 # also said" hangs Johnson under "in"): a name right before the cue, as without a parse
-                sent = r.cue.sent
-                near = attribute_in_window(text, people, sent.start_char, sent.end_char,
-                                           (r.cue.idx, r.cue.idx + len(r.cue), r.cue.lower_))
-                if near.speaker is not None and near.how == "name" and near.span is not None and near.span[1] <= r.cue.idx:
-                    att = near  # only a name before it: the one after a verb is its object ("endorsed Cruz")
+                # only a name before it: the one after a verb is its object ("endorsed Cruz"), and
+                # must not compete with it ("Trump, in Kentucky, said Tuesday that Rubio ...")
+                c1 = r.cue.idx + len(r.cue)
+                near = attribute_in_window(text, people, r.cue.sent.start_char, c1, (r.cue.idx, c1, r.cue.lower_))
+                if near.speaker is not None and near.how == "name":
+                    att = near
         else:
             para = _para_of(paras, r.start)
             c0, c1 = r.cue_span or (r.start, r.start)

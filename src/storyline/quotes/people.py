@@ -93,6 +93,13 @@ def _looks_like_person(name: str) -> bool:
     return 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts) and known_first_name(parts[0])
 
 
+def _titled(text: str, m: Mention) -> bool:
+    """Is the mention right after a person's title ("Fox News host Sean Hannity", which the NER
+    tags ORG)? Only the word just before counts: "networks by Edison Research" is no title."""
+    before = _WORD.findall(text[max(0, m.span.start - 30) : m.span.start])
+    return bool(before) and text[m.span.start - 1 : m.span.start] == " " and before[-1].lower() in role_nouns()
+
+
 class People:
     """The article's referents in text order, and the resolution of references to them."""
 
@@ -111,7 +118,8 @@ class People:
             if any(a <= m.span.start < b for a, b in quoted):
                 continue  # a name inside someone's quote is rarely who a later "he" means
             name = m.resolved_to or m.span.text
-            kind = "person" if m.label == "PERSON" or (not trust_ner and _looks_like_person(name)) else "org"
+            kind = "person" if m.label == "PERSON" or _looks_like_person(name) and (
+                not trust_ner or _titled(text, m)) else "org"
             if kind == "org" and name.lower().startswith("the "):
                 name = name[4:]
             roles = _roles_near(text, m) if kind == "person" else set()
