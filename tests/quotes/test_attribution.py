@@ -250,3 +250,12 @@ def test_a_name_before_a_subjectless_cue_beats_the_name_after_it(quotes_of, one)
             "a total lightweight while Ted Cruz is a liar.")
     q = one(quotes_of(text), "total lightweight")
     assert q.speaker == "Donald Trump"
+
+
+def test_a_live_blog_time_stamp_is_not_the_speaker(quotes_of, one):
+    # regression: the parser gave "says" two subjects, the time stamp first, so nobody was named
+    text = ("The Latest: Obama defends his actions on guns.\n\n___.\n\n12:15 p.m.:\n\n"
+            "President Barack Obama says that contrary to the claims of some candidates, he's not plotting "
+            "to take away everyone's guns.")
+    q = one(quotes_of(text), "not plotting")
+    assert q.speaker == "Barack Obama"

@@ -78,16 +78,20 @@ def subject_of(cue: Token) -> Token | None:
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             return obj
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if c.dep_ == "nsubjpass":
-                    agent = next((a for a in tok.children if a.dep_ == "agent"), None)
-                    pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
-                    if pobj is not None:
-                        return pobj
-                    if c.lower_ in ("this", "that", "it"):
-                        continue
-                return _antecedent(c, tok)
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if len(subjects) > 1:
+            # two subjects is a parse error, mostly a live-blog time stamp taken for one ("12:15
+            # p.m.:\n\nPresident Barack Obama says"): the one nearest the verb is the real one
+            subjects.sort(key=lambda c: abs(c.i - tok.i))
+        for c in subjects:
+            if c.dep_ == "nsubjpass":
+                agent = next((a for a in tok.children if a.dep_ == "agent"), None)
+                pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None:
+                    return pobj
+                if c.lower_ in ("this", "that", "it"):
+                    continue
+            return _antecedent(c, tok)
         for aux in (c for c in tok.children if c.dep_ in ("aux", "auxpass")):
             # the parser hangs the subject on the auxiliary when words split them, as machine
             # translation does ("The minister X has from Port Selvik again repeated that ...", "Mr.
