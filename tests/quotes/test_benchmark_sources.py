@@ -75,3 +75,17 @@ def test_a_group_whose_name_only_modifies_it_is_not_that_name():
                     [("Jewish", "ORG"), ("Sanders", "PERSON"), ("Hillary Clinton", "PERSON"), ("Ted Cruz", "PERSON")])
     assert gold[0].unnamed and gold[1].unnamed
     assert gold[2].source_name == "Hillary Clinton" and gold[3].source_name == "Ted Cruz"
+
+
+def test_shares_capitalised_groups_and_bare_documents_name_nobody():
+    # regressions: "Sixty-six" was cut at its hyphen, a sentence-initial "Aides"/"People" was taken
+    # for a name, and "the editorial" borrowed the person named before it
+    text = ("Hillary Clinton spoke in Ohio. Sixty-six percent said it made no difference. Aides to Clinton say "
+            "she is shifting. People briefed on the talks said little. Current and former officials said more. "
+            "The editorial said she was wrong. Sanders of Vermont said no.")
+    gold = _resolve(text, ["Hillary Clinton", "Sixty-six percent", "Aides to Clinton", "People briefed on the talks",
+                           "Current and former officials", "The editorial", "Sanders of Vermont"],
+                    [("Hillary Clinton", "PERSON"), ("Clinton", "PERSON"), ("Sanders", "PERSON"), ("Vermont", "GPE")])
+    assert not gold[0].unnamed
+    assert all(g.unnamed and g.source_name is None for g in gold[1:6])
+    assert not gold[6].unnamed and gold[6].source_name == "Sanders"
