@@ -118,8 +118,9 @@ class People:
             if any(a <= m.span.start < b for a, b in quoted):
                 continue  # a name inside someone's quote is rarely who a later "he" means
             name = m.resolved_to or m.span.text
-            kind = "person" if m.label == "PERSON" or _looks_like_person(name) and (
-                not trust_ner or _titled(text, m)) else "org"
+            # without a parse the NER is not trusted; with one, only a titled name overrides its ORG
+            looks = _looks_like_person(name) and (not trust_ner or _titled(text, m))
+            kind = "person" if m.label == "PERSON" or looks else "org"
             if kind == "org" and name.lower().startswith("the "):
                 name = name[4:]
             roles = _roles_near(text, m) if kind == "person" else set()
