@@ -259,3 +259,20 @@ def test_a_live_blog_time_stamp_is_not_the_speaker(quotes_of, one):
             "to take away everyone's guns.")
     q = one(quotes_of(text), "not plotting")
     assert q.speaker == "Barack Obama"
+
+
+
+def test_the_name_opening_the_sentence_speaks_when_the_parse_finds_no_subject(quotes_of, one):
+    # regression: the parse gave "condemning" no subject to climb to, so the council said nothing
+    text = ("St. Paul Votes To Condemn Donald Trump’s Muslim Ban.\n\nThe St. Paul City Council on Wednesday "
+            "approved a resolution condemning Republican presidential candidate Donald Trump’s call for a ban on "
+            "Muslims entering the United States.")
+    q = one(quotes_of(text), "call for a ban")
+    assert q.speaker == "St. Paul City Council" and q.cue == "condemning"
+
+
+def test_a_name_that_only_modifies_the_next_one_does_not_open_the_sentence_as_speaker(quotes_of):
+    # "White House hopeful Hillary Clinton": the parser took "hopeful" for a verb with no subject
+    text = ("Clinton Wades In: Urges Britain to Remain In European Union.\n\nWhite House hopeful Hillary Clinton "
+            "has waded into the Brexit debate, throwing her weight behind President Obama’s advice.")
+    assert all(q.speaker != "White House" for q in quotes_of(text))

@@ -229,24 +229,57 @@ def _document_source(subj: Token, people: People, cue_text: str, cue_pos: int) -
     return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
 
 
+_LEAD_WORDS = {"but", "and", "still", "yet", "meanwhile", "also", "now", "then", "later", "so"}
+
+
+def lead_name(cue: Token, people: People) -> Attribution | None:
+    """The name that opens the cue's sentence, when the parse found the cue no subject: "Sen.
+    Chuck Grassley, facing a spirited challenge in Iowa, said ..." hangs "said" off the
+    participle's clause. Only a name in subject position (first words, before the cue, no "'s")
+    and no second person or verb with its own subject in between."""
+    sent = cue.sent
+    refs = [r for r in people.refs if sent.start_char <= r.start and r.mention.span.end <= cue.idx]
+    if not refs:
+        return None
+    r = refs[0]
+    lead = [w.lower() for w in _WORD.findall(people.text[sent.start_char:r.start])]
+    if any(w not in _LEAD_WORDS and w not in ("sen", "gov", "rep", "mr", "mrs", "ms", "dr") for w in lead):
+        return None
+    if people.text[r.mention.span.end:r.mention.span.end + 2] in ("'s", "’s"):
+        return None
+    last = next((t for t in sent if t.idx < r.mention.span.end <= t.idx + len(t)), None)
+    if last is None or last.dep_ in ("compound", "amod", "nmod", "poss"):
+        return None  # "White House hopeful Hillary Clinton": a name modifying another is no speaker
+    if any(x.name != r.name and x.kind == "person" for x in refs[1:]):
+        return None
+    between = [t for t in sent if r.mention.span.end <= t.idx < cue.idx]
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i != cue.i for t in between):
+        return None  # another clause with its own subject stands between ("Trump, who Clinton said ...")
+    return _from_referent(r, cue.text, cue.idx, 0.7, "name")
+
+
 def attribute_with_parse(doc: Doc, people: People, cue_tokens: list[Token],
                          speech: list[tuple[int, int]] = ()) -> Attribution:  # type: ignore[assignment]
     """First cue (callers order them by preference) whose subject resolves; else the best failure.
     A subject inside ``speech`` (quoted words) is never the speaker: '"Meh," wrote a supporter'
     parses "Meh" as a subject of "wrote"; the cue's other subject is the one."""
     best = Attribution()
+    lead: Attribution | None = None
     for cue in cue_tokens:
         subj = subject_of(cue)
         if subj is not None and any(a <= subj.idx < b for a, b in speech):
             subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")
                          and not any(a <= c.idx < b for a, b in speech)), None)
         if subj is None:
+            lead = lead or lead_name(cue, people)
             continue
         att = speaker_from_subject(subj, people, cue)
         if att.speaker is not None or att.how == "group":
             return att  # a group ("two officials", "they") is an answer too: nobody in particular
         if att.confidence > best.confidence or best.cue is None:
             best = att
+    if lead is not None:
+        return lead
     if best.cue is None and cue_tokens:
         best = Attribution(None, None, cue_tokens[0].text, cue_tokens[0].idx, 0.1, "none")
     return best

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Mention, Quote, QuotedTerm
-from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_with_parse, cue_token_ok,
+from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_with_parse, cue_token_ok, lead_name,
                         find_cues, speaker_from_subject, subject_of)
 from .classify import is_full_quote, term_kind
 from .dashes import find_dash_quotes
@@ -289,6 +289,8 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
                 near = attribute_in_window(text, people, r.cue.sent.start_char, c1, (r.cue.idx, c1, r.cue.lower_))
                 if near.speaker is not None and near.how == "name":
                     att = near
+                elif (opener := lead_name(r.cue, people)) is not None:
+                    att = opener
         else:
             para = _para_of(paras, r.start)
             c0, c1 = r.cue_span or (r.start, r.start)
