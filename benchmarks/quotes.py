@@ -341,9 +341,9 @@ def parsed(split: str, names: list[str], texts: list[str], model: str) -> list:
 
     from storyline.nlp.spacy_pipeline import annotate_many
 
-    key = hashlib.sha1("\0".join([model, *names, *texts]).encode()).hexdigest()[:16]
-    path = CACHE / f"polnear-{split}-{key}.spacy"
     nlp = load(model)
+    key = hashlib.sha1("\0".join([model, *nlp.pipe_names, *names, *texts]).encode()).hexdigest()[:16]
+    path = CACHE / f"polnear-{split}-{key}.spacy"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     docs = [d for i in range(0, len(texts), 16) for d in annotate_many(texts[i:i + 16], model)]

@@ -26,3 +26,16 @@ def test_lazy_sentence_parse_matches_the_full_parse():
     ]
     said = next(t for t in first_lazy if t.text == "said")
     assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["Kowalczyk"]
+
+
+def test_a_headline_line_ends_its_sentence_but_a_hard_wrapped_line_does_not():
+    # regression: with no full stop after the headline the parser ran it into the first sentence,
+    # hung "Marco Rubio" under it, and "arguing" had no speaker
+    text = ("Marco Rubio: Dropping Comprehensive Immigration Reform Was A Sign Of Leadership\n"
+            "Marco Rubio defended himself on Saturday for bailing on his own reform bill, arguing that "
+            "dropping the plan was an example of his leadership.")
+    sents = [s.text.strip() for s in annotate(text, MODEL).sents]
+    assert sents[1].startswith("Marco Rubio defended himself")
+    wrapped = ("The harbour authority said on Monday that the northern pier would stay closed for\n"
+               "Repairs until the end of the summer, and that ferries would use the southern pier.")
+    assert len(list(annotate(wrapped, MODEL).sents)) == 1

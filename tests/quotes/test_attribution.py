@@ -276,3 +276,10 @@ def test_a_name_that_only_modifies_the_next_one_does_not_open_the_sentence_as_sp
     text = ("Clinton Wades In: Urges Britain to Remain In European Union.\n\nWhite House hopeful Hillary Clinton "
             "has waded into the Brexit debate, throwing her weight behind President Obama’s advice.")
     assert all(q.speaker != "White House" for q in quotes_of(text))
+
+
+def test_the_speaker_on_the_line_after_a_headline_without_a_full_stop(quotes_of, one):
+    text = ("Marco Rubio: Dropping Comprehensive Immigration Reform Was A Sign Of Leadership\n"
+            "Marco Rubio defended himself on Saturday for bailing on his own reform bill, arguing that "
+            "dropping the plan once it became clear it would not pass was an example of his leadership.")
+    assert one(quotes_of(text), "dropping the plan").speaker == "Marco Rubio"
