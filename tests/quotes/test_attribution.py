@@ -283,3 +283,12 @@ def test_the_speaker_on_the_line_after_a_headline_without_a_full_stop(quotes_of,
             "Marco Rubio defended himself on Saturday for bailing on his own reform bill, arguing that "
             "dropping the plan once it became clear it would not pass was an example of his leadership.")
     assert one(quotes_of(text), "dropping the plan").speaker == "Marco Rubio"
+
+
+def test_two_word_cues_and_a_non_cue_verb_right_after_the_quote(quotes_of, one):
+    text = ("Bernie Sanders questioned her judgment. Hillary Clinton, asked about it in Ohio on Monday, fired back "
+            "that the voters knew her record.")
+    assert one(quotes_of(text), "voters knew her record").speaker == "Hillary Clinton"
+    text = ("Jorge Ramos stood up without being called on at the press conference in Dubuque.\n\n"
+            "“Go back to Univision,” Donald Trump barked and a security guard escorted Ramos out.")
+    assert one(quotes_of(text), "Go back to Univision").speaker == "Donald Trump"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -59,10 +60,17 @@ def _from_referent(r: Referent | None, cue: str | None, cue_pos: int | None, con
 # ---------------------------------------------------------------- the parse route
 
 
+@cache
+def _two_word_cues() -> frozenset[str]:
+    return frozenset(p for p in cue_phrases() if len(p.split()) == 2)
+
+
 def cue_token_ok(tok: Token) -> bool:
+    """Is this token a speech cue: a cue word, or the verb of a two-word cue ("fired back")?"""
     low = tok.lower_
     if low not in cue_words():
-        return False
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and tok.pos_ == "VERB" and f"{low} {nxt.lower_}" in _two_word_cues()
     if low in ("according", "zufolge", "laut", "selon", "según"):
         return True
     if low in ("so",):

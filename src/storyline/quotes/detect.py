@@ -370,11 +370,14 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
     """No cue in the quote's own sentence: a colon introduction before it, a retrospective
     attribution after it, or the speaker of the quote just before."""
     para = _para_of(paras, c.start)
-    # '"Let me talk," Trump shot back.': any verb of a short clause right after the quote attributes it
+    # '"Let me talk," Trump shot back.', '"Go back to Univision," Trump barked and a guard led Ramos
+    # out': the first verb right after the quote, with its subject there too, attributes it
     tail = text[c.close_at + 1 : hi]
-    if doc is not None and c.kind == "direct" and tail[:1] in (",", " ") and 1 <= len(tail.split()) <= 6 \
+    if doc is not None and c.kind == "direct" and tail[:1] in (",", " ") and tail.split() \
             and (span := doc.char_span(c.close_at + 1, hi, alignment_mode="contract")) is not None:
         for tok in span:
+            if len(text[c.close_at + 1 : tok.idx].split()) > 4:
+                break
             if tok.pos_ != "VERB":
                 continue
             subj = next((x for x in tok.children if x.dep_ == "nsubj" and x.i in range(span.start, span.end)), None)
