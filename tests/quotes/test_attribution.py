@@ -293,3 +293,20 @@ def test_two_word_cues_and_a_non_cue_verb_right_after_the_quote(quotes_of, one):
     text = ("Jorge Ramos stood up without being called on at the press conference in Dubuque.\n\n"
             "“Go back to Univision,” Donald Trump barked and a security guard escorted Ramos out.")
     assert one(quotes_of(text), "Go back to Univision").speaker == "Donald Trump"
+
+
+def test_who_after_a_person_described_by_an_organisation_is_that_person(quotes_of, one):
+    # regression: the relative clause hangs from "Peace", so the foundation spoke for its president
+    text = ("Sanders has invited Matt Duss, the president of the Foundation for Middle East Peace, who said last "
+            "year that the Israeli government must stop building settlements.")
+    assert one(quotes_of(text), "must stop building").speaker == "Matt Duss"
+
+
+
+def test_a_possessive_name_before_a_subjectless_cue_does_not_speak(quotes_of):
+    # regression: the garbled sentence gives "said" no subject, and the window took "Clinton's" for
+    # the speaker; the track record is hers, the words are not
+    text = ("Donald Trump says he is a unifier who wants to focus on Hillary Clinton.\n\n"
+            "He criticized Clinton’s track record said she “isn’t going to straighten it out” overseas.")
+    reported = next(q for q in quotes_of(text) if q.kind == "indirect" and "straighten" in q.text)
+    assert reported.speaker != "Hillary Clinton"

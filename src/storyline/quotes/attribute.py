@@ -126,10 +126,21 @@ def subject_of(cue: Token) -> Token | None:
 
 def _antecedent(subj: Token, verb: Token) -> Token:
     """A relative pronoun subject stands for the noun its clause is about ("Jeb Bush, who announced
-    he is out"), unless that noun is one of several joined ("Rivers and Ortiz, who say")."""
+    he is out"), unless that noun is one of several joined ("Rivers and Ortiz, who say").
+    "who" is a person: after "Matt Duss, the president of the Foundation for Middle East Peace,
+    who criticizes ..." the clause hangs from "Peace", but the person it describes speaks."""
     if subj.lower_ in ("who", "that") and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN") \
             and verb.head.dep_ != "conj" and not any(x.dep_ == "conj" for x in verb.head.children):
-        return verb.head
+        head = verb.head
+        if subj.lower_ == "who" and head.ent_type_ != "PERSON":
+            up = head
+            for _ in range(6):
+                if up.dep_ not in ("pobj", "prep", "appos", "compound") or up.head is up:
+                    break
+                up = up.head
+                if up.ent_type_ == "PERSON":
+                    return up
+        return head
     return subj
 
 
@@ -322,7 +333,9 @@ def attribute_in_window(text: str, people: People, lo: int, hi: int, cue: tuple[
     after = [r for r in near if r.mention.span.start >= c1 and r.mention.span.start - c1 <= 45]
     if cue_text in ("told", "tells", "tell", "telling", "asked", "asks") and re.search(r"\w", text[lo:c0]):
         after = []  # "X told the Post", "X asked Sobel": the name after is the listener (not so in '"…?" asked X')
-    before = [r for r in near if r.mention.span.end <= c0 and c0 - r.mention.span.end <= 60]
+    # a possessive name owns something else that speaks or is spoken of ("Mr. Khan's criticism, writing")
+    before = [r for r in near if r.mention.span.end <= c0 and c0 - r.mention.span.end <= 60
+              and text[r.mention.span.end:r.mention.span.end + 2] not in ("'s", "’s")]
     is_prep = cue_text in cue_phrases() and cue_text.endswith((" to", " by", " of", " with"))
     if is_prep or cue_text in ("zufolge", "laut", "selon", "según", "according"):
         first = after[:1] if cue_text != "zufolge" else before[-1:]
