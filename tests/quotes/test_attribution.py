@@ -310,3 +310,13 @@ def test_a_possessive_name_before_a_subjectless_cue_does_not_speak(quotes_of):
             "He criticized Clinton’s track record said she “isn’t going to straighten it out” overseas.")
     reported = next(q for q in quotes_of(text) if q.kind == "indirect" and "straighten" in q.text)
     assert reported.speaker != "Hillary Clinton"
+
+
+def test_a_possessive_pronoun_means_the_subject_of_its_own_clause(quotes_of, one):
+    # regression: "his" went to Sanders, the last subject of a main clause, because the parser ran
+    # the time-stamped item into the next line and left Trump the subject of a subordinate clause
+    text = ("In Vermont, Bernie Sanders was supported by overwhelming majorities of both men and women, and huge "
+            "majorities of voters across all age groups.\n\n___.\n\n6:00p.m.\n\nDonald Trump is keeping up his "
+            "criticism on his closest Republican rivals in the hours before the first Super Tuesday polls \nTrump, "
+            "in Kentucky, said Tuesday that Marco Rubio was “a total lightweight” while Ted Cruz is “a basket case.”")
+    assert one(quotes_of(text), "closest Republican rivals").speaker == "Donald Trump"

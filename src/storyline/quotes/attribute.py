@@ -178,6 +178,8 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
             return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
         if low in ("i", "we", "you"):
             return Attribution(None, None, cue_text, cue_pos, 0.1, "none")
+        if (bound := _bound_possessive(subj, people, kind)) is not None:
+            return _from_referent(bound, cue_text, cue_pos, 0.85, "pronoun")
         r, firm = people.pronoun_firm(kind, subj.idx)
         if kind == "org":
             # "it said": the nearest organisation is a poor guess (a poll, a bill, a party?) unless it
@@ -223,6 +225,23 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         r, matched = people.role(head, subj.idx, state_in(mods))
         return _from_referent(r, cue_text, cue_pos, 0.8 if matched else _ROLE_GUESS, "role")
     return Attribution(None, None, cue_text, cue_pos, 0.2, "none")
+
+
+def _bound_possessive(poss: Token, people: People, kind: str) -> Referent | None:
+    """'Donald Trump is keeping up his criticism of ...': a possessive pronoun in its own clause
+    means the clause's subject, whoever was named or spoke before."""
+    if poss.dep_ != "poss" or kind not in ("m", "f"):
+        return None
+    verb = poss.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < poss.i), None)
+    r = people.at(subj.idx, subj.idx + len(subj)) if subj is not None else None
+    if r is None or r.kind != "person" or r.gender not in (kind, None):
+        return None
+    return r
 
 
 def _document_source(subj: Token, people: People, cue_text: str, cue_pos: int) -> Attribution:
