@@ -283,6 +283,14 @@ def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int,
         if not inside and _document_head(text[a:b]):
             g.unnamed = True
             continue
+        lead = re.findall(r"[\w'’]+", text[a:b].lower())[:1]
+        set_off = any(lab == "PERSON" and a <= st and e <= b and re.search(r"[,:(]\s*$", text[a:st])
+                      for st, e, _, lab in names)  # "an aide, Huma Abedin,": named after all
+        if lead and lead[0] in _INDEFINITE_LEAD and not set_off:
+            # "a Clinton campaign official", "an NBC reporter", "one Sanders supporter", "a spokeswoman
+            # for Hillary Clinton": somebody unnamed; the name says whose side they are on, not who spoke
+            g.unnamed = True
+            continue
         role = _role_head(text[a:b])
         if not people and role and not any(lab == "ORG" for lab, _ in inside):
             # "The Florida senator", "the French president": a person described, not Florida or France
@@ -413,6 +421,12 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0, dump: 
                     if g.unnamed:  # nobody to name: leaving the speaker empty is right, as in the stress set
                         spk_unnamed["total"] += 1
                         spk_unnamed["left_empty" if p.speaker is None else "named"] += 1
+                        if p.speaker is not None and dump is not None:
+                            dump.append({"article": name, "cat": "speaker", "error": "named_unnamed",
+                                         "quote": text[p.spans[0][0]:p.spans[-1][1]][:200],
+                                         "gold_source": text[g.source[0]:g.source[1]], "got": p.speaker,
+                                         "confidence": p.extra.get("confidence"),
+                                         "context": text[max(0, g.content[0][0] - 250):g.content[-1][1] + 100]})
                         continue
                     named = g.source_name is not None and any(ch.isupper() for ch in text[g.source[0]:g.source[1]][:1])
                     if p.speaker is not None:

@@ -89,3 +89,13 @@ def test_shares_capitalised_groups_and_bare_documents_name_nobody():
     assert not gold[0].unnamed
     assert all(g.unnamed and g.source_name is None for g in gold[1:6])
     assert not gold[6].unnamed and gold[6].source_name == "Sanders"
+
+
+def test_an_unnamed_person_described_by_a_name_is_not_that_name():
+    text = ("Hillary Clinton spoke in Ohio. A Clinton campaign official said she would return. An aide, "
+            "Huma Abedin, said more. One Sanders supporter said no.")
+    gold = _resolve(text, ["Hillary Clinton", "A Clinton campaign official", "An aide, Huma Abedin,",
+                           "One Sanders supporter"],
+                    [("Hillary Clinton", "PERSON"), ("Clinton", "PERSON"), ("Huma Abedin", "PERSON"), ("Sanders", "PERSON")])
+    assert gold[1].unnamed and gold[3].unnamed
+    assert not gold[2].unnamed and gold[2].source_name == "Huma Abedin"
