@@ -320,3 +320,15 @@ def test_a_possessive_pronoun_means_the_subject_of_its_own_clause(quotes_of, one
             "criticism on his closest Republican rivals in the hours before the first Super Tuesday polls \nTrump, "
             "in Kentucky, said Tuesday that Marco Rubio was “a total lightweight” while Ted Cruz is “a basket case.”")
     assert one(quotes_of(text), "closest Republican rivals").speaker == "Donald Trump"
+
+
+def test_groups_modified_by_a_name_stay_unnamed_but_a_named_body_speaks(quotes_of, one):
+    # regression: "GOP" in "several GOP leaders" was an organisation, so the leaders became the
+    # Indiana GOP; bare "Republicans" were named as if one speaker
+    text = ("The Indiana GOP will meet in May. There is no public polling of the state, but several GOP leaders "
+            "suggested he would be competitive in at least a couple of districts.")
+    assert one(quotes_of(text), "competitive").speaker is None
+    text = "Some Republicans have suggested that bringing back the old banking law is more free-market than it looks."
+    assert one(quotes_of(text), "free-market").speaker is None
+    text = "House Republicans said the report showed no wrongdoing by the State Department."
+    assert one(quotes_of(text), "no wrongdoing").speaker == "House Republicans"

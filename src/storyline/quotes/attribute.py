@@ -26,7 +26,8 @@ _ORG_NOUNS = {"ministry", "government", "office", "council", "committee", "compa
               "parliament", "presidency", "administration", "firm", "group", "union", "bank"}
 _CAMPAIGN_NOUNS = {"campaign", "camp", "team", "office", "staff"}  # "Gowdy's office said": his office
 BODY_NOUNS = frozenset(_ORG_NOUNS | _CAMPAIGN_NOUNS)  # nouns of bodies that speak as one
-_INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any"}
+_INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any", "most", "more",
+               "few", "both", "all"}
 _WORD = re.compile(r"[\w'’-]+")
 _DATELINE = re.compile(r"\s*\([A-Z][\w.]*\)\s*[-–—]")  # "Washington (AFP) –"
 # prepositions whose gerund is done, or claimed, by the clause's subject ("by saying", "in describing",
@@ -161,8 +162,18 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
     ref = people.at(subj.idx, subj.idx + len(subj))
     if ref is not None:
         return _from_referent(ref, cue_text, cue_pos, 0.95, "name")
+    dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod", "quantmod", "amod")}
+    # "several GOP leaders", "Clinton aides", "some Republicans", "Democrats": a group, whatever name
+    # modifies it; "House Republicans", "the Saudis", "the Khans" are a body or a family that speaks
+    body = subj.tag_ == "NNPS" and any(c.lower_ == "the" or c.dep_ == "compound" and c.pos_ == "PROPN"
+                                       for c in subj.children)
+    group = bool(dets & _INDEFINITE) or subj.tag_ == "NNS" or subj.tag_ == "NNPS" and not body
+    if body and not group:
+        a, b = min([c.idx for c in subj.children if c.dep_ == "compound"] + [subj.idx]), subj.idx + len(subj)
+        return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.7, "org")
     for c in subj.children:  # "a farmer, Jonas Varga," / "the analyst Anna Lindqvist"
-        if c.dep_ in ("appos", "compound", "flat") and (r := people.at(c.idx, c.idx + len(c))) is not None:
+        if c.dep_ in ("appos", "compound", "flat") and not (group and c.dep_ == "compound") \
+                and (r := people.at(c.idx, c.idx + len(c))) is not None:
             return _from_referent(r, cue_text, cue_pos, 0.9, "name")
     if subj.dep_ == "appos" and subj.pos_ == "NOUN" and (r := people.at(subj.head.idx, subj.head.idx + len(subj.head))) is not None \
             and r.kind == "person":
@@ -189,10 +200,10 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
                 x.kind == "org" and x.name != r.name and x.start > r.start for x in people.before(subj.idx))
         # kept under the threshold, as is a person that no subject, only a nearer mention, stands for
         return _from_referent(r, cue_text, cue_pos, 0.75 if kind == "org" and firm else 0.8 if firm else _ROLE_GUESS, "pronoun")
-    dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "nummod", "quantmod")}
     plural = subj.tag_ in ("NNS", "NNPS")
     head = low.rstrip("s") if plural else low
-    if subj.pos_ == "PROPN" and subj.text[:1].isupper() and "\n" not in people.text[min(subj.idx, cue_pos):max(subj.idx, cue_pos)]:
+    if subj.pos_ == "PROPN" and subj.text[:1].isupper() and not group \
+            and "\n" not in people.text[min(subj.idx, cue_pos):max(subj.idx, cue_pos)]:
         a, b = _name_tokens(subj)
         return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.6, "name")
     if head in source_documents() and subj.text.islower():
