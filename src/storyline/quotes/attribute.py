@@ -279,6 +279,12 @@ def _document_source(subj: Token, people: People, cue_text: str, cue_pos: int) -
 
 
 _LEAD_WORDS = {"but", "and", "still", "yet", "meanwhile", "also", "now", "then", "later", "so"}
+_TITLES = {"sen", "gov", "rep", "mr", "mrs", "ms", "dr"}
+
+
+def _possessive(text: str, end: int) -> bool:
+    """Does a name ending at ``end`` own something ("Mr. Khan's criticism")? Then it is not who speaks."""
+    return text[end:end + 2] in ("'s", "’s")
 
 
 def lead_name(cue: Token, people: People) -> Attribution | None:
@@ -292,9 +298,7 @@ def lead_name(cue: Token, people: People) -> Attribution | None:
         return None
     r = refs[0]
     lead = [w.lower() for w in _WORD.findall(people.text[sent.start_char:r.start])]
-    if any(w not in _LEAD_WORDS and w not in ("sen", "gov", "rep", "mr", "mrs", "ms", "dr") for w in lead):
-        return None
-    if people.text[r.mention.span.end:r.mention.span.end + 2] in ("'s", "’s"):
+    if any(w not in _LEAD_WORDS and w not in _TITLES for w in lead) or _possessive(people.text, r.mention.span.end):
         return None
     last = next((t for t in sent if t.idx < r.mention.span.end <= t.idx + len(t)), None)
     if last is None or last.dep_ in ("compound", "amod", "nmod", "poss"):
@@ -363,9 +367,8 @@ def attribute_in_window(text: str, people: People, lo: int, hi: int, cue: tuple[
     after = [r for r in near if r.mention.span.start >= c1 and r.mention.span.start - c1 <= 45]
     if cue_text in ("told", "tells", "tell", "telling", "asked", "asks") and re.search(r"\w", text[lo:c0]):
         after = []  # "X told the Post", "X asked Sobel": the name after is the listener (not so in '"…?" asked X')
-    # a possessive name owns something else that speaks or is spoken of ("Mr. Khan's criticism, writing")
     before = [r for r in near if r.mention.span.end <= c0 and c0 - r.mention.span.end <= 60
-              and text[r.mention.span.end:r.mention.span.end + 2] not in ("'s", "’s")]
+              and not _possessive(text, r.mention.span.end)]
     is_prep = cue_text in cue_phrases() and cue_text.endswith((" to", " by", " of", " with"))
     if is_prep or cue_text in ("zufolge", "laut", "selon", "según", "according"):
         first = after[:1] if cue_text != "zufolge" else before[-1:]
