@@ -181,3 +181,19 @@ def test_a_quote_opening_after_a_wire_dateline_is_direct(quotes_of, one):
             'Senator Maria Okafor told reporters in Dayton on Monday.')
     q = one(quotes_of(text), "not accept this deal")
     assert q.kind == "direct" and q.speaker == "Maria Okafor"
+
+
+def test_an_attribution_closing_its_sentence_reports_all_before_the_comma(quotes_of):
+    # regression: the parser hung "said" under the content's clause (or the content under "said"
+    # as an adverbial), so no complement was found and the report was lost
+    text = ("Teen girl pepper-sprayed in scuffle outside Wisconsin Trump rally.\n\nAs GOP front-runner Donald Trump "
+            "prepared to speak to supporters in Wisconsin on Tuesday, a 15-year-old girl outside the venue was "
+            "pepper-sprayed by another bystander, police said.")
+    assert any(q.kind == "indirect" and q.text.startswith("As GOP front-runner") and q.text.endswith("bystander")
+               for q in quotes_of(text))
+    text = ("Misinformation travels fast online, said Angie Holan, the site's editor. The Internet has also made it "
+            "possible for people with like-minded, if bogus, ideas and theories to organize into communities and "
+            "reach others, she said.")
+    q = next(q for q in quotes_of(text) if q.text.startswith("The Internet has also made"))
+    assert q.kind == "indirect" and q.text.endswith("reach others") and q.speaker == "Angie Holan"
+

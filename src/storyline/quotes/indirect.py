@@ -84,6 +84,32 @@ def _first_conjoined_cue(toks: list[Token], comp: Token) -> int | None:
     return None
 
 
+def _fronted_report(cue: Token) -> list[Token]:
+    """'A girl was pepper-sprayed by a bystander, police said.', '…, she said.', '…, said Angie
+    Holan, the editor.': an attribution closing its sentence after a comma reports all that comes
+    before the comma, however the parser hung the two together."""
+    sent = cue.sent
+    subjects = sorted((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: abs(c.i - cue.i))
+    if not subjects:
+        return []
+    subj = subjects[0]  # the nearest: a misparse can hang a second subject far before it
+    start = subj.left_edge.i if subj.i < cue.i else cue.i
+    comma = start - 1
+    if comma <= sent.start + 2 or cue.doc[comma].text != ",":
+        return []
+    # after the cue, only its own time, place or manner ("said Tuesday", "said in a statement") and,
+    # inverted, its subject: "Shortly after my sentence, I announced my resignation" reports nothing
+    allowed = {t.i for c in cue.children if c.dep_ in ("npadvmod", "advmod", "prep", "punct") or c is subj
+               for t in c.subtree}
+    rest = [t for t in sent if t.i > cue.i]
+    if any(t.i not in allowed and not t.is_punct or t.pos_ in ("VERB", "AUX") or t.text in ('"', "“", "”", "«", "»", ":")
+           for t in rest):
+        return []  # "…, he said:" opens a quote; it does not close a report
+    before = [t for t in sent if t.i < comma]
+    # a clause, not an opening phrase ("In a speech last July, he said", "Most of the time, I think")
+    return before if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in before) else []
+
+
 def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
                         full_quotes: list[tuple[int, int]] | None = None) -> list[Reported]:
     """Reported clauses of the cues outside ``speech``; a clause mostly made of a direct quote in
@@ -114,7 +140,9 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
                         comps += [c for c in pobj.children if c.dep_ in ("acl", "ccomp", "relcl")
                                   and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children)]
             as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
-            if not comps and (tok.dep_ == "parataxis" or as_clause):
+            if not comps and (front := _fronted_report(tok)):
+                toks = front
+            elif not comps and (tok.dep_ == "parataxis" or as_clause):
                 # "X, he said.", "A new manager, he said, could set a new tone" and "As Crane said,
                 # X": the sentence around the cue's clause; split by it, the longer side stands
                 # for the report
