@@ -79,6 +79,13 @@ def cue_token_ok(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
 
 
+def subjects_nearest_first(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass", "csubj")) -> list[Token]:
+    """The verb's subjects, the nearest first: two subjects is a parse error, mostly a live-blog
+    time stamp or a distant noun taken for one ("12:15 p.m.:\n\nPresident Barack Obama says");
+    the one nearest the verb is the real one."""
+    return sorted((c for c in verb.children if c.dep_ in deps), key=lambda c: abs(c.i - verb.i))
+
+
 def subject_of(cue: Token) -> Token | None:
     """The grammatical speaker of a cue, climbing from participles and conjuncts to their clause."""
     tok = cue
@@ -87,12 +94,7 @@ def subject_of(cue: Token) -> Token | None:
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             return obj
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-        if len(subjects) > 1:
-            # two subjects is a parse error, mostly a live-blog time stamp taken for one ("12:15
-            # p.m.:\n\nPresident Barack Obama says"): the one nearest the verb is the real one
-            subjects.sort(key=lambda c: abs(c.i - tok.i))
-        for c in subjects:
+        for c in subjects_nearest_first(tok):
             if c.dep_ == "nsubjpass":
                 agent = next((a for a in tok.children if a.dep_ == "agent"), None)
                 pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None

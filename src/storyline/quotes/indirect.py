@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .attribute import cue_token_ok, find_cues
+from .attribute import cue_token_ok, find_cues, subjects_nearest_first
 from .extent import trim_trailing
 from .lexicon import report_cues
 
@@ -89,10 +89,10 @@ def _fronted_report(cue: Token) -> list[Token]:
     Holan, the editor.': an attribution closing its sentence after a comma reports all that comes
     before the comma, however the parser hung the two together."""
     sent = cue.sent
-    subjects = sorted((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: abs(c.i - cue.i))
+    subjects = subjects_nearest_first(cue, ("nsubj", "nsubjpass"))
     if not subjects:
         return []
-    subj = subjects[0]  # the nearest: a misparse can hang a second subject far before it
+    subj = subjects[0]
     start = subj.left_edge.i if subj.i < cue.i else cue.i
     comma = start - 1
     if comma <= sent.start + 2 or cue.doc[comma].text != ",":
