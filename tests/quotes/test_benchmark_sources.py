@@ -99,3 +99,35 @@ def test_an_unnamed_person_described_by_a_name_is_not_that_name():
                     [("Hillary Clinton", "PERSON"), ("Clinton", "PERSON"), ("Huma Abedin", "PERSON"), ("Sanders", "PERSON")])
     assert gold[1].unnamed and gold[3].unnamed
     assert not gold[2].unnamed and gold[2].source_name == "Huma Abedin"
+
+
+def test_hand_resolved_sources_are_compared_by_name_not_by_overlap():
+    q = _bench()
+    text = "Donald Trump arrived. He said taxes would fall. The campaign said it raised money."
+    he, camp = text.index("He"), text.index("The campaign")
+    gold = [q.Relation([(0, 1)], (he, he + 2), "indirect"), q.Relation([(0, 1)], (camp, camp + 12), "indirect")]
+    hand = {("a", he, he + 2): ("PERSON", "Donald Trump"), ("a", camp, camp + 12): ("ORG", "Trump campaign")}
+    assert q.apply_hand("a", gold, hand) == 2
+    # our mention overlapping "He" but naming someone else is wrong; the right name is right
+    assert not q.speaker_ok(text, gold[0], q.Pred([(0, 1)], "indirect", "Mike Pence", (he, he + 2)))
+    assert q.speaker_ok(text, gold[0], q.Pred([(0, 1)], "indirect", "Trump", None))
+    # a campaign is not its candidate
+    assert not q.speaker_ok(text, gold[1], q.Pred([(0, 1)], "indirect", "Trump", None))
+    assert q.speaker_ok(text, gold[1], q.Pred([(0, 1)], "indirect", "Donald Trump campaign", None))
+
+
+def test_same_source_matches_an_organisations_forms():
+    q = _bench()
+    assert q.same_source("Reuters", "Reuters/Ipsos") and q.same_source("Bloomberg poll", "Bloomberg")
+    assert q.same_source("Suu Kyi", "Aung San Suu Kyi") and q.same_source("Clinton team", "Clinton campaign")
+    assert not q.same_source("Clinton", "Clinton Foundation") and not q.same_source("Obama", "Obama administration")
+
+
+def test_the_dev_hand_resolution_file_is_well_formed():
+    q = _bench()
+    hand = q.hand_sources("dev")
+    assert len(hand) > 900
+    cats = {c for c, _ in hand.values()}
+    assert cats <= {"PERSON", "ORG", "GROUP", "ANON", "WRITER", "DOC", "UNCLEAR"}
+    assert all(n != "-" for c, n in hand.values() if c in ("PERSON", "ORG"))
+    assert all(n == "-" for c, n in hand.values() if c in ("GROUP", "ANON", "WRITER", "UNCLEAR"))
