@@ -332,3 +332,30 @@ def test_groups_modified_by_a_name_stay_unnamed_but_a_named_body_speaks(quotes_o
     assert one(quotes_of(text), "free-market").speaker is None
     text = "House Republicans said the report showed no wrongdoing by the State Department."
     assert one(quotes_of(text), "no wrongdoing").speaker == "House Republicans"
+
+
+def test_a_description_names_anew_the_person_the_last_sentence_was_about(quotes_of, one):
+    text = ("Hillary Clinton met voters in Ohio. Donald Trump spoke in Columbus on Monday. "
+            "The Republican presidential nominee said he would cut taxes for every family.")
+    assert one(quotes_of(text), "cut taxes").speaker == "Donald Trump"
+    # somebody else named since, or a role said of the person that contradicts the description:
+    # no guess
+    text = ("Donald Trump spoke in Columbus. FBI Director James Comey testified on Monday. "
+            "The nominee said the testimony proved nothing at all.")
+    assert one(quotes_of(text), "proved nothing").speaker is None
+
+
+def test_a_title_is_only_the_words_right_before_a_name():
+    from storyline.model import Mention, Span
+    from storyline.quotes.people import _roles_near
+
+    def roles(text, name):
+        at = text.index(name)
+        return _roles_near(text, Mention(span=Span(article_id="a", start=at, end=at + len(name), text=name),
+                                         label="PERSON"))
+
+    # regression: "minister explained that Comey" made Comey a minister, and "the minister" him
+    assert "minister" not in roles("The minister explained that Comey was wrong.", "Comey")
+    assert "director" in roles("FBI Director James Comey testified.", "James Comey")
+    assert "secretary" in roles("Secretary of State Hillary Clinton spoke.", "Hillary Clinton")
+    assert "chief" in roles("The base chief known as Bob spoke.", "Bob")

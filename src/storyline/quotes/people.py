@@ -32,6 +32,8 @@ _NOT_FIRST = {"on", "in", "at", "as", "for", "by", "from", "with", "after", "bef
 _PLACE_LEAD = re.compile(r"\b(?:New|Los|Las|San|Santa|Fort|Port|Saint|St\.|Mount|Palm|Des|El|Baton|Salt|Little)\s+$")
 _FEMALE_ROLES = {"spokeswoman", "chairwoman", "hostess", "woman", "businesswoman", "congresswoman"}
 _MALE_ROLES = {"spokesman", "chairman", "man", "businessman", "congressman"}
+_TITLE_LINKS = {"of", "named", "known", "as", "called"}  # "Secretary of State X", "the base chief known as Bob"
+_ANYONE = {"man", "woman", "resident", "witness", "guest", "student", "mother", "father", "veteran"}
 
 
 @dataclass
@@ -57,7 +59,13 @@ def _roles_near(text: str, m: Mention) -> set[str]:
     """Role nouns said of this mention: its title, a few words before it, an appositive after it."""
     before = text[max(0, m.span.start - 60) : m.span.start]
     before = re.split(r"[.;:!?\n\"“”«»]", before)[-1]
-    words = [w.lower() for w in _WORD.findall(before)][-3:]  # a title, not any word of the clause
+    # a title right before the name ("presidential nominee Donald Trump", "FBI Director James
+    # Comey"), not any word of the clause: "The nominee explained that Comey" makes Comey no nominee
+    words: list[str] = []
+    for w in reversed(_WORD.findall(before)[-3:]):
+        if not (w[:1].isupper() or w in _TITLE_LINKS or w.lower() in role_nouns() or w.lower().rstrip("s") in role_nouns()):
+            break
+        words.append(w.lower())
     after = text[m.span.end : m.span.end + 90]
     app = re.match(r"\s*,\s*(?:(?:a|an|the|who is|who was|now|former|[\w'’-]+'s)\s+)?([^,.;:\n]{0,70})", after)
     if app:
@@ -264,11 +272,22 @@ class People:
             # "the senator" in a story of several senators is any of them: a weaker guess
             return holders[0], len({self._full(r) for r in holders}) == 1
         fits = [r for r in people if want is None or r.gender in (want, None)]
-        if fits:
+        if not fits:
+            return None, False
+        if len({self._full(r) for r in fits}) == 1:
             # the only person named so far ("Jonas Weber looked at the silo. ... the farmer said") is
-            # as good as a held role; one of several is a guess
-            return fits[0], len({self._full(r) for r in fits}) == 1
-        return None, False
+            # as good as a held role
+            return fits[0], True
+        # "Donald Trump rallied in Ohio on Monday. The Republican nominee said ...": a description
+        # names anew the person the last sentences were about, when nobody else was named since and
+        # nothing said of them contradicts it ("FBI Director James Comey ... The nominee" is not him);
+        # "the man", "the woman" are more often somebody new
+        lead = next((r for r in fits if self.is_subject(r)), None)
+        if lead is not None and pos - lead.start <= 400 and not _lone(lead) and noun not in _ANYONE \
+                and (not lead.roles or noun in lead.roles) \
+                and all(self._full(r) == self._full(lead) for r in people if r.start > lead.start):
+            return lead, True
+        return fits[0], False
 
 
 def _lone(r: Referent) -> bool:
