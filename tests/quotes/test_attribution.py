@@ -359,3 +359,11 @@ def test_a_title_is_only_the_words_right_before_a_name():
     assert "director" in roles("FBI Director James Comey testified.", "James Comey")
     assert "secretary" in roles("Secretary of State Hillary Clinton spoke.", "Hillary Clinton")
     assert "chief" in roles("The base chief known as Bob spoke.", "Bob")
+
+
+def test_a_campaign_or_administration_speaks_not_the_person_it_is_named_after(quotes_of, one):
+    text = ("Donald Trump and Barack Obama traded barbs. The Trump campaign said the polls were wrong. "
+            "The Obama administration said on Friday that the talks would resume.")
+    quotes = quotes_of(text)
+    assert one(quotes, "polls were wrong").speaker == "Trump campaign"
+    assert one(quotes, "talks would resume").speaker == "Obama administration"

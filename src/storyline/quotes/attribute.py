@@ -173,6 +173,14 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
     if body and not group:
         a, b = min([c.idx for c in subj.children if c.dep_ == "compound"] + [subj.idx]), subj.idx + len(subj)
         return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.7, "org")
+    if subj.lower_ in _CAMPAIGN_NOUNS | {"administration"} and not group:
+        # "The Trump campaign said", "the Obama administration said": the body speaks, not the
+        # person it is named after
+        owners = [c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                  and people.at(c.idx, c.idx + len(c)) is not None]
+        if owners:
+            a, b = min(t.idx for t in owners[0].subtree), subj.idx + len(subj)
+            return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.8, "org")
     for c in subj.children:  # "a farmer, Jonas Varga," / "the analyst Anna Lindqvist"
         if c.dep_ in ("appos", "compound", "flat") and not (group and c.dep_ == "compound") \
                 and (r := people.at(c.idx, c.idx + len(c))) is not None:
