@@ -367,3 +367,9 @@ def test_a_campaign_or_administration_speaks_not_the_person_it_is_named_after(qu
     quotes = quotes_of(text)
     assert one(quotes, "polls were wrong").speaker == "Trump campaign"
     assert one(quotes, "talks would resume").speaker == "Obama administration"
+
+
+def test_a_clause_before_a_comma_introduces_the_quote_after_it(quotes_of, one):
+    text = ("Anna Lindqvist met the mayor on Sunday. Immediately after the attack, Marek Sobel issued a statement, "
+            "“Last night our city was attacked, and we will not bend.”")
+    assert one(quotes_of(text), "our city was attacked").speaker == "Marek Sobel"

@@ -426,6 +426,18 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
         if re.fullmatch(r"[A-Z][\w'’-]+", label) and (r := people.surname(label, len(text))) is not None:
             a = sent_lo + text[sent_lo:].index(label)
             return Attribution(r.name, (a, a + len(label)), None, None, 0.7, "name")
+    if before.endswith(",") and c.kind == "direct" and doc is not None:
+        # "Trump issued a statement, “Last night …”", "Clinton shared her worry with donors, “I do
+        # not know …”": the clause before the comma introduces the quote; its subject speaks
+        sent_lo = max([0] + [e for e in ends if e < len(before) - 1])
+        span = doc.char_span(sent_lo, len(before) - 1, alignment_mode="contract")
+        root = span.root if span is not None and len(span) else None
+        subj = subject_of(root) if root is not None and root.pos_ == "VERB" and root.dep_ == "ROOT" else None
+        if subj is not None and subj.idx >= sent_lo:
+            att = speaker_from_subject(subj, people, root)  # type: ignore[arg-type]
+            if att.speaker is not None and att.how in ("name", "pronoun", "org"):
+                att.cue, att.confidence = None, min(att.confidence, 0.7)
+                return att
     # "This was stated by Anna Lindqvist, …" -- the speaker named only in the next sentence
     nxt = _sentence_after(text, max(c.close_at + 1, hi), ends, paras)
     if nxt is not None and not any(nxt[0] <= a < nxt[1] for a, _ in speech):
