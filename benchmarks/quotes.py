@@ -454,6 +454,8 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0, dump: 
     spk_auto = defaultdict(int)  # the same, with every Source resolved by resolve_sources alone
     spk_unclear = 0
     hand = hand_sources(split)
+    hand_articles = {k[0] for k in hand}  # on train, a third of the articles: the speaker score there
+    spk_hand_set = defaultdict(int)
     n_hand = 0
     calib: dict[str, dict[str, int]] = defaultdict(lambda: {"n": 0, "correct": 0})
     errors: list[str] = []
@@ -520,7 +522,7 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0, dump: 
                         conf = calib[f"{p.extra.get('confidence', 0):.2f}"]
                         conf["n"] += 1
                         conf["correct"] += speaker_ok(text, g, p)
-                    for bucket, use in ((spk, True), (spk_named, named)):
+                    for bucket, use in ((spk, True), (spk_named, named), (spk_hand_set, name in hand_articles)):
                         if not use:
                             continue
                         bucket["total"] += 1
@@ -558,6 +560,7 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0, dump: 
         "speaker_sources_resolved_by_hand": {"relations": n_hand, "unclear_not_scored": spk_unclear,
                                              "file": f"benchmarks/data/polnear_{split}_sources.tsv" if hand else None},
         "speaker_heuristic_resolution": acc(spk_auto),
+        "speaker_on_hand_resolved_articles": {"articles": len(hand_articles), **acc(spk_hand_set)},
         "speaker_unnamed_sources": {"left_empty_rate": round(spk_unnamed["left_empty"] / max(1, spk_unnamed["total"]), 3),
                                     **{k: spk_unnamed[k] for k in ("total", "left_empty", "named")}},
         "speaker_by_confidence": {k: {**v, "accuracy": round(v["correct"] / v["n"], 3)} for k, v in sorted(calib.items())}, "speaker_errors_sample": errors,
