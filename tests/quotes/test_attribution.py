@@ -373,3 +373,11 @@ def test_a_clause_before_a_comma_introduces_the_quote_after_it(quotes_of, one):
     text = ("Anna Lindqvist met the mayor on Sunday. Immediately after the attack, Marek Sobel issued a statement, "
             "“Last night our city was attacked, and we will not bend.”")
     assert one(quotes_of(text), "our city was attacked").speaker == "Marek Sobel"
+
+
+def test_a_role_modified_by_an_organisation_is_a_person_not_the_organisation(quotes_of, one):
+    text = ("Donald Trump rallied in Ohio on Monday. The GOP nominee said the election was rigged against him. "
+            "Later the NATO spokesman said the alliance had no comment.")
+    quotes = quotes_of(text)
+    assert one(quotes, "rigged against him").speaker == "Donald Trump"
+    assert one(quotes, "no comment").speaker != "NATO"

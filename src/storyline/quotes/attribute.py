@@ -181,9 +181,12 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         if owners:
             a, b = min(t.idx for t in owners[0].subtree), subj.idx + len(subj)
             return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.8, "org")
+    role_head = subj.lower_ in role_nouns() or subj.lower_.rstrip("s") in role_nouns()
     for c in subj.children:  # "a farmer, Jonas Varga," / "the analyst Anna Lindqvist"
         if c.dep_ in ("appos", "compound", "flat") and not (group and c.dep_ == "compound") \
                 and (r := people.at(c.idx, c.idx + len(c))) is not None:
+            if role_head and c.dep_ == "compound" and r.kind == "org":
+                continue  # "The GOP nominee", "Former DNC chairman": a person of that body, not the body
             return _from_referent(r, cue_text, cue_pos, 0.9, "name")
     if subj.dep_ == "appos" and subj.pos_ == "NOUN" and (r := people.at(subj.head.idx, subj.head.idx + len(subj.head))) is not None \
             and r.kind == "person":
