@@ -35,3 +35,10 @@ def test_two_real_first_names_one_letter_apart_are_two_people():
     assert score("Ivana Trump", "Ivanka Trump") is None
     assert score("Ivan Petrov", "Ivana Petrov") is None
     assert score("Madgalena Lewandowski", "Magdalena Lewandowski") >= 0.88  # a garbled name still matches
+
+
+def test_a_generational_suffix_is_not_the_surname():
+    # regression: "Joseph R. Biden Jr." parsed with surname "Jr." and matched no "Biden"
+    assert same_person("Biden", "Joseph R. Biden Jr.") and same_person("Brent Bozell", "Brent Bozell III")
+    assert parse("Joseph R. Biden, Jr.").surname == "Biden"
+    assert not same_person("Hunter Biden", "Joseph R. Biden Jr.")

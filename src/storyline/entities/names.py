@@ -21,6 +21,7 @@ GIVEN_MATCH = 0.85
 _PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le", "bin", "ibn",
               "al", "el", "ten", "ter", "dos", "das", "zu"}
 _TOKEN = re.compile(r"[^\s]+")
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ def parse(name: str) -> PersonName | None:
     surname ('Piet van Aldenburg' -> (Piet, van Aldenburg)); middle names are ignored."""
     tokens = [t.strip(",;:") for t in _TOKEN.findall(name)]
     tokens = [t for t in tokens if t]
+    while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in _SUFFIXES:
+        tokens = tokens[:-1]  # "Joseph R. Biden Jr." is Biden, "Brent Bozell III" Bozell
     if not tokens:
         return None
     if len(tokens) == 1:
