@@ -284,10 +284,24 @@ class People:
         # "the man", "the woman" are more often somebody new
         lead = next((r for r in fits if self.is_subject(r)), None)
         if lead is not None and pos - lead.start <= 400 and not _lone(lead) and noun not in _ANYONE \
-                and (not lead.roles or noun in lead.roles) \
+                and not _other_post(lead.roles, noun) \
                 and all(self._full(r) == self._full(lead) for r in people if r.start > lead.start):
             return lead, True
         return fits[0], False
+
+
+# posts a person holds one at a time; a candidate or nominee may hold any of them besides
+_POSTS = {"director", "president", "senator", "governor", "mayor", "minister", "secretary", "chairman",
+          "chairwoman", "chair", "judge", "prosecutor", "ambassador", "speaker", "commissioner", "sheriff",
+          "chancellor", "premier", "general", "commander", "nominee", "candidate"}
+_RUNNING = {"candidate", "nominee"}
+
+
+def _other_post(roles: set[str], noun: str) -> bool:
+    """Does a post said of a person rule out the description ("FBI Director James Comey ... the
+    nominee")? An occupation ("the businessman") or a candidacy never does."""
+    held = roles & _POSTS
+    return noun in _POSTS and bool(held - _RUNNING) and noun not in held
 
 
 def _lone(r: Referent) -> bool:
