@@ -385,6 +385,6 @@ def test_a_role_modified_by_an_organisation_is_a_person_not_the_organisation(quo
 
 def test_an_occupation_does_not_contradict_a_candidacy(quotes_of, one):
     # regression: Trump's known role "candidate" kept "the billionaire businessman" from him
-    text = ("Republican presidential candidate Donald Trump is taking questions in Salem. "
+    text = ("Jeb Bush campaigned in Iowa. Republican presidential candidate Donald Trump is taking questions in Salem. "
             "The billionaire businessman said heroin was now cheaper than candy in the state.")
     assert one(quotes_of(text), "cheaper than candy").speaker == "Donald Trump"
