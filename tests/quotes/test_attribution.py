@@ -388,3 +388,9 @@ def test_an_occupation_does_not_contradict_a_candidacy(quotes_of, one):
     text = ("Jeb Bush campaigned in Iowa. Republican presidential candidate Donald Trump is taking questions in Salem. "
             "The billionaire businessman said heroin was now cheaper than candy in the state.")
     assert one(quotes_of(text), "cheaper than candy").speaker == "Donald Trump"
+
+
+def test_an_apposition_names_the_subject_before_its_modifiers_do(quotes_of, one):
+    text = ("Donald Trump won the state. Trump’s Indiana chairman, Rex Early, a former state party chairman, "
+            "said he hasn’t explored the delegate process enough.")
+    assert one(quotes_of(text), "delegate process").speaker == "Rex Early"

@@ -182,7 +182,9 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
             a, b = min(t.idx for t in owners[0].subtree), subj.idx + len(subj)
             return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.8, "org")
     role_head = subj.lower_ in role_nouns() or subj.lower_.rstrip("s") in role_nouns()
-    for c in subj.children:  # "a farmer, Jonas Varga," / "the analyst Anna Lindqvist"
+    # "a farmer, Jonas Varga," / "the analyst Anna Lindqvist"; an apposition names the subject before
+    # any modifier does ("Trump's Indiana chairman, Rex Early, said": not "Trump's Indiana")
+    for c in sorted(subj.children, key=lambda c: c.dep_ != "appos"):
         if c.dep_ in ("appos", "compound", "flat") and not (group and c.dep_ == "compound") \
                 and (r := people.at(c.idx, c.idx + len(c))) is not None:
             if role_head and c.dep_ == "compound" and r.kind == "org":
