@@ -42,3 +42,4 @@ def test_a_generational_suffix_is_not_the_surname():
     assert same_person("Biden", "Joseph R. Biden Jr.") and same_person("Brent Bozell", "Brent Bozell III")
     assert parse("Joseph R. Biden, Jr.").surname == "Biden"
     assert not same_person("Hunter Biden", "Joseph R. Biden Jr.")
+    assert not same_person("Brent Bozell Jr.", "Brent Bozell III")  # father and son

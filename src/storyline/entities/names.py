@@ -29,6 +29,7 @@ class PersonName:
     given: str | None  # first given name, or an initial like "A."
     surname: str
     raw: str
+    suffix: str = ""  # "jr", "iii": a father and his son share the rest of the name
 
     @property
     def is_full(self) -> bool:
@@ -45,16 +46,17 @@ def parse(name: str) -> PersonName | None:
     surname ('Piet van Aldenburg' -> (Piet, van Aldenburg)); middle names are ignored."""
     tokens = [t.strip(",;:") for t in _TOKEN.findall(name)]
     tokens = [t for t in tokens if t]
+    suffix = ""
     while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in _SUFFIXES:
-        tokens = tokens[:-1]  # "Joseph R. Biden Jr." is Biden, "Brent Bozell III" Bozell
+        suffix = tokens.pop().lower().rstrip(".")  # "Joseph R. Biden Jr." is Biden, "Brent Bozell III" Bozell
     if not tokens:
         return None
     if len(tokens) == 1:
-        return PersonName(None, tokens[0], name)
+        return PersonName(None, tokens[0], name, suffix)
     i = len(tokens) - 1
     while i > 1 and tokens[i - 1].lower() in _PARTICLES:
         i -= 1
-    return PersonName(tokens[0], " ".join(tokens[i:]), name)
+    return PersonName(tokens[0], " ".join(tokens[i:]), name, suffix)
 
 
 @cache
@@ -124,8 +126,8 @@ def name_score(a: PersonName, b: PersonName) -> float | None:
     0.0 when the names neither link nor forbid (two damaged spellings of one surname may be further
     apart from each other than from the original, so only clearly different surnames forbid)."""
     s = surname_similarity(a, b)
-    if s < SURNAME_FORBID:
-        return None
+    if s < SURNAME_FORBID or a.suffix and b.suffix and a.suffix != b.suffix:
+        return None  # "Brent Bozell Jr." is the father of "Brent Bozell III"
     if a.is_full and b.is_full:
         assert a.given is not None and b.given is not None
         if not given_names_compatible(a.given, b.given):
