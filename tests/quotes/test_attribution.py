@@ -394,3 +394,22 @@ def test_an_apposition_names_the_subject_before_its_modifiers_do(quotes_of, one)
     text = ("Donald Trump won the state. Trump’s Indiana chairman, Rex Early, a former state party chairman, "
             "said he hasn’t explored the delegate process enough.")
     assert one(quotes_of(text), "delegate process").speaker == "Rex Early"
+
+
+def test_a_lone_surname_that_just_spoke_is_who_he_continues():
+    from storyline.model import Mention, Span
+    from storyline.quotes.people import People
+
+    # regression: "Bozell" (one word, gender unknown, two Bozells in the story so never resolved) was
+    # skipped, and "he adds" went to the last full name
+    text = "Richard Viguerie agreed.\n\n“The establishment hates conservatives,” Bozell says. “It always has,” he adds."
+
+    def mention(name):
+        at = text.index(name)
+        return Mention(span=Span(article_id="a", start=at, end=at + len(name), text=name), label="PERSON")
+
+    people = People(text, [mention("Richard Viguerie"), mention("Bozell")])
+    bozell = text.index("Bozell")
+    people.heard(bozell, (bozell, bozell + 6))
+    r, firm = people.pronoun_firm("m", text.index("he adds"))
+    assert r is not None and r.name == "Bozell" and firm

@@ -194,7 +194,8 @@ class People:
         prepositional phrase more than 400 characters back, stands in -- right one time in three in
         political news (PolNeAR train)."""
         nearest = self._pronoun_nearest(kind, pos)
-        spoke = [(at, r) for at, r in self.speakers if at < pos and pos - at < 600 and self._compatible(r, kind)]
+        # a lone surname that just spoke a quote is a person, whatever its gender is unknown
+        spoke = [(at, r) for at, r in self.speakers if at < pos and pos - at < 600 and self._compatible(r, kind, lone_ok=True)]
         if spoke and nearest is not None and nearest.start < spoke[-1][0]:
             return spoke[-1][1], True  # "… ," Trump said. He added: the voice just heard goes on
         if nearest is None or not self.subjects or self.is_subject(nearest):
@@ -206,10 +207,10 @@ class People:
                 return r, True
         return nearest, pos - nearest.start <= 400
 
-    def _compatible(self, r: Referent, kind: str) -> bool:
+    def _compatible(self, r: Referent, kind: str, lone_ok: bool = False) -> bool:
         if kind == "org":
             return r.kind == "org"
-        return r.kind == "person" and not (kind in ("m", "f") and r.gender not in (kind, None)) and not _lone(r)
+        return r.kind == "person" and not (kind in ("m", "f") and r.gender not in (kind, None)) and (lone_ok or not _lone(r))
 
     def _pronoun_nearest(self, kind: str, pos: int) -> Referent | None:
         for r in self.before(pos):
