@@ -413,3 +413,22 @@ def test_a_lone_surname_that_just_spoke_is_who_he_continues():
     people.heard(bozell, (bozell, bozell + 6))
     r, firm = people.pronoun_firm("m", text.index("he adds"))
     assert r is not None and r.name == "Bozell" and firm
+
+
+def test_a_lone_surname_as_main_subject_is_what_he_continues_but_not_a_capitalised_noun():
+    from storyline.model import Mention, Span
+    from storyline.quotes.people import People
+
+    def people_for(text, names, subjects):
+        ms = [Mention(span=Span(article_id="a", start=text.index(n), end=text.index(n) + len(n), text=n), label="PERSON")
+              for n in names]
+        return People(text, ms, subjects={text.index(n) for n in subjects})
+
+    text = ("The activists met. Media Research Center’s Bozell agrees with Richard Viguerie that Cruz is best. "
+            "He also thinks Cruz will win.")
+    r, _ = people_for(text, ["Bozell", "Richard Viguerie"], ["Bozell"]).pronoun_firm("m", text.index("He also"))
+    assert r is not None and r.name == "Bozell"
+    # "Filmmaker" (the NER's PERSON) is capitalised only where it opens a sentence: a common noun
+    text = "Filmmaker Dinesh D'Souza spoke with Glenn Beck. He said the film was ready."
+    r, _ = people_for(text, ["Filmmaker", "Glenn Beck"], ["Filmmaker"]).pronoun_firm("m", text.index("He said"))
+    assert r is not None and r.name == "Glenn Beck"

@@ -203,9 +203,17 @@ class People:
         for r in self.before(pos):
             if pos - r.start > 1500:
                 break
-            if r.kind == nearest.kind and self.is_subject(r) and self._compatible(r, kind):
+            if r.kind == nearest.kind and self.is_subject(r) and self._compatible(r, kind, lone_ok=self._proper(r)):
                 return r, True
         return nearest, pos - nearest.start <= 400
+
+    def _proper(self, r: Referent) -> bool:
+        """Is a lone word a name of its own: capitalised inside a sentence somewhere ("Media Research
+        Center's Bozell"; "Filmmaker Dinesh D'Souza" is a common noun at a sentence start), and not a
+        surname that several people named in full share?"""
+        if any(x.kind == "person" and len(x.name.split()) > 1 and x.name.split()[-1] == r.name for x in self.refs):
+            return False  # "Trump" left unresolved in a story of Donald, Ivanka and Melania Trump: any of them
+        return re.search(rf"[a-z,’']\s+{re.escape(r.name)}\b", self.text) is not None
 
     def _compatible(self, r: Referent, kind: str, lone_ok: bool = False) -> bool:
         if kind == "org":
@@ -222,8 +230,9 @@ class People:
                 continue
             if kind in ("m", "f") and r.gender not in (kind, None):
                 continue
-            if _lone(r):
-                continue  # a lone capitalised word of unknown gender is too often an NER error
+            if _lone(r) and not (self.is_subject(r) and self._proper(r)):
+                continue  # a lone capitalised word of unknown gender is too often an NER error, unless
+                # the parse makes it the subject of a main clause ("Media Research Center's Bozell agrees")
             if kind == "pl":
                 return None  # "they" is a group: never guess one person
             return r
