@@ -375,18 +375,38 @@ _DOCUMENT_WORDS = {"poll", "polls", "analysis", "survey", "study", "report", "ad
 
 
 def _name_words(name: str) -> list[str]:
-    words = re.findall(r"[\w.'’/-]+", re.sub(r"(?i)^the\s+|['’]s\b", "", name).lower())
+    words = re.findall(r"[\w.'’-]+", re.sub(r"(?i)^(?:the|an?)\s+|['’]s\b", "", name).lower())
     while words and words[-1] in _DOCUMENT_WORDS:  # "USA TODAY analysis" is USA TODAY's
         words = words[:-1]
     return words
+
+
+_ORG_TAIL = {"university", "reports", "news", "inc", "corp", "co", "group", "institute", "college", "polling",
+             "magazine", "newspaper"}  # not "foundation", "organization": "Clinton" is not the Clinton Foundation
+
+
+def _partners(name: str) -> list[str]:
+    """A joint issuer's partners, and the whole: "Reuters/Ipsos", "Washington Post-ABC News" (a
+    hyphen between two names of two words or more; "Fraga-Rosenfeld" is one name)."""
+    out = [name] + [x for x in name.split("/") if "/" in name]
+    for x in list(out):
+        halves = x.split("-")
+        if len(halves) == 2 and all(len(h.split()) >= 2 for h in halves):
+            out += halves
+    return [x.strip() for x in out if x.strip()]
 
 
 def same_source(ours: str, gold: str) -> bool:
     """Our speaker's name against a hand-resolved Source name: a person by name rules ("Clinton" is
     "Hillary Clinton"); an organisation by its words, where a candidate's campaign or an
     administration is not the candidate ("Trump" is not "Trump campaign", "Donald Trump campaign"
-    and "Trump team" are), a poll's partner may go unsaid ("Reuters" for "Reuters/Ipsos") and a
-    document's noun names its issuer ("Bloomberg poll")."""
+    and "Trump team" are), either partner of a joint poll counts ("Reuters" for "Reuters/Ipsos"), a
+    document's noun names its issuer ("Bloomberg poll") and an organisation's generic tail may go
+    unsaid ("Quinnipiac" for "Quinnipiac University", never "Clinton" for "Clinton Foundation")."""
+    return any(_same_one(o, g) for o in _partners(ours) for g in _partners(gold))
+
+
+def _same_one(ours: str, gold: str) -> bool:
     if same_person(ours, gold):
         return True
     a = _name_words(re.sub(r"^(?:[a-z]+\s)+", "", ours))  # "federal Securities and Exchange Commission"
@@ -398,9 +418,12 @@ def same_source(ours: str, gold: str) -> bool:
     if a[-1] in _BODY_OF:
         return {a[-1], b[-1]} <= {"campaign", "team"} | {a[-1]} and (a[:-1] == b[:-1] or bool(
             a[:-1] and b[:-1] and same_person(" ".join(a[:-1]), " ".join(b[:-1]))))
-    parts = [w for x in b for w in x.split("/")]
+    if a == b or b == a[:len(b)]:
+        return True
     # "Suu Kyi" of "Aung San Suu Kyi" (a one-word tail is left to same_person: "Foundation" is nobody)
-    return len(a) > 1 and a == b[-len(a):] or a == b or len(parts) > len(b) and a == parts[:len(a)] or b == a[:len(b)]
+    if len(a) > 1 and a == b[-len(a):]:
+        return True
+    return a == b[:len(a)] and (len(a) > 1 or set(b[len(a):]) <= _ORG_TAIL)
 
 
 def speaker_ok(text: str, g: Relation, p: Pred) -> bool:

@@ -131,3 +131,10 @@ def test_the_dev_hand_resolution_file_is_well_formed():
     assert cats <= {"PERSON", "ORG", "GROUP", "ANON", "WRITER", "DOC", "UNCLEAR"}
     assert all(n != "-" for c, n in hand.values() if c in ("PERSON", "ORG"))
     assert all(n == "-" for c, n in hand.values() if c in ("GROUP", "ANON", "WRITER", "UNCLEAR"))
+
+
+def test_same_source_takes_either_partner_of_a_joint_poll_and_a_generic_tail():
+    q = _bench()
+    assert q.same_source("CBS News", "New York Times/CBS News") and q.same_source("Washington Post-ABC News", "ABC News")
+    assert q.same_source("Rasmussen", "Rasmussen Reports") and q.same_source("Quinnipiac", "Quinnipiac University")
+    assert not q.same_source("Trump", "Trump Organization") and not q.same_source("Mauricio Fraga", "Rosenfeld")
