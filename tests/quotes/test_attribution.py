@@ -432,3 +432,12 @@ def test_a_lone_surname_as_main_subject_is_what_he_continues_but_not_a_capitalis
     text = "Filmmaker Dinesh D'Souza spoke with Glenn Beck. He said the film was ready."
     r, _ = people_for(text, ["Filmmaker", "Glenn Beck"], ["Filmmaker"]).pronoun_firm("m", text.index("He said"))
     assert r is not None and r.name == "Glenn Beck"
+
+
+def test_the_poll_is_the_pollster_named_with_the_last_poll(quotes_of, one):
+    text = ("A CNN/ORC poll released Monday showed Donald Trump ahead in Nevada. The poll found that 45 percent "
+            "of voters backed him.\n\nVoters were also asked about the economy. The report said most voters were undecided.")
+    quotes = quotes_of(text)
+    assert one(quotes, "45 percent").speaker in ("CNN", "CNN/ORC")
+    # no report was named before: "the report" stays nobody's
+    assert one(quotes, "most voters were undecided").speaker is None

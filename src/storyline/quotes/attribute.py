@@ -290,7 +290,27 @@ def _document_source(subj: Token, people: People, cue_text: str, cue_pos: int) -
         r = people.at(t.idx, t.idx + len(t))
         if r is not None and r.kind == "org":
             return _from_referent(r, cue_text, cue_pos, 0.75, "org")
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children) and (r := _issuer_before(subj, people)):
+        # "A CNN/ORC poll out Monday shows … The poll found …": the document named just before
+        return _from_referent(r, cue_text, cue_pos, 0.7, "org")
     return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
+
+
+def _issuer_before(subj: Token, people: People) -> Referent | None:
+    """The organisation named with the latest mention of the same kind of document that names one
+    ("the Quinnipiac University poll", "a poll by Gallup") in the 1,500 characters before ``subj``."""
+    text, noun = people.text, subj.lower_.rstrip("s")
+    lo = max(0, subj.idx - 1500)
+    hits = [m.start() for m in re.finditer(rf"\b{re.escape(noun)}s?\b", text[lo:subj.idx], re.IGNORECASE)]
+    orgs = [r for r in people.refs if r.kind == "org" and lo <= r.start < subj.idx]
+    for h in (lo + h for h in reversed(hits)):
+        # the issuer right before the noun ("CNN/ORC poll") or after "by"/"from" ("poll by Gallup")
+        near = [r for r in orgs if 0 <= h - r.mention.span.end <= 12 and not re.search(r"[.;:\n]", text[r.mention.span.end:h])]
+        near += [r for r in orgs if 0 < r.start - h <= 40 and re.match(rf"{re.escape(noun)}s?\s+(?:\w+\s+){{0,3}}(?:by|from)\s+$",
+                                                                         text[h:r.start], re.IGNORECASE)]
+        if near:
+            return near[0]
+    return None
 
 
 _LEAD_WORDS = {"but", "and", "still", "yet", "meanwhile", "also", "now", "then", "later", "so"}
