@@ -441,3 +441,10 @@ def test_the_poll_is_the_pollster_named_with_the_last_poll(quotes_of, one):
     assert one(quotes, "45 percent").speaker in ("CNN", "CNN/ORC")
     # no report was named before: "the report" stays nobody's
     assert one(quotes, "most voters were undecided").speaker is None
+
+
+def test_a_participle_on_the_object_of_issuing_is_the_issuers(quotes_of, one):
+    # regression: "saying" hung on "supporters" was taken for the supporters' words, speaker unknown
+    text = ("Donald Trump spoke in Ohio. Later, Jonas Weber emailed supporters saying that the struggle "
+            "continues in Vermont.")
+    assert one(quotes_of(text), "struggle continues").speaker == "Jonas Weber"

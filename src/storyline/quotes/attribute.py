@@ -116,6 +116,11 @@ def subject_of(cue: Token) -> Token | None:
         if tok.pos_ == "NOUN" and (poss := next((c for c in tok.children if c.dep_ == "poss"), None)) is not None:
             return poss  # a nominal cue's holder: "his criticism of ...", "Clinton's claim that ..."
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "acomp") and tok.head is not tok:
+            if tok.dep_ == "acl" and _object_of_issuing(tok.head):
+                # "Trump's campaign released a statement saying ...", "The senator emailed supporters
+                # saying ...": the one who issued it speaks, not the statement or its readers
+                tok = tok.head.head
+                continue
             tok = tok.head
             continue
         if tok.dep_ == "prep" and tok.lower_ in _DOER_PREPS and tok.head.pos_ in ("VERB", "AUX"):
@@ -125,6 +130,16 @@ def subject_of(cue: Token) -> Token | None:
             continue
         return None
     return None
+
+
+_ISSUING = {"released", "issued", "sent", "emailed", "posted", "published", "tweeted", "put", "wrote", "told",
+            "releases", "issues", "sends", "emails", "posts", "publishes", "tweets", "writes", "tells"}
+
+
+def _object_of_issuing(noun: Token) -> bool:
+    """Is ``noun`` the object of a verb of issuing or telling ("released a statement", "emailed
+    supporters"), so that a participle hung on it ("saying ...") is the issuer's?"""
+    return noun.dep_ in ("dobj", "dative") and noun.head.lower_ in _ISSUING
 
 
 def _antecedent(subj: Token, verb: Token) -> Token:
