@@ -104,3 +104,10 @@ def test_a_determiner_is_never_a_first_name_and_a_split_title_is_rejoined(nlp):
     people = {m.span.text: m.role for m in extract_mentions(art, nlp(text)) if m.label == "PERSON"}
     assert "The Clinton" not in people
     assert people.get("Alicia Machado") == "Miss Universe"
+
+
+def test_clerical_royal_and_local_titles_are_not_part_of_the_name():
+    assert strip_role("Rabbi Rick Jacobs")[:2] == ("Rick Jacobs", "Rabbi")
+    assert strip_role("Alderman William D. Burns")[:2] == ("William D. Burns", "Alderman")
+    assert strip_role("Prince Alwaleed Bin Talal")[0] == "Alwaleed Bin Talal"
+    assert strip_role("Pope Francis")[0] == "Pope Francis"  # a regnal name keeps its title
