@@ -449,3 +449,8 @@ def test_a_participle_on_the_object_of_issuing_is_the_issuers(quotes_of, one):
             "the struggle continues.")
     found = [q for q in quotes_of(text) if "struggle continues" in q.text]
     assert found and all(q.speaker == "Bernie Sanders" for q in found)
+
+
+def test_a_person_described_by_party_is_a_role_not_a_name(quotes_of, one):
+    text = "Paul Ryan met reporters in Janesville. The Wisconsin Republican said that Trump needs to do more work."
+    assert one(quotes_of(text), "more work").speaker == "Paul Ryan"

@@ -26,6 +26,8 @@ _ORG_NOUNS = {"ministry", "government", "office", "council", "committee", "compa
               "parliament", "presidency", "administration", "firm", "group", "union", "bank"}
 _CAMPAIGN_NOUNS = {"campaign", "camp", "team", "office", "staff"}  # "Gowdy's office said": his office
 BODY_NOUNS = frozenset(_ORG_NOUNS | _CAMPAIGN_NOUNS)  # nouns of bodies that speak as one
+# "the Wisconsin Republican", "the Vermont independent": a person described by party, not a name
+_PARTISANS = {"republican", "democrat", "independent", "libertarian"}
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any", "most", "more",
                "few", "both", "all"}
 _WORD = re.compile(r"[\w'’-]+")
@@ -232,7 +234,8 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         return _from_referent(r, cue_text, cue_pos, 0.75 if kind == "org" and firm else 0.8 if firm else _ROLE_GUESS, "pronoun")
     plural = subj.tag_ in ("NNS", "NNPS")
     head = low.rstrip("s") if plural else low
-    if subj.pos_ == "PROPN" and subj.text[:1].isupper() and not group \
+    partisan = low in _PARTISANS and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+    if subj.pos_ == "PROPN" and subj.text[:1].isupper() and not group and not partisan \
             and "\n" not in people.text[min(subj.idx, cue_pos):max(subj.idx, cue_pos)]:
         a, b = _name_tokens(subj)
         return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.6, "name")
@@ -261,7 +264,7 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         # "the ministry": the last organisation of that kind named before
         r = next((r for r in people.before(subj.idx) if r.kind == "org" and head in r.name.lower()), None)
         return _from_referent(r, cue_text, cue_pos, 0.7, "org") if r else Attribution(None, None, cue_text, cue_pos, 0.2, "group")
-    if head in role_nouns() and not dets & _INDEFINITE:
+    if (head in role_nouns() or partisan) and not dets & _INDEFINITE:
         mods = " ".join(t.text for t in subj.subtree if t.i < subj.i)  # "the former New Jersey"
         r, matched = people.role(head, subj.idx, state_in(mods))
         return _from_referent(r, cue_text, cue_pos, 0.8 if matched else _ROLE_GUESS, "role")
