@@ -454,3 +454,9 @@ def test_a_participle_on_the_object_of_issuing_is_the_issuers(quotes_of, one):
 def test_a_person_described_by_party_is_a_role_not_a_name(quotes_of, one):
     text = "Paul Ryan met reporters in Janesville. The Wisconsin Republican said that Trump needs to do more work."
     assert one(quotes_of(text), "more work").speaker == "Paul Ryan"
+
+
+def test_the_subject_of_a_relative_clause_is_a_topic_a_pronoun_continues(quotes_of, one):
+    text = ("Josh Greenman edits the opinion pages of the paper. The column is the latest of the jobs that "
+            "Anthony Weiner has lost over the years. He said the photos were sent by hackers.")
+    assert one(quotes_of(text), "sent by hackers").speaker == "Anthony Weiner"
