@@ -197,3 +197,10 @@ def test_an_attribution_closing_its_sentence_reports_all_before_the_comma(quotes
     q = next(q for q in quotes_of(text) if q.text.startswith("The Internet has also made"))
     assert q.kind == "indirect" and q.text.endswith("reach others") and q.speaker == "Angie Holan"
 
+
+
+def test_according_to_reports_the_whole_sentence_not_the_clause_it_hangs_on(quotes_of):
+    text = ("On Tuesday, Anna Lindqvist drew deep support among farmers, while Marek Sobel was outpacing her "
+            "among city voters, according to exit polls.")
+    reports = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert len(reports) == 1 and reports[0].text.startswith("On Tuesday, Anna Lindqvist drew deep support")

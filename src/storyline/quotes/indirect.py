@@ -128,10 +128,10 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
             continue
         toks: list[Token] = []
         if tok.lower_ == "according":
-            head = tok.head
+            # the whole sentence reports, not only the clause the phrase hangs on ("Clinton drew
+            # women, while Sanders was outpacing her among men, according to exit polls")
             skip = {t.i for t in tok.subtree}
-            toks = [t for t in head.subtree if t.i not in skip] if head is not tok else []
-            toks = _longest_run([t for t in toks if t.sent == tok.sent])
+            toks = _longest_run([t for t in tok.sent if t.i not in skip]) if tok.head is not tok else []
         else:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if not comps:  # "said in a statement that ...", "told reporters in an interview that ..."
