@@ -345,14 +345,19 @@ def test_a_description_names_anew_the_person_the_last_sentence_was_about(quotes_
     assert one(quotes_of(text), "proved nothing").speaker is None
 
 
-def test_a_title_is_only_the_words_right_before_a_name():
+def _person(text, name):
+    """A PERSON mention of the first ``name`` in ``text``, for tests of People below the NER."""
     from storyline.model import Mention, Span
+
+    at = text.index(name)
+    return Mention(span=Span(article_id="a", start=at, end=at + len(name), text=name), label="PERSON")
+
+
+def test_a_title_is_only_the_words_right_before_a_name():
     from storyline.quotes.people import _roles_near
 
     def roles(text, name):
-        at = text.index(name)
-        return _roles_near(text, Mention(span=Span(article_id="a", start=at, end=at + len(name), text=name),
-                                         label="PERSON"))
+        return _roles_near(text, _person(text, name))
 
     # regression: "minister explained that Comey" made Comey a minister, and "the minister" him
     assert "minister" not in roles("The minister explained that Comey was wrong.", "Comey")
@@ -397,18 +402,12 @@ def test_an_apposition_names_the_subject_before_its_modifiers_do(quotes_of, one)
 
 
 def test_a_lone_surname_that_just_spoke_is_who_he_continues():
-    from storyline.model import Mention, Span
     from storyline.quotes.people import People
 
     # regression: "Bozell" (one word, gender unknown, two Bozells in the story so never resolved) was
     # skipped, and "he adds" went to the last full name
     text = "Richard Viguerie agreed.\n\n“The establishment hates conservatives,” Bozell says. “It always has,” he adds."
-
-    def mention(name):
-        at = text.index(name)
-        return Mention(span=Span(article_id="a", start=at, end=at + len(name), text=name), label="PERSON")
-
-    people = People(text, [mention("Richard Viguerie"), mention("Bozell")])
+    people = People(text, [_person(text, "Richard Viguerie"), _person(text, "Bozell")])
     bozell = text.index("Bozell")
     people.heard(bozell, (bozell, bozell + 6))
     r, firm = people.pronoun_firm("m", text.index("he adds"))
@@ -416,13 +415,10 @@ def test_a_lone_surname_that_just_spoke_is_who_he_continues():
 
 
 def test_a_lone_surname_as_main_subject_is_what_he_continues_but_not_a_capitalised_noun():
-    from storyline.model import Mention, Span
     from storyline.quotes.people import People
 
     def people_for(text, names, subjects):
-        ms = [Mention(span=Span(article_id="a", start=text.index(n), end=text.index(n) + len(n), text=n), label="PERSON")
-              for n in names]
-        return People(text, ms, subjects={text.index(n) for n in subjects})
+        return People(text, [_person(text, n) for n in names], subjects={text.index(n) for n in subjects})
 
     text = ("The activists met. Media Research Center’s Bozell agrees with Richard Viguerie that Cruz is best. "
             "He also thinks Cruz will win.")
