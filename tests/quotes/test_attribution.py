@@ -456,3 +456,12 @@ def test_the_subject_of_a_relative_clause_is_a_topic_a_pronoun_continues(quotes_
     text = ("Josh Greenman edits the opinion pages of the paper. The column is the latest of the jobs that "
             "Anthony Weiner has lost over the years. He said the photos were sent by hackers.")
     assert one(quotes_of(text), "sent by hackers").speaker == "Anthony Weiner"
+
+
+def test_the_campaign_is_the_campaign_named_before_unless_two_compete(quotes_of, one):
+    text = ("Donald Trump spoke in Ohio. The Trump campaign attacked the plan on Monday. "
+            "The campaign said it raised $10 million in June.")
+    assert one(quotes_of(text), "raised $10 million").speaker == "Trump campaign"
+    text = ("Donald Trump and Hillary Clinton spoke in Ohio. The Trump campaign attacked Clinton's campaign on Monday. "
+            "The campaign said it raised $10 million in June.")
+    assert one(quotes_of(text), "raised $10 million").speaker is None

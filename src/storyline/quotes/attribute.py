@@ -263,6 +263,8 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
             return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.7, "org")
         # "the ministry": the last organisation of that kind named before
         r = next((r for r in people.before(subj.idx) if r.kind == "org" and head in r.name.lower()), None)
+        if r is None and head == "campaign" and (camp := _campaign_before(subj, people)) is not None:
+            return Attribution(camp, (subj.idx, subj.idx + len(subj)), cue_text, cue_pos, 0.7, "org")
         return _from_referent(r, cue_text, cue_pos, 0.7, "org") if r else Attribution(None, None, cue_text, cue_pos, 0.2, "group")
     if (head in role_nouns() or partisan) and not dets & _INDEFINITE:
         mods = " ".join(t.text for t in subj.subtree if t.i < subj.i)  # "the former New Jersey"
@@ -312,6 +314,25 @@ def _document_source(subj: Token, people: People, cue_text: str, cue_pos: int) -
         # "A CNN/ORC poll out Monday shows … The poll found …": the document named just before
         return _from_referent(r, cue_text, cue_pos, 0.7, "org")
     return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
+
+
+_CAMPAIGN_OF = re.compile(r"\b([A-Z][\w.'’-]+)(?:['’]s)?\s+(?:(?:presidential|Senate|reelection|re-election)\s+)?campaign\b")
+
+
+def _campaign_before(subj: Token, people: People) -> str | None:
+    """'the campaign' after "the Trump campaign" or "Clinton's campaign" in the 1,500 characters
+    before: that candidate's campaign, when the candidate is a person named in the article and no
+    other candidate's campaign was named since."""
+    text = people.text
+    lo = max(0, subj.idx - 1500)
+    owners = []
+    for m in _CAMPAIGN_OF.finditer(text, lo, subj.idx):
+        r = people.at(m.start(1), m.end(1))
+        if r is not None and r.kind == "person" or people.surname(m.group(1), m.start(1)) is not None:
+            owners.append(m.group(1))  # a candidate: the NER often tags "Trump" in "Trump campaign" ORG
+    if not owners or len({o for o in owners[-2:]}) > 1:
+        return None  # "the Trump campaign ... Clinton's campaign ... the campaign": whose?
+    return f"{owners[-1]} campaign"
 
 
 def _issuer_before(subj: Token, people: People) -> Referent | None:
