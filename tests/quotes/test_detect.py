@@ -204,3 +204,11 @@ def test_according_to_reports_the_whole_sentence_not_the_clause_it_hangs_on(quot
             "among city voters, according to exit polls.")
     reports = [q for q in quotes_of(text) if q.kind == "indirect"]
     assert len(reports) == 1 and reports[0].text.startswith("On Tuesday, Anna Lindqvist drew deep support")
+
+
+def test_according_to_does_not_swallow_another_report_in_its_sentence(quotes_of):
+    # regression: the whole sentence was the news agency's report, and Weaver's words were lost in it
+    text = ("His campaign manager, Jeff Weaver, says it's proof the candidate can still close the gap in "
+            "pledged delegates, which stood at 263 entering Tuesday's primary, according to the Associated Press.")
+    quotes = quotes_of(text)
+    assert any(q.speaker == "Jeff Weaver" and "can still close the gap" in q.text for q in quotes)

@@ -178,6 +178,10 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
     kept: list[Reported] = []
     for r in out:
         if kept and r.start < kept[-1].end and r.end <= kept[-1].end and r.cue_span and kept[-1].start <= r.cue_span[0] < kept[-1].end:
+            if kept[-1].cue is not None and kept[-1].cue.lower_ == "according":
+                # "Weaver says it's proof ..., according to the AP": the agency vouches for a report
+                # that has a speaker of its own; his words are the report
+                kept[-1] = r
             continue  # nested inside an earlier reported clause: speech within speech
         kept.append(r)
     return kept
