@@ -138,3 +138,9 @@ def test_same_source_takes_either_partner_of_a_joint_poll_and_a_generic_tail():
     assert q.same_source("CBS News", "New York Times/CBS News") and q.same_source("Washington Post-ABC News", "ABC News")
     assert q.same_source("Rasmussen", "Rasmussen Reports") and q.same_source("Quinnipiac", "Quinnipiac University")
     assert not q.same_source("Trump", "Trump Organization") and not q.same_source("Mauricio Fraga", "Rosenfeld")
+
+
+def test_same_source_reads_an_acronym_and_a_documents_plural():
+    q = _bench()
+    assert q.same_source("FEC filings", "Federal Election Commission") and q.same_source("IG", "State Department inspector general")
+    assert not q.same_source("DNC", "Republican National Committee") and not q.same_source("GOP", "Donald Trump")
