@@ -465,3 +465,9 @@ def test_the_campaign_is_the_campaign_named_before_unless_two_compete(quotes_of,
     text = ("Donald Trump and Hillary Clinton spoke in Ohio. The Trump campaign attacked Clinton's campaign on Monday. "
             "The campaign said it raised $10 million in June.")
     assert one(quotes_of(text), "raised $10 million").speaker is None
+
+
+def test_the_owner_of_a_sentence_subject_is_a_topic_a_pronoun_continues(quotes_of, one):
+    text = ("John McConnell chaired the session on Monday with Paul Manafort. Manafort's tone at the news conference "
+            "was defiant. He said the speech had been written by the campaign staff.")
+    assert one(quotes_of(text), "written by the campaign").speaker == "Paul Manafort"
