@@ -471,3 +471,13 @@ def test_the_owner_of_a_sentence_subject_is_a_topic_a_pronoun_continues(quotes_o
     text = ("John McConnell chaired the session on Monday with Paul Manafort. Manafort's tone at the news conference "
             "was defiant. He said the speech had been written by the campaign staff.")
     assert one(quotes_of(text), "written by the campaign").speaker == "Paul Manafort"
+
+
+def test_relative_clauses_each_about_their_own_noun_and_a_second_who(quotes_of, one):
+    text = ("Republicans may ask whether candidates like Mr. Carson, who claimed that China was becoming involved "
+            "in Syria, and Donald J. Trump, who suggested the battle could be left to Russia, are ready. "
+            "Senator Ted Cruz of Texas, who last year threatened a shutdown, and who has been hoping to win "
+            "evangelicals, said the ruling was wrong.")
+    speakers = {q.text: q.speaker for q in quotes_of(text)}
+    assert speakers.get("the battle could be left to Russia") == "Donald J. Trump"
+    assert speakers.get("to win evangelicals") == "Ted Cruz"

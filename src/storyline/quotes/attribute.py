@@ -149,9 +149,12 @@ def _antecedent(subj: Token, verb: Token) -> Token:
     he is out"), unless that noun is one of several joined ("Rivers and Ortiz, who say").
     "who" is a person: after "Matt Duss, the president of the Foundation for Middle East Peace,
     who criticizes ..." the clause hangs from "Peace", but the person it describes speaks."""
-    if subj.lower_ in ("who", "that") and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN") \
-            and verb.head.dep_ != "conj" and not any(x.dep_ == "conj" for x in verb.head.children):
-        head = verb.head
+    rel = verb
+    while rel.dep_ == "conj" and rel.head is not rel:  # "Cruz, who threatened ..., and who has been hoping"
+        rel = rel.head
+    if subj.lower_ in ("who", "that", "which") and rel.dep_ == "relcl" and rel.head.pos_ in ("PROPN", "NOUN") \
+            and (not _joined(rel.head) or _each_described(rel.head)):
+        head = rel.head
         if subj.lower_ == "who" and head.ent_type_ != "PERSON":
             up = head
             for _ in range(6):
@@ -162,6 +165,20 @@ def _antecedent(subj: Token, verb: Token) -> Token:
                     return up
         return head
     return subj
+
+
+def _joined(noun: Token) -> bool:
+    return noun.dep_ == "conj" or any(x.dep_ == "conj" for x in noun.children)
+
+
+def _each_described(noun: Token) -> bool:
+    """'Mr. Carson, who claimed ..., and Donald J. Trump, who suggested ...': joined nouns each with a
+    relative clause of their own; each clause is about its own noun."""
+    def own(t: Token) -> bool:
+        return any(c.dep_ == "relcl" for c in t.children)
+    if noun.dep_ == "conj":
+        return own(noun.head)
+    return any(x.dep_ == "conj" and own(x) for x in noun.children)
 
 
 def _name_tokens(tok: Token) -> tuple[int, int]:
