@@ -338,8 +338,8 @@ _CAMPAIGN_OF = re.compile(r"\b([A-Z][\w.'’-]+)(?:['’]s)?\s+(?:(?:presidentia
 
 def _campaign_before(subj: Token, people: People) -> str | None:
     """'the campaign' after "the Trump campaign" or "Clinton's campaign" in the 1,500 characters
-    before: that candidate's campaign, when the candidate is a person named in the article and no
-    other candidate's campaign was named since."""
+    before: that candidate's campaign, when the candidate is a person named in the article and the
+    last two campaigns named there (or the only one) are that candidate's."""
     text = people.text
     lo = max(0, subj.idx - 1500)
     owners = []

@@ -194,7 +194,7 @@ class People:
         prepositional phrase more than 400 characters back, stands in -- right one time in three in
         political news (PolNeAR train)."""
         nearest = self._pronoun_nearest(kind, pos)
-        # a lone surname that just spoke a quote is a person, whatever its gender is unknown
+        # a lone surname that just spoke a quote is a person, though its gender is unknown
         spoke = [(at, r) for at, r in self.speakers if at < pos and pos - at < 600 and self._compatible(r, kind, lone_ok=True)]
         if spoke and nearest is not None and nearest.start < spoke[-1][0]:
             return spoke[-1][1], True  # "… ," Trump said. He added: the voice just heard goes on
@@ -232,7 +232,7 @@ class People:
                 continue
             if _lone(r) and not (self.is_subject(r) and self._proper(r)):
                 continue  # a lone capitalised word of unknown gender is too often an NER error, unless
-                # the parse makes it the subject of a main clause ("Media Research Center's Bozell agrees")
+                # the parse makes it a clause's subject ("Media Research Center's Bozell agrees")
             if kind == "pl":
                 return None  # "they" is a group: never guess one person
             return r
