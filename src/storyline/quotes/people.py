@@ -152,6 +152,7 @@ class People:
                 r.gender = full.gender
         self.refs = refs
         self._fullest: dict[tuple[str, ...], str] | None = None
+        self._proper_names: dict[str, bool] = {}
         self._starts = [r.start for r in refs]
 
     def at(self, start: int, end: int) -> Referent | None:
@@ -211,9 +212,11 @@ class People:
         """Is a lone word a name of its own: capitalised inside a sentence somewhere ("Media Research
         Center's Bozell"; "Filmmaker Dinesh D'Souza" is a common noun at a sentence start), and not a
         surname that several people named in full share?"""
-        if any(x.kind == "person" and len(x.name.split()) > 1 and x.name.split()[-1] == r.name for x in self.refs):
-            return False  # "Trump" left unresolved in a story of Donald, Ivanka and Melania Trump: any of them
-        return re.search(rf"[a-z,’']\s+{re.escape(r.name)}\b", self.text) is not None
+        if r.name not in self._proper_names:  # asked for each pronoun: one answer per name and article
+            shared = any(x.kind == "person" and len(x.name.split()) > 1 and x.name.split()[-1] == r.name for x in self.refs)
+            # shared: "Trump" left unresolved in a story of Donald, Ivanka and Melania Trump: any of them
+            self._proper_names[r.name] = not shared and re.search(rf"[a-z,’']\s+{re.escape(r.name)}\b", self.text) is not None
+        return self._proper_names[r.name]
 
     def _compatible(self, r: Referent, kind: str, lone_ok: bool = False) -> bool:
         if kind == "org":
