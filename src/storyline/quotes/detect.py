@@ -413,14 +413,9 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
             if att.speaker is not None:
                 return att
         # "President Clinton released the following statement:" -- the intro's grammatical subject
-        if doc is not None and (span := doc.char_span(sent_lo, len(before), alignment_mode="expand")) is not None:
-            root = span.root
-            subj = subject_of(root)
-            if subj is not None and subj.idx >= sent_lo:
-                att = speaker_from_subject(subj, people, root)
-                if att.speaker is not None:
-                    att.cue, att.confidence = None, min(att.confidence, 0.75)
-                    return att
+        if doc is not None and (att := _intro_speaker(people, doc.char_span(sent_lo, len(before), alignment_mode="expand"),
+                                                      sent_lo, 0.75)) is not None:
+            return att
         # "Lars Eriksen, the harbour master, put it simply:" -- one person introduces the quote
         intro = {r.name for r in people.refs if sent_lo <= r.start < len(before) and r.kind == "person"}
         if len(intro) == 1:
@@ -434,15 +429,11 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
     if before.endswith(",") and c.kind == "direct" and doc is not None:
         # "Trump issued a statement, “Last night …”", "Clinton shared her worry with donors, “I do
         # not know …”": the clause before the comma introduces the quote; its subject speaks
+        # (a comma ends many an opening phrase: only a main verb's subject, named, a pronoun or a body)
         sent_lo = max([0] + [e for e in ends if e < len(before) - 1])
         span = doc.char_span(sent_lo, len(before) - 1, alignment_mode="contract")
-        root = span.root if span is not None and len(span) else None
-        subj = subject_of(root) if root is not None and root.pos_ == "VERB" and root.dep_ == "ROOT" else None
-        if subj is not None and subj.idx >= sent_lo:
-            att = speaker_from_subject(subj, people, root)  # type: ignore[arg-type]
-            if att.speaker is not None and att.how in ("name", "pronoun", "org"):
-                att.cue, att.confidence = None, min(att.confidence, 0.7)
-                return att
+        if (att := _intro_speaker(people, span, sent_lo, 0.7, strict=True)) is not None:
+            return att
     # "This was stated by Anna Lindqvist, …" -- the speaker named only in the next sentence
     nxt = _sentence_after(text, max(c.close_at + 1, hi), ends, paras)
     if nxt is not None and not any(nxt[0] <= a < nxt[1] for a, _ in speech):
@@ -485,6 +476,23 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
                               min(prev.att.confidence, 0.75), "continuity")
             return att
     return Attribution()
+
+
+def _intro_speaker(people: People, span, sent_lo: int, cap: float, strict: bool = False) -> Attribution | None:  # type: ignore[no-untyped-def]
+    """The grammatical subject of the clause that introduces a quote after a colon or a comma, as
+    its speaker with no cue and at most ``cap`` confidence; ``strict`` wants the clause's main verb
+    and a named, pronoun or body speaker."""
+    root = span.root if span is not None and len(span) else None
+    if root is None or strict and not (root.pos_ == "VERB" and root.dep_ == "ROOT"):
+        return None
+    subj = subject_of(root)
+    if subj is None or subj.idx < sent_lo:
+        return None
+    att = speaker_from_subject(subj, people, root)
+    if att.speaker is None or strict and att.how not in ("name", "pronoun", "org"):
+        return None
+    att.cue, att.confidence = None, min(att.confidence, cap)
+    return att
 
 
 def _quote(article: Article, start: int, end: int, kind: str, att: Attribution) -> Quote:

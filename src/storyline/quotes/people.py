@@ -210,8 +210,8 @@ class People:
 
     def _proper(self, r: Referent) -> bool:
         """Is a lone word a name of its own: capitalised inside a sentence somewhere ("Media Research
-        Center's Bozell"; "Filmmaker Dinesh D'Souza" is a common noun at a sentence start), and not a
-        surname that several people named in full share?"""
+        Center's Bozell"; "Filmmaker Dinesh D'Souza" is a common noun at a sentence start), and not
+        the surname of anyone named in full (left unresolved, it may be any of them)?"""
         if r.name not in self._proper_names:  # asked for each pronoun: one answer per name and article
             shared = any(x.kind == "person" and len(x.name.split()) > 1 and x.name.split()[-1] == r.name for x in self.refs)
             # shared: "Trump" left unresolved in a story of Donald, Ivanka and Melania Trump: any of them
