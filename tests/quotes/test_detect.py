@@ -212,3 +212,19 @@ def test_according_to_does_not_swallow_another_report_in_its_sentence(quotes_of)
             "pledged delegates, which stood at 263 entering Tuesday's primary, according to the Associated Press.")
     quotes = quotes_of(text)
     assert any(q.speaker == "Jeff Weaver" and "can still close the gap" in q.text for q in quotes)
+
+
+def test_a_quote_signed_on_the_next_line_is_the_signers(quotes_of, one):
+    # fact-check and pull-quote layout: the quote alone, then "- Name." in its own paragraph
+    text = ("Bernie Sanders and Hillary Clinton debated in New Hampshire on Thursday.\n\n"
+            "\"The idea that I would dismantle health care in America is just not accurate.\"\n\n"
+            "- Sanders.\n\n"
+            "Sanders exaggerates when he says he wrote the law.\n\n"
+            "\"Great speech. She's tested. She's ready.\"\n\n"
+            "—President Obama, tweeting after Clinton's speech.\n\n"
+            "\"We will cut taxes for every family.\"\n\n"
+            "- Trump's plan, by contrast, would cut rates for the top bracket.\n")
+    qs = quotes_of(text)
+    assert one(qs, "dismantle health care").speaker == "Bernie Sanders"
+    assert one(qs, "She's tested").speaker == "Obama"
+    assert one(qs, "cut taxes for every family").speaker is None  # a list item opening with a name

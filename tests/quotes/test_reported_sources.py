@@ -180,3 +180,18 @@ def test_cue_the_parser_left_without_subject_takes_the_name_right_before_it(quot
     # the name after the verb is its object, not its speaker
     text = "At the rally in Dayton on Sunday, endorsed Senator Ted Cruz as the only candidate who can win."
     assert all(q.speaker is None for q in quotes_of(text))
+
+
+def test_a_nominal_cue_belongs_to_the_subject_of_its_light_verb(quotes_of, one):
+    # regression: "offered praise for ..." had no subject (only a possessive counted for a noun
+    # cue), so the report went unattributed although Cruz is the clause's subject
+    text = "Senator Ted Cruz toured Iowa. Cruz offered praise for the governor's plan to cut property taxes."
+    q = one(quotes_of(text), "cut property taxes")
+    assert q.speaker == "Ted Cruz"
+
+
+def test_in_addition_to_stating_belongs_to_the_main_clause_subject(quotes_of, one):
+    text = ("In addition to stating that the tax plan would hurt small farms, Governor Maria Lopez "
+            "has vowed to veto any bill that raises the fuel levy.")
+    q = one(quotes_of(text), "hurt small farms")
+    assert q.speaker == "Maria Lopez"

@@ -117,6 +117,11 @@ def subject_of(cue: Token) -> Token | None:
             return next((p for p in agent.children if p.dep_ == "pobj"), None)
         if tok.pos_ == "NOUN" and (poss := next((c for c in tok.children if c.dep_ == "poss"), None)) is not None:
             return poss  # a nominal cue's holder: "his criticism of ...", "Clinton's claim that ..."
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
+            # a nominal cue held by the subject of its light verb: "He expressed concern that ...",
+            # "All three candidates issued statements condemning ...", "she outlined a plan to ..."
+            tok = tok.head
+            continue
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "acomp") and tok.head is not tok:
             if tok.dep_ == "acl" and _object_of_issuing(tok.head):
                 # "Trump's campaign released a statement saying ...", "The senator emailed supporters
@@ -125,7 +130,11 @@ def subject_of(cue: Token) -> Token | None:
                 continue
             tok = tok.head
             continue
-        if tok.dep_ == "prep" and tok.lower_ in _DOER_PREPS and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "prep" and tok.head.lower_ == "addition" and tok.head.head.dep_ == "prep":
+            tok = tok.head.head  # "In addition to stating that ..., Clinton has vowed": as "in stating"
+            continue
+        if tok.dep_ == "prep" and (tok.lower_ in _DOER_PREPS or tok.lower_ == "of" and any(
+                c.lower_ == "instead" for c in tok.children)) and tok.head.pos_ in ("VERB", "AUX"):
             # "Sullivan responded by explaining ...", "In describing Trump, Cuban said": the clause's
             # subject speaks; "Clinton chastised Snyder for refusing ...": the claim is Clinton's
             tok = tok.head

@@ -36,6 +36,8 @@ _END = re.compile(r"[.!?…]")
 _NOT_WHOLE_REPORT = {"called", "calls", "call", "described", "describes", "according", "quoted", "reported", "reports", "posted"}
 _LEAD_CUE = re.compile(r"^(?:He|She|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:also\s+)?(?:added|said|continued|stressed|noted|explained|warned)\b")
 _PRIOR_ATTRIBUTION = re.compile(r"[,.!?…—–-]\s*(?:”|\"|'')\s*,?\s*([^\"“”\n]{1,120}?)\s*$")
+# a signature line: a dash, then who (up to a comma or the line's end), alone in its paragraph
+_SIGNATURE = re.compile(r"[\"”’'.,!?…\s]*?\n\s*[-–—―]\s*(?P<who>[A-Z][^\n,]{1,60}?)[.]?(?:,[^\n]{0,120})?[ \t]*(?:\n|$)")
 _RETRO = re.compile(r"(?i)^\s*(?:this|that|these words|so|thus)\b[^.]{0,40}?\b(?:stated|said|written|told|declared|belong)\b")
 
 
@@ -434,6 +436,8 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
         span = doc.char_span(sent_lo, len(before) - 1, alignment_mode="contract")
         if (att := _intro_speaker(people, span, sent_lo, 0.7, strict=True)) is not None:
             return att
+    if c.kind == "direct" and (sig := _signature(text, people, c.close_at + 1)) is not None:
+        return sig
     # "This was stated by Anna Lindqvist, …" -- the speaker named only in the next sentence
     nxt = _sentence_after(text, max(c.close_at + 1, hi), ends, paras)
     if nxt is not None and not any(nxt[0] <= a < nxt[1] for a, _ in speech):
@@ -476,6 +480,25 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
                               min(prev.att.confidence, 0.75), "continuity")
             return att
     return Attribution()
+
+
+def _signature(text: str, people: People, pos: int) -> Attribution | None:
+    """A quote signed on the line after it, as fact checks, pull quotes and epigraphs do:
+    '"… not accurate."' then '- Sanders.' or '—President Obama, tweeting after Clinton's speech.'
+    The signature names the speaker and nothing else, so any name opening it is the one."""
+    m = _SIGNATURE.match(text, pos)
+    if m is None:
+        return None
+    a, b = m.span("who")
+    r = people.at(a, b)
+    # the name closes the signature, after at most a title ("- President Obama"), unlike a list item
+    # that starts with a name ("- Trump's tax plan would cut rates")
+    if r is not None and a <= r.start and r.mention.span.end >= b and len(text[a:r.start].split()) <= 3:
+        return Attribution(r.name, (r.mention.span.start, r.mention.span.end), None, None, 0.85, "name")
+    word = m.group("who").split()[-1] if len(m.group("who").split()) == 1 else ""
+    if word and (r := people.surname(word, pos)) is not None:
+        return Attribution(r.name, (a, b), None, None, 0.85, "name")
+    return None
 
 
 def _intro_speaker(people: People, span, sent_lo: int, cap: float, strict: bool = False) -> Attribution | None:  # type: ignore[no-untyped-def]
