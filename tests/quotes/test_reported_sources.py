@@ -195,3 +195,11 @@ def test_in_addition_to_stating_belongs_to_the_main_clause_subject(quotes_of, on
             "has vowed to veto any bill that raises the fuel levy.")
     q = one(quotes_of(text), "hurt small farms")
     assert q.speaker == "Maria Lopez"
+
+
+def test_a_capitalised_poll_with_an_indefinite_article_is_its_pollsters(quotes_of, one):
+    # regression: "a national Gallup Poll" was taken for a group ("a ...") and left unattributed
+    text = ("Still, almost two in three Republican-leaning voters now view Trump favorably, "
+            "according to a national Gallup Poll taken last week.")
+    q = one(quotes_of(text), "view Trump favorably")
+    assert q.speaker is not None and "Gallup" in q.speaker

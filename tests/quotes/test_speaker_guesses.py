@@ -76,3 +76,13 @@ def test_a_place_name_is_no_first_name(quotes_of, one):
             "that he struggled with foreign policy.\n\n"
             'He brushed off these concerns. "I have been to 57 different countries," he said.')
     assert one(quotes_of(text), "57 different countries").speaker == "Ben Carson"
+
+
+def test_he_continues_the_voice_just_heard_when_the_parse_missed_its_subject(quotes_of, one):
+    # regression: "Ramos, 58, told AFP" parses Ramos as no subject (the age apposition); "he said"
+    # then reached back past him to the last parsed subject, Trump, whom he was talking about
+    text = ("Donald Trump had Univision anchor Jorge Ramos escorted out of a news conference in August.\n\n"
+            "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, told AFP "
+            "in an interview in Mexico City on Monday.\n\n"
+            "“Many governments and many media simply did not react to the danger,” he said.")
+    assert one(quotes_of(text), "did not react").speaker == "Jorge Ramos"

@@ -265,7 +265,8 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
             and "\n" not in people.text[min(subj.idx, cue_pos):max(subj.idx, cue_pos)]:
         a, b = _name_tokens(subj)
         return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.6, "name")
-    if head in source_documents() and subj.text.islower():
+    if head in source_documents() and (subj.text.islower() or dets & _INDEFINITE):
+        # "a national Gallup Poll": a document however it is capitalised, not a group for its "a"
         return _document_source(subj, people, cue_text, cue_pos)
     if dets & _INDEFINITE or plural or subj.pos_ == "NUM":
         return Attribution(None, None, cue_text, cue_pos, 0.2, "group")

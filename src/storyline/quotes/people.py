@@ -197,8 +197,13 @@ class People:
         nearest = self._pronoun_nearest(kind, pos)
         # a lone surname that just spoke a quote is a person, though its gender is unknown
         spoke = [(at, r) for at, r in self.speakers if at < pos and pos - at < 600 and self._compatible(r, kind, lone_ok=True)]
-        if spoke and nearest is not None and nearest.start < spoke[-1][0]:
-            return spoke[-1][1], True  # "… ," Trump said. He added: the voice just heard goes on
+        if spoke and nearest is not None and (nearest.start < spoke[-1][0] or nearest.name == spoke[-1][1].name and not any(
+                self.is_subject(r) and r.kind == "person" and r.name != nearest.name
+                for r in self.before(pos) if r.start > spoke[-1][0])):
+            # "… ," Trump said. He added: the voice just heard goes on, and so does the one just
+            # heard and named ("…," Ramos, 58, told AFP. "…," he said) when no other subject came
+            # since, whether or not the parse made him a subject
+            return spoke[-1][1], True
         if nearest is None or not self.subjects or self.is_subject(nearest):
             return nearest, True
         for r in self.before(pos):
