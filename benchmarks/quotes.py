@@ -436,8 +436,12 @@ def speaker_ok(text: str, g: Relation, p: Pred) -> bool:
     if g.by_hand:
         # a pronoun's span overlapping ours says nothing about whom we took it for: compare names;
         # a Source of several named people ("both men") is right with any of them
-        return bool(p.speaker and g.source_name) and any(
-            same_source(p.speaker, n) for n in g.source_name.split("; "))  # type: ignore[union-attr]
+        # a joint speaker of ours ("they": "Hillary Clinton and Bernie Sanders", from the pronoun's
+        # span) is right when each of its people is one of the Source's
+        ours = [x for x in re.split(r", | and ", p.speaker)] if p.speaker and p.speaker_span and \
+            re.fullmatch(r"(?i)they|both", text[p.speaker_span[0]:p.speaker_span[1]]) else [p.speaker]
+        return bool(p.speaker and g.source_name) and all(
+            any(same_source(o, n) for n in g.source_name.split("; ")) for o in ours)  # type: ignore[union-attr,arg-type]
     if p.speaker_span and g.source and p.speaker_span[0] < g.source[1] and g.source[0] < p.speaker_span[1]:
         return True
     if p.speaker and g.source_name:

@@ -118,6 +118,19 @@ def test_hand_resolved_sources_are_compared_by_name_not_by_overlap():
     assert q.speaker_ok(text, gold[1], q.Pred([(0, 1)], "indirect", "Donald Trump campaign", None))
 
 
+def test_a_joint_speaker_is_right_only_when_each_of_its_people_is_the_sources():
+    q = _bench()
+    text = "Hillary Clinton and Bernie Sanders spoke. They said wages must rise."
+    they = text.index("They")
+    gold = [q.Relation([(0, 1)], (they, they + 4), "indirect")]
+    q.apply_hand("a", gold, {("a", they, they + 4): ("PERSON", "Hillary Clinton; Bernie Sanders")})
+    pred = lambda who: q.Pred([(0, 1)], "indirect", who, (they, they + 4))  # noqa: E731
+    assert q.speaker_ok(text, gold[0], pred("Hillary Clinton and Bernie Sanders"))
+    assert not q.speaker_ok(text, gold[0], pred("Hillary Clinton and Donald Trump"))
+    # a name that is one organisation with "and" in it is not split when it is not a pronoun's
+    assert not q.speaker_ok(text, gold[0], q.Pred([(0, 1)], "indirect", "Procter and Gamble", None))
+
+
 
 def test_the_dev_hand_resolution_file_is_well_formed():
     q = _bench()

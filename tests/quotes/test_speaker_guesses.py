@@ -86,3 +86,16 @@ def test_he_continues_the_voice_just_heard_when_the_parse_missed_its_subject(quo
             "in an interview in Mexico City on Monday.\n\n"
             "“Many governments and many media simply did not react to the danger,” he said.")
     assert one(quotes_of(text), "did not react").speaker == "Jorge Ramos"
+
+
+def test_they_after_two_people_named_together_is_both_of_them(quotes_of, one):
+    text = ("Democratic candidates Hillary Clinton and Bernie Sanders answered the union's questionnaire. "
+            "They also said that federal workers deserve a raise.")
+    q = one(quotes_of(text), "federal workers deserve a raise")
+    assert q.speaker == "Hillary Clinton and Bernie Sanders" and q.speaker_span.text == "They"
+
+
+def test_they_after_an_unnamed_group_stays_unnamed(quotes_of, one):
+    text = ("Hillary Clinton and Bernie Sanders spoke in Des Moines. Voters in the hall cheered, "
+            "and they said that the caucus would be close.")
+    assert one(quotes_of(text), "caucus would be close").speaker is None

@@ -241,10 +241,12 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
     if subj.text[:1].isupper() and subj.lower_ not in pronouns() and (r := people.surname(subj.text, subj.idx)) is not None:
         return Attribution(r.name, (subj.idx, subj.idx + len(subj)), cue_text, cue_pos, 0.9, "name")
     low = subj.lower_
+    if low == "both" and subj.pos_ in ("DET", "PRON"):
+        return _joint(subj, people, cue_text, cue_pos)
     if low in pronouns():
         kind = pronouns()[low]
         if kind == "pl":
-            return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
+            return _joint(subj, people, cue_text, cue_pos)
         if low in ("i", "we", "you"):
             return Attribution(None, None, cue_text, cue_pos, 0.1, "none")
         if (bound := _bound_possessive(subj, people, kind)) is not None:
@@ -298,6 +300,44 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         r, matched = people.role(head, subj.idx, state_in(mods))
         return _from_referent(r, cue_text, cue_pos, 0.8 if matched else _ROLE_GUESS, "role")
     return Attribution(None, None, cue_text, cue_pos, 0.2, "none")
+
+
+def _joint(pron: Token, people: People, cue_text: str, cue_pos: int) -> Attribution:
+    """'They'/'both': the people named together just before, as one joint speaker ("Hillary Clinton
+    and Bernie Sanders"), else a group nobody in particular speaks for."""
+    pair = _named_pair_before(pron, people)
+    if pair is None:
+        return Attribution(None, None, cue_text, cue_pos, 0.2, "group")
+    names = [r.name for r in pair]
+    return Attribution(", ".join(names[:-1]) + " and " + names[-1], (pron.idx, pron.idx + len(pron)),
+                       cue_text, cue_pos, 0.8, "pronoun")
+
+
+def _named_pair_before(pron: Token, people: People) -> list[Referent] | None:
+    """'Clinton and Sanders met union leaders on Monday. They said ...': "they" is the named people
+    joined as the subject of the nearest clause with a plural subject before, within two sentences;
+    any other plural subject there ("voters", "they", "both campaigns") leaves "they" unnamed."""
+    doc = pron.doc
+    first = pron.sent.start
+    for _ in range(2):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for t in reversed(doc[first:pron.i]):
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if t.lower_ in ("they", "both"):
+            continue  # the same group again ("Both are progressives. Both want ...")
+        head = next((c for c in t.children if c.dep_ == "appos"), t) if t.tag_ == "NNS" else t
+        joined = [head] + [c for c in head.conjuncts if c.i > head.i]  # "candidates Clinton and Sanders"
+        if len(joined) == 1:
+            if t.tag_ in ("NNS", "NNPS") or t.lower_ == "we":
+                return None
+            continue
+        refs = [people.at(c.idx, c.idx + len(c)) for c in joined]
+        if all(r is not None and r.kind == "person" for r in refs) and len({r.name for r in refs}) == len(refs):  # type: ignore[union-attr]
+            return refs  # type: ignore[return-value]
+        return None
+    return None
 
 
 def _bound_possessive(poss: Token, people: People, kind: str) -> Referent | None:
