@@ -40,8 +40,9 @@ def test_groups_and_anonymous_sources_stay_unattributed(quotes_of, one):
     q = one(quotes_of("“Nobody in this building has seen a final number,” one member of the committee told the Post."),
             "final number")
     assert q.speaker is None
+    # "they" is never one person: after two people named together, it is both of them
     q = one(quotes_of('Anna Kowalczyk and Marek Sobel met on Monday. "It was a good meeting," they said.'), "good meeting")
-    assert q.speaker is None
+    assert q.speaker == "Anna Kowalczyk and Marek Sobel"
 
 
 def test_quote_without_any_attribution_is_unattributed(quotes_of, one):
