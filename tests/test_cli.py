@@ -116,3 +116,22 @@ def test_extend_stories_keeps_earlier_articles_and_their_story_ids(tmp_path: Pat
     r = runner.invoke(app, ["analyze", str(second_dir), "--out", str(out), "-q", "--workers", "1", "--no-cache",
                             "--extend-stories"])
     assert r.exit_code == 2 and "article_results.jsonl" in r.output
+
+
+def test_quotes_speaker_filter_finds_a_joint_voice_by_one_of_its_people(tmp_path: Path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "union.txt").write_text(
+        "Clinton and Sanders court federal unions\n\n"
+        "Democratic candidates Hillary Clinton and Bernie Sanders answered the union's questionnaire on Monday. "
+        "They also said that federal workers deserve a raise next year.\n\n"
+        "Bernie Sanders said later that the minimum wage should be $15 an hour.\n", encoding="utf-8")
+    r = runner.invoke(app, ["analyze", str(src), "--out", str(out), "-q", "--workers", "1", "--no-cache"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["quotes", "--from", str(out), "--speaker", "Sanders", "--json"])
+    assert r.exit_code == 0, r.output
+    said = {q["text"]: q["speaker"] for q in json.loads(r.output)}
+    assert said.get("federal workers deserve a raise next year") == "Hillary Clinton and Bernie Sanders"
+    assert any("minimum wage" in t for t in said)
+    r = runner.invoke(app, ["quotes", "--from", str(out), "--speaker", "Donald Trump", "--json"])
+    assert json.loads(r.output) == []

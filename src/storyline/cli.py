@@ -222,6 +222,7 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
 
     from rich.markup import escape
 
+    from .quotes.attribute import joint_names
     from .quotes.grouping import collapse, outlets_by_group
 
     corpus = _load(from_dir)
@@ -231,7 +232,9 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
     kept = []
     for q in corpus.quotes:
         if speaker:
-            names = [q.speaker or ""] + (ents[q.speaker_entity].aliases if q.speaker_entity in ents else [])
+            # a joint voice ("they": "Hillary Clinton and Bernie Sanders") is each of its people's
+            names = (ents[q.speaker_entity].aliases + [q.speaker or ""] if q.speaker_entity in ents
+                     else joint_names(q.speaker or ""))
             if not any(n and same_person(n, speaker) for n in names):
                 continue
         kept.append(q)
