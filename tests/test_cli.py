@@ -128,10 +128,11 @@ def test_quotes_speaker_filter_finds_a_joint_voice_by_one_of_its_people(tmp_path
         "Bernie Sanders said later that the minimum wage should be $15 an hour.\n", encoding="utf-8")
     r = runner.invoke(app, ["analyze", str(src), "--out", str(out), "-q", "--workers", "1", "--no-cache"])
     assert r.exit_code == 0, r.output
-    r = runner.invoke(app, ["quotes", "--from", str(out), "--speaker", "Sanders", "--json"])
-    assert r.exit_code == 0, r.output
-    said = {q["text"]: q["speaker"] for q in json.loads(r.output)}
-    assert said.get("federal workers deserve a raise next year") == "Hillary Clinton and Bernie Sanders"
-    assert any("minimum wage" in t for t in said)
+    for who in ("Sanders", "Hillary Clinton"):
+        r = runner.invoke(app, ["quotes", "--from", str(out), "--speaker", who, "--json"])
+        assert r.exit_code == 0, r.output
+        said = {q["text"]: q["speaker"] for q in json.loads(r.output)}
+        assert said.get("federal workers deserve a raise next year") == "Hillary Clinton and Bernie Sanders", who
+        assert any("minimum wage" in t for t in said) == (who == "Sanders")
     r = runner.invoke(app, ["quotes", "--from", str(out), "--speaker", "Donald Trump", "--json"])
     assert json.loads(r.output) == []
