@@ -203,3 +203,11 @@ def test_a_capitalised_poll_with_an_indefinite_article_is_its_pollsters(quotes_o
             "according to a national Gallup Poll taken last week.")
     q = one(quotes_of(text), "view Trump favorably")
     assert q.speaker is not None and "Gallup" in q.speaker
+
+
+def test_a_relative_clause_after_a_comma_closes_no_report(quotes_of):
+    # regression: ", who added to her delegate lead." was read as '…, she added.', making Clinton
+    # the source of the writer's own sentence about Sanders' defeats
+    text = ("Sanders lost Ohio, Florida and North Carolina to Democratic rival Hillary Clinton, "
+            "who added to her delegate lead.")
+    assert not [q for q in quotes_of(text) if "lost Ohio" in q.text]

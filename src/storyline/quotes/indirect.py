@@ -93,6 +93,8 @@ def _fronted_report(cue: Token) -> list[Token]:
     if not subjects:
         return []
     subj = subjects[0]
+    if cue.dep_ == "relcl" or subj.lower_ in ("who", "which", "that", "whom"):
+        return []  # "… to Hillary Clinton, who added to her delegate lead.": a relative clause, not an attribution
     start = subj.left_edge.i if subj.i < cue.i else cue.i
     comma = start - 1
     if comma <= sent.start + 2 or cue.doc[comma].text != ",":
