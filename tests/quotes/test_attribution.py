@@ -482,3 +482,14 @@ def test_relative_clauses_each_about_their_own_noun_and_a_second_who(quotes_of, 
     speakers = {q.text: q.speaker for q in quotes_of(text)}
     assert speakers.get("the battle could be left to Russia") == "Donald J. Trump"
     assert speakers.get("to win evangelicals") == "Ted Cruz"
+
+
+def test_a_title_the_parser_took_for_the_subject_yields_the_name_after_it(quotes_of, one):
+    # regression: "Vice" is a first name, so "Vice President" became a person; "Navy Capt" was
+    # tagged a name by the NER and made the speaker of Jeff Davis's words
+    q = one(quotes_of("Sirius XM Vice President for news and talk Dave Gorab called the show "
+                      "“the conservative news show of record.”"), "news show of record")
+    assert q.speaker == "Dave Gorab"
+    q = one(quotes_of("\"I don't see how Orlando would cause us to change our operations,\" said Pentagon "
+                      "spokesman Navy Capt. Jeff Davis."), "change our operations")
+    assert q.speaker == "Jeff Davis"

@@ -204,6 +204,8 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         # dateline's city the subject; the speaker is the person named first after it, before the cue
         r = next((r for r in people.refs if dl.end() <= r.start < cue_pos and r.kind == "person"), None)
         return _from_referent(r, cue_text, cue_pos, 0.85, "name") if r is not None else Attribution(None, None, cue_text, cue_pos, 0.2, "none")
+    if (named := _name_after_title(subj, people, cue_pos)) is not None:
+        return _from_referent(named, cue_text, cue_pos, 0.9, "name")
     ref = people.at(subj.idx, subj.idx + len(subj))
     if ref is not None:
         return _from_referent(ref, cue_text, cue_pos, 0.95, "name")
@@ -342,6 +344,25 @@ def _named_pair_before(pron: Token, people: People) -> list[Referent] | None:
         if all(r is not None and r.kind == "person" for r in refs) and len({r.name for r in refs}) == len(refs):  # type: ignore[union-attr]
             return refs  # type: ignore[return-value]
         return None
+    return None
+
+
+_TITLE_ABBREVIATIONS = {"capt", "gen", "lt", "col", "sgt", "maj", "adm", "cpl", "cmdr", "gov", "sen", "rep", "dr", "prof"}
+
+
+def _name_after_title(subj: Token, people: People, cue_pos: int) -> Referent | None:
+    """'Sirius XM Vice President for news and talk Dave Gorab called', 'said Pentagon spokesman Navy
+    Capt. Jeff Davis': the parser made the title the subject (the NER may even have tagged "Navy
+    Capt" a name); the person named right after it, in the same clause, is the speaker."""
+    word = subj.lower_.rstrip(".")
+    if not subj.text[:1].isupper() or (word not in role_nouns() and word not in _TITLE_ABBREVIATIONS):
+        return None
+    end = subj.idx + len(subj)
+    limit = cue_pos if subj.idx < cue_pos else len(people.text)
+    for r in people.refs:
+        if r.kind == "person" and end <= r.start < min(end + 40, limit) \
+                and not re.search(r"[,;:\n\"“”]", people.text[end:r.start]):
+            return r
     return None
 
 

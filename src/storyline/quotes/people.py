@@ -343,7 +343,8 @@ def _names_ner_missed(text: str, mentions: list[Mention], article_id: str) -> li
     out = []
     for m in _NAME_LIKE.finditer(text):
         a, b = m.start(1), m.end(2)
-        if any(x < b and a < y for x, y in taken) or m.group(1).lower() in _NOT_FIRST or not known_first_name(m.group(1)):
+        if any(x < b and a < y for x, y in taken) or m.group(1).lower() in _NOT_FIRST or not known_first_name(m.group(1)) \
+                or m.group(2).lower() in role_nouns():  # "Vice President": a title, though "Vice" is a first name
             continue
         if _PLACE_LEAD.search(text, max(0, a - 8), a):
             continue  # "New York Times", "San Antonio Express": a place's second word, no first name
