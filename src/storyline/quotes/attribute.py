@@ -464,8 +464,12 @@ def lead_name(cue: Token, people: People) -> Attribution | None:
     if not refs:
         return None
     r = refs[0]
-    lead = [w.lower() for w in _WORD.findall(people.text[sent.start_char:r.start])]
-    if any(w not in _LEAD_WORDS and w not in _TITLES for w in lead) or _possessive(people.text, r.mention.span.end):
+    opener = people.text[sent.start_char:r.start]
+    lead = [w.lower() for w in _WORD.findall(opener)]
+    # "At Boca West, where it costs $70,000 to join, Jay DiPietro, the club's president, suggested":
+    # an opening phrase set off by a comma is no subject either
+    if any(w not in _LEAD_WORDS and w not in _TITLES for w in lead) and not opener.rstrip().endswith(",") \
+            or _possessive(people.text, r.mention.span.end):
         return None
     last = next((t for t in sent if t.idx < r.mention.span.end <= t.idx + len(t)), None)
     if last is None or last.dep_ in ("compound", "amod", "nmod", "poss"):
