@@ -211,3 +211,12 @@ def test_a_relative_clause_after_a_comma_closes_no_report(quotes_of):
     text = ("Sanders lost Ohio, Florida and North Carolina to Democratic rival Hillary Clinton, "
             "who added to her delegate lead.")
     assert not [q for q in quotes_of(text) if "lost Ohio" in q.text]
+
+
+def test_the_name_after_an_opening_phrase_speaks_for_a_cue_the_parse_left_without_subject(quotes_of, one):
+    # regression: an opening phrase set off by a comma ("At Boca West, where …,") hid the name that
+    # opens the clause, and the report went unattributed
+    text = ("At Boca West, where it costs new members $70,000 to sign up, Jay DiPietro, the club's 78-year-old "
+            "president and general manager, suggested that the troubles besetting some of his competitors "
+            "could be self-inflicted.")
+    assert one(quotes_of(text), "troubles besetting").speaker == "Jay DiPietro"
