@@ -55,7 +55,7 @@ from storyline.entities.canonical import same_person  # noqa: E402
 from storyline.entities.mentions import extract_mentions  # noqa: E402
 from storyline.model import Article  # noqa: E402
 from storyline.nlp.spacy_pipeline import load  # noqa: E402
-from storyline.quotes.attribute import find_cues  # noqa: E402
+from storyline.quotes.attribute import find_cues, joint_names  # noqa: E402
 from storyline.quotes.detect import analyze_quotes  # noqa: E402
 
 _TOK = re.compile(r"\w+")
@@ -438,7 +438,7 @@ def speaker_ok(text: str, g: Relation, p: Pred) -> bool:
         # a Source of several named people ("both men") is right with any of them
         # a joint speaker of ours ("they": "Hillary Clinton and Bernie Sanders", from the pronoun's
         # span) is right when each of its people is one of the Source's
-        ours = [x for x in re.split(r", | and ", p.speaker)] if p.speaker and p.speaker_span and \
+        ours = joint_names(p.speaker) if p.speaker and p.speaker_span and \
             re.fullmatch(r"(?i)they|both", text[p.speaker_span[0]:p.speaker_span[1]]) else [p.speaker]
         return bool(p.speaker and g.source_name) and all(
             any(same_source(o, n) for n in g.source_name.split("; ")) for o in ours)  # type: ignore[union-attr,arg-type]

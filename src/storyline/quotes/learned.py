@@ -214,8 +214,9 @@ def reported_from_model(doc: Doc, speech: list[tuple[int, int]], full_quotes: li
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
         if any(x <= c.cue.idx < y for x, y in spans) or any(x <= a and b <= y for x, y in spans) \
                 or any(min(b, y) - max(a, x) >= 0.5 * max(b - a, y - x) for x, y in spans) \
-                or any(x < b and a < y for x, y in full_quotes) or any(a <= o[0].idx < b for o in out):
-            continue  # (last) a weaker report holding a stronger one's cue: one report, the stronger
+                or any(x < b and a < y for x, y in full_quotes) \
+                or any(a <= o[0].idx < b for o in out):  # holds a stronger report's cue: one report, that one
+            continue
         spans.append((a, b))
         out.append((c.cue, a, b, c.score))
     return sorted(out, key=lambda x: x[1])

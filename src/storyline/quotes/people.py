@@ -197,13 +197,8 @@ class People:
         nearest = self._pronoun_nearest(kind, pos)
         # a lone surname that just spoke a quote is a person, though its gender is unknown
         spoke = [(at, r) for at, r in self.speakers if at < pos and pos - at < 600 and self._compatible(r, kind, lone_ok=True)]
-        if spoke and nearest is not None and (nearest.start < spoke[-1][0] or nearest.name == spoke[-1][1].name and not any(
-                self.is_subject(r) and r.kind == "person" and r.name != nearest.name
-                for r in self.before(pos) if r.start > spoke[-1][0])):
-            # "… ," Trump said. He added: the voice just heard goes on, and so does the one just
-            # heard and named ("…," Ramos, 58, told AFP. "…," he said) when no other subject came
-            # since, whether or not the parse made him a subject
-            return spoke[-1][1], True
+        if spoke and nearest is not None and (nearest.start < spoke[-1][0] or self._still_speaking(nearest, spoke[-1], pos)):
+            return spoke[-1][1], True  # "… ," Trump said. He added: the voice just heard goes on
         if nearest is None or not self.subjects or self.is_subject(nearest):
             return nearest, True
         for r in self.before(pos):
@@ -212,6 +207,14 @@ class People:
             if r.kind == nearest.kind and self.is_subject(r) and self._compatible(r, kind, lone_ok=self._proper(r)):
                 return r, True
         return nearest, pos - nearest.start <= 400
+
+    def _still_speaking(self, nearest: Referent, spoke: tuple[int, Referent], pos: int) -> bool:
+        """The nearest name is the voice just heard, named with its quote ("…," Ramos, 58, told AFP.
+        "…," he said), and no other person has been a subject since: the voice goes on, whether or
+        not the parse made that name a subject."""
+        at, speaker = spoke
+        return nearest.name == speaker.name and not any(
+            self.is_subject(r) and r.kind == "person" and r.name != nearest.name for r in self.before(pos) if r.start > at)
 
     def _proper(self, r: Referent) -> bool:
         """Is a lone word a name of its own: capitalised inside a sentence somewhere ("Media Research
