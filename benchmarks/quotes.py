@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import sys
 import time
@@ -667,10 +668,15 @@ def main() -> None:
     ap.add_argument("--skip", type=int, default=0, help="skip the first N articles (to tune on another slice)")
     ap.add_argument("--no-stress", action="store_true")
     ap.add_argument("--dump", help="write every matched/missed/spurious content span and speaker error here (JSONL)")
+    ap.add_argument("--cue-weights", help="score with these learned cue weights (train_cues.py --first N --out FILE) "
+                    "instead of the shipped ones: with --skip N, a held-out check of the learned model")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "quotes.json"))
     args = ap.parse_args()
     model = Settings().spacy_model
     result: dict = {"benchmark": "quotes", "machine": machine_info(), "spacy_model": model}
+    if args.cue_weights:
+        os.environ["STORYLINE_CUE_WEIGHTS"] = str(Path(args.cue_weights).resolve())  # read by quotes/learned.py
+        result["cue_weights"] = args.cue_weights
     if (DATA / args.split).is_dir():
         dump: list | None = [] if args.dump else None
         result["polnear"] = run_polnear(args.split, args.limit, model, args.skip, dump)
@@ -681,7 +687,7 @@ def main() -> None:
     if not args.no_stress and STRESS.exists():
         result["stress"] = run_stress(model)
     text = json.dumps(result, indent=1, ensure_ascii=False)
-    if args.split == "dev" and not args.limit and not args.skip:
+    if args.split == "dev" and not args.limit and not args.skip and not args.cue_weights:
         Path(args.out).write_text(text + "\n", encoding="utf-8")
     print(text)
 

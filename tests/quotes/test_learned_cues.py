@@ -73,3 +73,20 @@ def test_a_learned_report_inside_a_stronger_one_is_not_a_second_report(quotes_of
     text = "The inquiry was launched on March 11 by Speaker Marek Sobel after state auditors raised concerns about the tender."
     tender = [q.text for q in quotes_of(text) if "tender" in q.text]
     assert len(tender) <= 1, tender
+
+
+def test_other_cue_weights_replace_the_shipped_ones_for_a_held_out_check(quotes_of, tmp_path, monkeypatch):
+    from storyline.quotes import learned
+
+    text = "Governor Lena Marsh vowed to veto the budget bill if it reaches her desk."
+    assert any("veto the budget bill" in q.text for q in quotes_of(text))
+    # weights as train_cues.py writes them: a model that never fires
+    (tmp_path / "w.tsv").write_text("# written by train_cues.py\n__bias__\t-50\n", encoding="utf-8")
+    monkeypatch.setenv("STORYLINE_CUE_WEIGHTS", str(tmp_path / "w.tsv"))
+    learned._model.cache_clear()
+    try:
+        assert not any("veto the budget bill" in q.text for q in quotes_of(text))
+    finally:
+        monkeypatch.delenv("STORYLINE_CUE_WEIGHTS")
+        learned._model.cache_clear()
+    assert any("veto the budget bill" in q.text for q in quotes_of(text))

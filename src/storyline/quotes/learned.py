@@ -15,7 +15,9 @@ A candidate is a (cue token, content) pair: the content is one complement of the
 from __future__ import annotations
 
 import math
+import os
 from functools import cache
+from pathlib import Path
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -185,7 +187,12 @@ THRESHOLD = 0.3  # chosen on the held-out half of PolNeAR train (F1 .586 at 0.4,
 
 @cache
 def _model() -> tuple[dict[str, float], float]:
-    rows = {row[0]: float(row[1]) for row in table("quotes/cue_weights.tsv")}
+    """The shipped weights, or those of ``STORYLINE_CUE_WEIGHTS`` (a file written by train_cues.py):
+    a model fitted on part of PolNeAR train can then be scored on the rest, held out."""
+    other = os.environ.get("STORYLINE_CUE_WEIGHTS")
+    written = Path(other).read_text(encoding="utf-8").splitlines() if other else None
+    rows = ({r[0]: float(r[1]) for r in (ln.split("\t") for ln in written if ln.strip() and not ln.startswith("#"))}
+            if written is not None else {row[0]: float(row[1]) for row in table("quotes/cue_weights.tsv")})
     bias = rows.pop("__bias__")
     return rows, bias
 

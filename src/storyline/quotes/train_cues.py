@@ -1,7 +1,7 @@
 """Train the learned cue model (``learned.py``) on PolNeAR's training split and write
 ``resources/quotes/cue_weights.tsv``.
 
-    python -m storyline.quotes.train_cues ../shared/data/polnear [--C 0.3] [--min-count 3]
+    python -m storyline.quotes.train_cues ../shared/data/polnear [--C 0.3] [--min-count 3] [--first N]
 
 Only the *train* split is read (tuning on dev would make the dev numbers meaningless). Each
 candidate (cue token, complement) is labelled positive when the token lies in a gold Cue and the
@@ -96,6 +96,9 @@ def main() -> None:
     ap.add_argument("--C", type=float, default=0.3)
     ap.add_argument("--min-count", type=int, default=5)
     ap.add_argument("--min-weight", type=float, default=0.1)
+    ap.add_argument("--first", type=int, default=None,
+                    help="fit on the first N training articles only, to score the rest held out "
+                         "(benchmarks/quotes.py --split train --skip N, with --out's weights in place)")
     ap.add_argument("--out", type=Path,
                     default=Path(__file__).resolve().parents[1] / "resources" / "quotes" / "cue_weights.tsv")
     args = ap.parse_args()
@@ -107,7 +110,7 @@ def main() -> None:
     anns: dict[str, Path] = {}
     for f in sorted((split / "attributions").glob("*.ann")):
         anns.setdefault(re.sub(r"_[0-9a-f]{4}$", "", f.stem), f)  # one annotator per article
-    names = sorted(anns)
+    names = sorted(anns)[: args.first]
     texts = [(split / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     model = Settings().spacy_model
     # the pipeline's own annotation, so that training sees the sentences and trees analysis sees
