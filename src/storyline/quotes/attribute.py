@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import cue_phrases, cue_words, pronouns, role_nouns, source_documents
+from .lexicon import cue_phrases, cue_words, is_role_noun, pronouns, role_nouns, source_documents
 from .people import People, Referent, state_in
 
 THRESHOLD = 0.5
@@ -31,6 +31,8 @@ _PARTISANS = {"republican", "democrat", "independent", "libertarian"}
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any", "most", "more",
                "few", "both", "all"}
 _WORD = re.compile(r"[\w'’-]+")
+_TITLES = {"sen", "gov", "rep", "mr", "mrs", "ms", "dr"}  # abbreviated titles before a name ("Sen. Cruz")
+_RANKS = {"capt", "gen", "lt", "col", "sgt", "maj", "adm", "cpl", "cmdr", "prof"}  # and ranks ("Capt. Jeff Davis")
 _DATELINE = re.compile(r"\s*\([A-Z][\w.]*\)\s*[-–—]")  # "Washington (AFP) –"
 # prepositions whose gerund is done, or claimed, by the clause's subject ("by saying", "in describing",
 # "after noting"; "scolded Romney for suggesting ...": PolNeAR's source is the one who scolds)
@@ -226,7 +228,7 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
         if owners:
             a, b = min(t.idx for t in owners[0].subtree), subj.idx + len(subj)
             return Attribution(people.text[a:b], (a, b), cue_text, cue_pos, 0.8, "org")
-    role_head = subj.lower_ in role_nouns() or subj.lower_.rstrip("s") in role_nouns()
+    role_head = is_role_noun(subj.lower_)
     # "a farmer, Jonas Varga," / "the analyst Anna Lindqvist"; an apposition names the subject before
     # any modifier does ("Trump's Indiana chairman, Rex Early, said": not "Trump's Indiana")
     for c in sorted(subj.children, key=lambda c: c.dep_ != "appos"):
@@ -347,15 +349,12 @@ def _named_pair_before(pron: Token, people: People) -> list[Referent] | None:
     return None
 
 
-_TITLE_ABBREVIATIONS = {"capt", "gen", "lt", "col", "sgt", "maj", "adm", "cpl", "cmdr", "gov", "sen", "rep", "dr", "prof"}
-
-
 def _name_after_title(subj: Token, people: People, cue_pos: int) -> Referent | None:
     """'Sirius XM Vice President for news and talk Dave Gorab called', 'said Pentagon spokesman Navy
     Capt. Jeff Davis': the parser made the title the subject (the NER may even have tagged "Navy
     Capt" a name); the person named right after it, in the same clause, is the speaker."""
     word = subj.lower_.rstrip(".")
-    if not subj.text[:1].isupper() or (word not in role_nouns() and word not in _TITLE_ABBREVIATIONS):
+    if not subj.text[:1].isupper() or (word not in role_nouns() and word not in _TITLES | _RANKS):
         return None
     end = subj.idx + len(subj)
     limit = cue_pos if subj.idx < cue_pos else len(people.text)
@@ -446,7 +445,6 @@ def _issuer_before(subj: Token, people: People) -> Referent | None:
 
 
 _LEAD_WORDS = {"but", "and", "still", "yet", "meanwhile", "also", "now", "then", "later", "so"}
-_TITLES = {"sen", "gov", "rep", "mr", "mrs", "ms", "dr"}
 
 
 def _possessive(text: str, end: int) -> bool:

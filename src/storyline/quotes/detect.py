@@ -495,8 +495,8 @@ def _signature(text: str, people: People, pos: int) -> Attribution | None:
     # that starts with a name ("- Trump's tax plan would cut rates")
     if r is not None and a <= r.start and r.mention.span.end >= b and len(text[a:r.start].split()) <= 3:
         return Attribution(r.name, (r.mention.span.start, r.mention.span.end), None, None, 0.85, "name")
-    word = m.group("who").split()[-1] if len(m.group("who").split()) == 1 else ""
-    if word and (r := people.surname(word, pos)) is not None:
+    words = m.group("who").split()  # a bare surname the NER missed ("- Sanders.")
+    if len(words) == 1 and (r := people.surname(words[0], pos)) is not None:
         return Attribution(r.name, (a, b), None, None, 0.85, "name")
     return None
 

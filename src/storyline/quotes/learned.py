@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..resources import table
+from ..resources import rows, table
 from .extent import trim_trailing
 from .indirect import discourse_marker
-from .lexicon import pronouns, role_nouns, source_documents
+from .lexicon import is_role_noun, pronouns, source_documents
 
 # complements that can carry reported content, and how they are named in the features
 _CHILD_KINDS = {"ccomp": "ccomp", "xcomp": "xcomp", "dobj": "dobj", "acomp": "acomp", "oprd": "oprd",
@@ -84,7 +84,7 @@ def _subject_feature(subj: Token | None) -> str:
         return f"subj=pron:{low}"
     if subj.ent_type_:
         return f"subj=ent:{subj.ent_type_}"
-    if low in role_nouns() or low.rstrip("s") in role_nouns():
+    if is_role_noun(low):
         return "subj=role"
     if low in source_documents() or low.rstrip("s") in source_documents():
         return "subj=doc"
@@ -190,11 +190,10 @@ def _model() -> tuple[dict[str, float], float]:
     """The shipped weights, or those of ``STORYLINE_CUE_WEIGHTS`` (a file written by train_cues.py):
     a model fitted on part of PolNeAR train can then be scored on the rest, held out."""
     other = os.environ.get("STORYLINE_CUE_WEIGHTS")
-    written = Path(other).read_text(encoding="utf-8").splitlines() if other else None
-    rows = ({r[0]: float(r[1]) for r in (ln.split("\t") for ln in written if ln.strip() and not ln.startswith("#"))}
-            if written is not None else {row[0]: float(row[1]) for row in table("quotes/cue_weights.tsv")})
-    bias = rows.pop("__bias__")
-    return rows, bias
+    found = rows(Path(other).read_text(encoding="utf-8")) if other else table("quotes/cue_weights.tsv")
+    weights = {row[0]: float(row[1]) for row in found}
+    bias = weights.pop("__bias__")
+    return weights, bias
 
 
 def reported_from_model(doc: Doc, speech: list[tuple[int, int]], full_quotes: list[tuple[int, int]],

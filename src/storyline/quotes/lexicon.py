@@ -69,6 +69,11 @@ def role_nouns() -> frozenset[str]:
     return frozenset(lines("quotes/role_nouns_en.txt"))
 
 
+def is_role_noun(word: str) -> bool:
+    """A role noun, singular or plural ("senator", "senators"); ``word`` in lower case."""
+    return word in role_nouns() or word.rstrip("s") in role_nouns()
+
+
 @cache
 def female_names() -> frozenset[str]:
     return frozenset(lines("quotes/names_female.txt"))

@@ -16,7 +16,7 @@ from functools import cache
 
 from ..model import Mention
 from ..resources import table
-from .lexicon import gender_of_first_name, known_first_name, role_nouns
+from .lexicon import gender_of_first_name, is_role_noun, known_first_name, role_nouns
 
 _HONORIFIC = re.compile(r"(?i)\b(mr|mrs|ms|miss|herr|frau|mme|madame|monsieur|sir|lady)\.?\s+$")
 _FEMALE_HON = {"mrs", "ms", "miss", "frau", "mme", "madame", "lady"}
@@ -63,7 +63,7 @@ def _roles_near(text: str, m: Mention) -> set[str]:
     # Comey"), not any word of the clause: "The nominee explained that Comey" makes Comey no nominee
     words: list[str] = []
     for w in reversed(_WORD.findall(before)[-3:]):
-        if not (w[:1].isupper() or w in _TITLE_LINKS or w.lower() in role_nouns() or w.lower().rstrip("s") in role_nouns()):
+        if not (w[:1].isupper() or w in _TITLE_LINKS or is_role_noun(w.lower())):
             break
         words.append(w.lower())
     after = text[m.span.end : m.span.end + 90]
