@@ -675,6 +675,8 @@ def main() -> None:
     model = Settings().spacy_model
     result: dict = {"benchmark": "quotes", "machine": machine_info(), "spacy_model": model}
     if args.cue_weights:
+        if not Path(args.cue_weights).is_file():
+            sys.exit(f"quotes.py: --cue-weights {args.cue_weights}: no such file (write one with train_cues.py --out)")
         os.environ["STORYLINE_CUE_WEIGHTS"] = str(Path(args.cue_weights).resolve())  # read by quotes/learned.py
         result["cue_weights"] = args.cue_weights
     if (DATA / args.split).is_dir():
