@@ -1,13 +1,15 @@
 """Readers: one module per input format, one registry (base.REGISTRY) that maps suffixes, content
 types and sniffed first bytes to them, and ``read_inputs`` that turns any mix of paths, folders,
-URLs and ``-`` (stdin) into RawDocs and one-line ReadErrors without ever stopping the batch."""
+archives, URLs and ``-`` (stdin) into RawDocs and one-line ReadErrors without ever stopping the batch."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-# registration order is sniffing order: most specific formats first
+# registration order is sniffing order: most specific formats first. Archives lead: their magic
+# bytes are unambiguous, and an uncompressed zip or tar of pages would pass the HTML sniffer.
+from . import archive as _archive  # noqa: F401
 from . import warc as _warc  # noqa: F401
 from . import feed as _feed  # noqa: F401
 from . import jsonfmt as _jsonfmt  # noqa: F401

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..decode import looks_binary
+from .archive import read_archive, read_archive_stream
 from .base import MAX_BYTES, Item, ReadError, reader_for_name, sniff_reader
 from .text import read_txt
 from .warc import looks_warc, read_warc_stream
@@ -58,6 +59,12 @@ def read_path(path: Path) -> Iterator[Item]:
             else:
                 with path.open("rb") as fh:
                     yield from read_warc_stream(source, fh)
+            return
+        if reader_for_name(name) is read_archive and size <= MAX_STREAM_BYTES:
+            with path.open("rb") as fh:  # members are read one at a time, so no MAX_BYTES here
+                warc = looks_warc(fh.read(4096))  # a gzipped WARC under a plain .gz name
+                fh.seek(0)
+                yield from (read_warc_stream if warc else read_archive_stream)(source, fh)
             return
         if size > MAX_BYTES:
             yield ReadError(source, f"file too large ({size // 1_000_000} MB > {MAX_BYTES // 1_000_000} MB)")
