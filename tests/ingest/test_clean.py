@@ -76,9 +76,11 @@ def test_photo_credit_of_own_outlet_is_not_syndication():
     assert c.provenance.syndicated_from is None
 
 
-def test_lines_within_a_block_stay_separate_lines():
+def test_lines_within_a_block_are_separate_paragraphs():
+    # a single line break between two sentences of prose is a paragraph end in a paste: the cleaned
+    # text separates every paragraph with one blank line, whatever the input's layout
     c = clean_text(PAGE, language="en")
-    assert "Construction is expected to take three years.\nThe first trams" in c.text
+    assert "Construction is expected to take three years.\n\nThe first trams" in c.text
 
 
 GERMAN_UI_ON_ENGLISH = """\

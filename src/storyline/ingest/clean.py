@@ -15,6 +15,7 @@ from functools import cache
 
 from ..model import Provenance, RemovedLine
 from ..resources import table
+from ..text.layout import paragraph_layout
 from . import header
 from .dates import date_in, parse_publish_date
 from .linefeatures import LineFeatures, line_features, script_of, scripts_in, stopwords
@@ -24,6 +25,7 @@ from .provenance import (first_appeared, norm_name, same_outlet, source_value, t
 _DATELINE_HEAD = re.compile(r"^(?P<head>.{4,100}?)\s+(?:—|–|--?)\s")
 _PLACE = re.compile(r"^(?:[A-ZÀ-ÝĀ-ŽА-ЯЁ][\w'’.-]*[ ,/]*){1,6}$")
 _DIGIT = re.compile(r"\d")
+_INLINE_FURNITURE = frozenset({"credit", "advert"})
 MIN_RUN = 6  # short lines in a row inside the body that make a menu or teaser list
 _TABLE_ROW = re.compile(r"^\|.*\|$")  # a table row (as extractors render tables), not a menu
 _LABEL = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*[:!]?$")  # words only: a UI label, not a name/URL
@@ -101,7 +103,15 @@ def _blocks(lines: list[str]) -> list[list[int]]:
 class _Cleaner:
     def __init__(self, raw: str, meta_title: str | None, outlet: str | None, language: str | None,
                  extracted: bool = False):
-        self.lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        if extracted:  # an extractor's output already has one paragraph per blank-line block
+            self.lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+            self.parts: list[tuple[int, ...]] = [(i,) for i in range(len(self.lines))]
+            self.raw_lines = self.lines
+            self.wrapped: frozenset[int] | None = None  # any long line stopping mid-sentence wraps
+        else:
+            layout = paragraph_layout(raw)
+            self.lines, self.parts, self.raw_lines = list(layout.lines), layout.parts, layout.raw_lines
+            self.wrapped = layout.wrapped
         self.out = Cleaned(text="", title=meta_title, outlet=outlet)
         self.stops = stopwords(language)
         self.feats: list[LineFeatures | None] = [line_features(ln, self.stops) if ln else None for ln in self.lines]
@@ -182,9 +192,8 @@ class _Cleaner:
         if not prose:
             return 0, len(self.lines) - 1
         last = prose[-1]
-        for block in reversed(_blocks(self.lines)):
-            kept = [i for i in block if self._kept(i)]
-            if kept and sum(self.feats[i].words for i in kept) >= 15 \
+        for kept in reversed(self._sentence_runs()):
+            if sum(self.feats[i].words for i in kept) >= 15 \
                     and any(_body_line(self.feats[i]) for i in kept):  # type: ignore[arg-type]
                 last = kept[-1]
                 break
@@ -200,6 +209,25 @@ class _Cleaner:
             first = i
         return first, max(last, prose[0])
 
+    def _sentence_runs(self) -> list[list[int]]:
+        """Kept lines in runs that only a dropped or non-sentence line breaks, not a blank line:
+        two short closing paragraphs weigh the same whether the paste put a blank line between
+        them or not (layout invariance)."""
+        runs: list[list[int]] = []
+        cur: list[int] = []
+        for i, ln in enumerate(self.lines):
+            if not ln:
+                continue
+            f = self.feats[i]
+            if self._kept(i) and f is not None and (f.is_prose or _sentence_like(f)):
+                cur.append(i)
+            elif cur:
+                runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        return runs
+
     def edges(self, first: int, last: int) -> None:
         """Header lines give the page's metadata; the rest of the header and footer is furniture."""
         title_norm = norm_name(self.out.title) if self.out.title else None
@@ -213,7 +241,8 @@ class _Cleaner:
             assert f is not None
             is_header = i < first
             if i in self.reasons:
-                furniture_seen = furniture_seen or i > last
+                # a caption credit or an advert label sits between paragraphs: it ends nothing
+                furniture_seen = furniture_seen or (i > last and self.reasons[i] not in _INLINE_FURNITURE)
                 if self.reasons[i] == "source-line":
                     self._source_line(ln)
                 continue
@@ -390,18 +419,21 @@ class _Cleaner:
     def result(self) -> Cleaned:
         paragraphs: list[str] = []
         for block in _blocks(self.lines):
-            kept = [self.lines[i] for i in block if self._kept(i)]
+            kept = [i for i in block if self._kept(i)]
             if not kept:
                 continue
-            para = kept[0]
-            for prev, ln in zip(kept, kept[1:]):
-                # hard-wrapped prose continues a sentence; anything else is its own line
-                wrapped = _wraps(prev)
-                para += (" " if wrapped else "\n") + ln
+            para = self.lines[kept[0]]
+            for prev, i in zip(kept, kept[1:]):
+                # hard-wrapped prose continues a sentence; any other line is a paragraph of its own,
+                # so that a list given one item per line and one given an item per blank-line
+                # block read the same downstream (layout invariance)
+                wrapped = _wraps(self.lines[prev]) and (self.wrapped is None or prev in self.wrapped)
+                para += (" " if wrapped else "\n\n") + self.lines[i]
             paragraphs.append(para)
         self.out.text = "\n\n".join(paragraphs)
-        self.out.removed = [RemovedLine(text=self.lines[i], reason=r, line_no=i + 1)
-                            for i, r in sorted(self.reasons.items())]
+        # the audit names the input's own lines, even where the layout joined several into one
+        self.out.removed = [RemovedLine(text=self.raw_lines[n], reason=r, line_no=n + 1)
+                            for i, r in sorted(self.reasons.items()) for n in self.parts[i]]
         return self.out
 
 
