@@ -18,7 +18,7 @@ from .config import Settings
 from .model import (Article, Brief, Claim, Corpus, Entity, Mention, Quote, QuotedTerm, Story, TimeExpr,
                     validate_corpus)
 from .ingest.readers import RawDoc, ReadError, read_inputs
-from .text_units import split_paragraphs
+from .text.sentences import split_paragraphs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

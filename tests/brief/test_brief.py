@@ -6,7 +6,7 @@ from storyline.brief.build import build_brief
 from storyline.brief.render import render_html, render_json
 from storyline.brief.summary import summary_sentences
 from storyline.model import Brief, check_spans
-from storyline.text_units import jaccard, words
+from storyline.text.words import jaccard, words
 
 from .conftest import sentences_of
 
@@ -121,7 +121,7 @@ def test_summary_shows_an_outlets_own_wording_over_a_machine_translation(inputs)
 
 def test_the_same_figure_twice_is_redundant():
     from storyline.brief.summary import _redundant, figures
-    from storyline.text_units import words
+    from storyline.text.words import words
 
     a = "About 40,000 tonnes of Varnian wheat and barley are now stuck in wagons and silos near the port."
     b = ("More than 40 000 tonnes of Varnian grain remained stuck at Aldoria's Port Selvik on Friday, a week "
@@ -148,7 +148,7 @@ def test_summary_sentence_drops_the_wire_dateline_but_keeps_its_support(inputs):
 
 
 def test_dateline_prefixes():
-    from storyline.text_units import dateline_end
+    from storyline.text.datelines import dateline_end
 
     for head in ("LINDHAVEN, March 14 (Nordwire) - ", "LINDHAVEN, Korsa, Mon Mar 17 2025 — ", "BRASK/LINDHAVEN. "):
         assert dateline_end(head + "Defence ministers met.") == len(head)

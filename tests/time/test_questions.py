@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.compare.questions import open_questions
-from storyline.text_units import split_paragraphs
+from storyline.text.sentences import split_paragraphs
 
 
 def sentences(text):

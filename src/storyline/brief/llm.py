@@ -15,7 +15,7 @@ import urllib.request
 from dataclasses import dataclass, field
 
 from ..model import Article, Brief, BriefSentence, Story
-from ..text_units import words
+from ..text.words import words
 
 MIN_WORD_SUPPORT = 0.9
 _NUMBER = re.compile(r"\d[\d,.]*")

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..model import Article, BriefSentence, Entity, Event, Quote, Span, Story
-from ..text_units import jaccard, words
+from ..text.words import jaccard, words
 
 MAX_PLACES = 4
 MAX_SPEAKERS = 8

@@ -12,7 +12,8 @@ from functools import cache
 
 from ..model import Article, BriefSentence, Span, Story
 from ..resources import lines
-from ..text_units import dateline_end, jaccard, jaccard_neighbours, words
+from ..text.datelines import dateline_end
+from ..text.words import jaccard, jaccard_neighbours, words
 
 SUMMARY_MIN, SUMMARY_MAX = 5, 8
 SUPPORT_SIM = 0.25

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Entity, Quote, Span, Story
-from ..text_units import sentence_at
+from ..text.sentences import sentence_at
 
 
 @dataclass

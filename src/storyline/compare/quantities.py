@@ -16,7 +16,7 @@ from functools import cache
 
 from ..model import Claim, Span
 from ..resources import lines, table
-from ..text_units import jaccard, words
+from ..text.words import jaccard, words
 from .context import StoryContext
 
 MAX_RATIO = 4.0

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from ..model import Article, Evidenced, Span
-from ..text_units import jaccard, words
+from ..text.words import jaccard, words
 from ..time.hedges import open_question_marker
 
 _QUOTE_OPEN = ("\"", "“", "«", "„", "—", "–", "'", "‘")

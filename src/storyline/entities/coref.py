@@ -14,6 +14,7 @@ from functools import cache
 
 from ..model import Article, Mention
 from ..resources import table
+from ..text.sentences import sentence_around
 from .names import given_name_gender, parse
 from .roles import role_lexicon
 from .translit import fold, token_similarity
@@ -23,7 +24,6 @@ REACH = 2500  # characters: a role reference further than this from its person i
 _APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an|who is|who was)\s+((?:(?!\bwho\b|\bwhich\b|\bthat\b)[^,.;:\n]){2,80})")
 _CLAUSE_START = re.compile(r"[.!?\n,;:]|\b(?:and|but|said|says|told)\b")
 _OF_ORG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?([A-Z][^,.;:\n]{2,60})")
-_SENTENCE_END = re.compile(r"[.!?\n]")
 _STOP = {"the", "a", "an", "of", "at", "for", "and", "in", "on", "who", "is", "was", "to", "from", "with"}
 
 
@@ -62,12 +62,6 @@ class _Person:
     positions: list[int] = field(default_factory=list)
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    hi = _SENTENCE_END.search(text, end)
-    return text[lo : hi.end() if hi else len(text)]
-
-
 def _acronyms(text: str) -> set[str]:
     """'Northern Defence Council' also describes as 'ndc'."""
     out = set()
@@ -104,7 +98,8 @@ def _people(article: Article, mentions: list[Mention]) -> dict[str, _Person]:
             key = fold(m.span.text)
             p = people.setdefault(key, _Person(m.span.text))
             p.descriptors |= _describe(article.text, m, floor)
-            p.context += " " + _sentence(article.text, m.span.start, m.span.end)
+            lo, hi = sentence_around(article.text, m.span.start, m.span.end, any_stop=True)
+            p.context += " " + article.text[lo:hi]
             p.positions.append(m.span.start)
         if m.label == "PERSON":
             floor = m.span.end

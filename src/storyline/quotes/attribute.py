@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..text.datelines import parse_dateline
 from .lexicon import cue_phrases, cue_words, is_role_noun, pronouns, role_nouns, source_documents
 from .people import People, Referent, state_in
 
@@ -33,7 +34,6 @@ _INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "
 _WORD = re.compile(r"[\w'’-]+")
 _TITLES = {"sen", "gov", "rep", "mr", "mrs", "ms", "dr"}  # abbreviated titles before a name ("Sen. Cruz")
 _RANKS = {"capt", "gen", "lt", "col", "sgt", "maj", "adm", "cpl", "cmdr", "prof"}  # and ranks ("Capt. Jeff Davis")
-_DATELINE = re.compile(r"\s*\([A-Z][\w.]*\)\s*[-–—]")  # "Washington (AFP) –"
 # prepositions whose gerund is done, or claimed, by the clause's subject ("by saying", "in describing",
 # "after noting"; "scolded Romney for suggesting ...": PolNeAR's source is the one who scolds)
 _DOER_PREPS = {"by", "in", "after", "before", "while", "when", "without", "upon", "on", "since", "for"}
@@ -201,10 +201,11 @@ def _name_tokens(tok: Token) -> tuple[int, int]:
 def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution:
     """Subject token -> speaker: a name, a pronoun, a role noun, an organisation, or nobody."""
     cue_text, cue_pos = cue.text, cue.idx
-    if (dl := _DATELINE.match(people.text, subj.idx + len(subj))) is not None:
+    line = people.text.rfind("\n", 0, subj.idx) + 1
+    if (dl := parse_dateline(people.text[line:])) is not None and dl.agency and subj.idx < line + dl.end:
         # "Washington (AFP) – Democrat Hillary Clinton has taken a swipe …": the parser makes the
         # dateline's city the subject; the speaker is the person named first after it, before the cue
-        r = next((r for r in people.refs if dl.end() <= r.start < cue_pos and r.kind == "person"), None)
+        r = next((r for r in people.refs if line + dl.end <= r.start < cue_pos and r.kind == "person"), None)
         return _from_referent(r, cue_text, cue_pos, 0.85, "name") if r is not None else Attribution(None, None, cue_text, cue_pos, 0.2, "none")
     if (named := _name_after_title(subj, people, cue_pos)) is not None:
         return _from_referent(named, cue_text, cue_pos, 0.9, "name")

@@ -15,19 +15,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Mention, Quote, QuotedTerm
+from ..text.datelines import dateline_end
+from ..text.glyphs import find_segments
+from ..text.paragraphs import paragraph_at, paragraph_spans
 from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_with_parse, cue_token_ok, lead_name,
                         find_cues, speaker_from_subject, subject_of)
 from .classify import is_full_quote, term_kind
 from .dashes import find_dash_quotes
-from .glyphs import find_segments
 from .headline import headline_report
 from .indirect import Reported, naming_clause, reported_by_phrase, reported_from_parse, reported_from_text
 from .learned import reported_from_model
-from ..text_units import dateline_end
 from .people import People
 from .sources import unnamed_sources
 
-_PARA = re.compile(r"\n\s*\n")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Lt|Gen|Col|Capt|Sgt|Sen|Rep|Gov|Jr|Sr|No|Co|Inc|Corp|Ltd|Rev|Hon|"
                      r"Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|Adm|Maj|Pres|Supt|Dept)|\b[A-Z]|\b\w\.\w)\.$")
 _ABBREV_ANY = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.")  # Mr. Sen. D-Md. U.S.
@@ -70,19 +70,6 @@ class _Cand:
 
 def _qid(article_id: str, start: int, end: int) -> str:
     return "q_" + hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:10]
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in _PARA.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
-
-
-def _para_of(paras: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    return next(((a, b) for a, b in paras if a <= pos < b or (pos == b)), (pos, pos))
 
 
 def _sentence_ends(text: str, masked: list[tuple[int, int]]) -> list[int]:
@@ -183,7 +170,7 @@ def _sentence_after(text: str, pos: int, ends: list[int], paras: list[tuple[int,
         nxt += 1
     if nxt >= len(text):
         return None
-    end = min([e for e in ends if e > nxt] + [_para_of(paras, nxt)[1]])
+    end = min([e for e in ends if e > nxt] + [paragraph_at(paras, nxt)[1]])
     return nxt, end
 
 
@@ -191,12 +178,12 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     text = article.text
     if article.language not in (None, "en") or (doc is not None and not doc.has_annotation("DEP")):
         doc = None  # an English parse of another language misleads more than it helps; no parse, no tree
-    paras = _paragraphs(text)
+    paras = paragraph_spans(text)
     findings = Findings()
     cands: list[_Cand] = []
     for seg in find_segments(text):
-        p_lo = _para_of(paras, seg.start)[0]
-        p_hi = _para_of(paras, seg.end)[1]
+        p_lo = paragraph_at(paras, seg.start)[0]
+        p_hi = paragraph_at(paras, seg.end)[1]
         tk = term_kind(text, seg.start, seg.end, p_lo, p_hi)
         end = seg.end
         while end > seg.start and (text[end - 1].isspace() or text[end - 1] in ",;"):
@@ -219,7 +206,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
 
     prev: _Cand | None = None
     for c in cands:
-        para = (_para_of(paras, c.start)[0], _para_of(paras, c.end)[1])
+        para = (paragraph_at(paras, c.start)[0], paragraph_at(paras, c.end)[1])
         lo, hi = _region(c, text, para, ends, cands)
         # 'DAYTON (Nordwire) - "We will not …," X said': the wire header is no part of the sentence
         lo += dateline_end(text[lo:c.open_at + 1])
@@ -268,7 +255,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         reported += [Reported(a, b, cue, (cue.idx, cue.idx + len(cue)), min_words=1)
                      for cue, a, b, _ in reported_from_model(doc, speech, full_quotes, taken, used)]
     for r in reported:
-        para = _para_of(paras, r.cue_span[0] if r.cue_span else r.start)
+        para = paragraph_at(paras, r.cue_span[0] if r.cue_span else r.start)
         r.start, r.end = max(r.start, para[0]), min(r.end, para[1])
         while r.end > r.start and (text[r.end - 1].isspace() or text[r.end - 1] in ".,;:!?"):
             r.end -= 1
@@ -294,7 +281,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
                 elif (opener := lead_name(r.cue, people)) is not None:
                     att = opener
         else:
-            para = _para_of(paras, r.start)
+            para = paragraph_at(paras, r.start)
             c0, c1 = r.cue_span or (r.start, r.start)
             att = attribute_in_window(text, people, para[0], r.start, (c0, c1, text[c0:c1].lower()))
         findings.quotes.append(_quote(article, r.start, r.end, "indirect", att.below(THRESHOLD)))
@@ -376,7 +363,7 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
                prev: _Cand | None) -> Attribution:
     """No cue in the quote's own sentence: a colon introduction before it, a retrospective
     attribution after it, or the speaker of the quote just before."""
-    para = _para_of(paras, c.start)
+    para = paragraph_at(paras, c.start)
     # '"Let me talk," Trump shot back.', '"Go back to Univision," Trump barked and a guard led Ramos
     # out': the first verb right after the quote, with its subject there too, attributes it
     tail = text[c.close_at + 1 : hi]
@@ -473,7 +460,7 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
     # continuity: the same voice as the quote paragraph right before
     if prev is not None and prev.att.speaker is not None and c.kind == "direct":
         between = text[prev.close_at + 1 : c.open_at]
-        prev_para = _para_of(paras, prev.start)
+        prev_para = paragraph_at(paras, prev.start)
         adjacent = prev_para == para or (prev_para[1] <= para[0] and not text[prev_para[1]:para[0]].strip())
         if adjacent and not re.search(r"[\"“”«»„]", between) and len(between.split()) <= 40:
             att = Attribution(prev.att.speaker, prev.att.span, prev.att.cue, prev.att.cue_pos,

@@ -16,7 +16,7 @@ from itertools import combinations
 
 from ..entities.canonical import same_person
 from ..model import Quote
-from ..text_units import STOP
+from ..text.words import STOP
 
 _W = re.compile(r"\w+")
 

@@ -47,7 +47,7 @@ def read_gold(path: Path, text: str) -> list[tuple[list[tuple[int, int]], set[in
 
 def examples(docs: list, texts: list[str], anns: list[Path]) -> tuple[list[dict[str, int]], list[int]]:
     """Features and labels of every candidate of the given parsed training articles."""
-    from .glyphs import find_segments
+    from ..text.glyphs import find_segments
     from .learned import candidates
 
     feats: list[dict[str, int]] = []

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..model import Article, Claim
 from ..resources import table
+from ..text.sentences import sentence_around
 from .hedges import is_hedged
 
 _STOP = frozenset(
@@ -180,12 +181,6 @@ def _of_phrase(text: str, pos: int, doc: Any, q: Quantities) -> _Noun | None:
     return _noun_after(text, pos + m.end(), doc, q, limit=3)
 
 
-def _sentence(text: str, pos: int) -> str:
-    a = max(text.rfind("\n", 0, pos), max((m.end() - 1 for m in re.finditer(r"[.!?]\s", text[:pos])), default=-1)) + 1
-    m = re.search(r"[.!?](?:\s|$)|\n", text[pos:])
-    return text[a : pos + (m.end() if m else len(text) - pos)]
-
-
 def _after(text: str, e: int) -> int:
     return e + 1 if text[e : e + 1] == " " else e
 
@@ -309,7 +304,8 @@ def extract_claims(article: Article, times_spans: list[tuple[int, int]] | None =
             high = value
         elif qual == "min":
             low = value
-        sent = _sentence(text, s)
+        lo, hi = sentence_around(text, s)
+        sent = text[lo:hi]
         cid = "c_" + hashlib.sha1(f"{article.id}:{s}:{end}".encode()).hexdigest()[:10]
         out.append(Claim(id=cid, span=article.span(s, end), subject=subject, value=value, unit=unit,
                          approx=approx, hedged=is_hedged(sent, q.lang), qualifier=qual, low=low, high=high,

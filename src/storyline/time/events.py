@@ -20,10 +20,12 @@ from functools import cache
 
 from ..model import Article, Event, Span, TimeExpr
 from ..resources import lines, table
-from ..text_units import jaccard, sentence_at, words
+from ..text.datelines import parse_dateline
+from ..text.glyphs import inside_quote
+from ..text.sentences import sentence_at
+from ..text.words import jaccard, words
 from .timeline import link_updates
 
-_DATELINE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ .'-]+,(?:[^,\n]{0,30},)?\s+[^\n]{0,40}?\(\w[\w ]*\)\s*[-–—]\s*")
 _LIST_ITEM = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}\s*[–—-]\s")
 _PLACE_PREP = re.compile(r"(?:\bin|\bat|\bim|\bnach|\bfrom)\s+$")
 MAX_DESC = 180
@@ -86,30 +88,11 @@ def status_of(sentence: str, t: TimeExpr) -> str:
     return "unknown"
 
 
-_OPENERS = "“«„‹"
-_CLOSERS = "”»“›"
-
-
-def _inside_quote(sentence: str, at: int) -> bool:
-    """Whether offset ``at`` of the sentence lies inside quotation marks: a date in a speaker's words
-    ("we will say it again on Friday," she said) dates what they say, not an event of the story."""
-    before = sentence[:at]
-    if before.count('"') % 2:
-        return True
-    depth = 0
-    for ch in before:
-        if ch in _OPENERS and not (ch == "“" and depth):
-            depth += 1
-        elif ch in _CLOSERS and depth:
-            depth -= 1
-    return depth > 0
-
-
 def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
     """A short extractive description: the sentence, or its part up to the clause holding the date."""
-    dl = _DATELINE.match(text[s:e])
-    if dl and s + dl.end() <= ts:
-        s += dl.end()
+    dl = parse_dateline(text[s:e])
+    if dl and s + dl.end <= ts:
+        s += dl.end
     line_start = text.rfind("\n", s, ts) + 1
     s = max(s, line_start)  # a list line ("2025-03-19 – vote postponed") is its own description
     nl = text.find("\n", te, e)
@@ -162,8 +145,8 @@ def events_of(f: ArticleFacts, story_id: str | None) -> list[Event]:
         sentence = text[s:e]
         if len(sentence) < 25 or sentence.endswith("?"):
             continue
-        dl = _DATELINE.match(sentence)
-        if dl and t.span.end <= s + dl.end():
+        dl = parse_dateline(sentence)
+        if dl and t.span.end <= s + dl.end:
             continue  # the dateline's date is the publication, not an event
         ds, de = _clause(text, s, e, t.span.start, t.span.end)
         ents = sorted({eid for a, b, eid in f.entity_spans if ds <= a < de})
@@ -175,8 +158,7 @@ def events_of(f: ArticleFacts, story_id: str | None) -> list[Event]:
         action = nearest if reporting or not is_change_report(clause) else action_of(clause)
         if not ents or action is None:
             continue
-        para = text.rfind("\n", 0, s) + 1  # a quote may open sentences earlier in its paragraph
-        if action == "statement" and _inside_quote(text[para:e], t.span.start - para):
+        if action == "statement" and inside_quote(text, t.span.start):
             continue
         out.append(Event(id="", date=t.value, description=text[ds:de], entities=ents,  # type: ignore[arg-type]
                          place=_place(text, f.entity_spans, ds, de),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Event
-from ..text_units import jaccard, words
+from ..text.words import jaccard, words
 
 
 def _related(a: Event, b: Event) -> bool:

@@ -7,15 +7,37 @@ and a quotation running over several paragraphs reopens each paragraph but close
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from .paragraphs import paragraph_spans
+
+# The glyph sets, named once. Stages that look at marks (is a quote closing here? does a gap hold
+# one?) use these names instead of spelling the marks out; where a stage looks only at some of
+# them, it says which by name.
+DOUBLE_OPEN = '"“„«'  # opens a double quotation: straight, English “…”, German „…“, French «…»
+DOUBLE_END = '"”“»'  # ends one in the same styles (German closes with the “ English opens with)
+DOUBLE_CLOSE = DOUBLE_END + "«"  # ... and in the inverted German style »…«, which closes with «
+DOUBLE_QUOTES = '"“”„«»'  # every double mark
+ENGLISH_DOUBLE = '"“”'  # straight and curly double marks only: what counts of pairs in English copy use
+ENGLISH_SINGLE_OPEN = "'‘"  # opens an English single quotation (often an apostrophe, see APOSTROPHES)
+CURLY_APOSTROPHE = "’"  # closes an English single quotation; also the typographic apostrophe
+APOSTROPHES = "'" + CURLY_APOSTROPHE  # between letters (don't, O'Brien) never a quotation mark
+CURLY_SINGLE = "‘" + CURLY_APOSTROPHE
+SINGLE_OPEN = ENGLISH_SINGLE_OPEN + "‚‹"  # ... plus German ‚…‘ and French ‹…›
+OPEN_QUOTES = DOUBLE_OPEN + "»" + SINGLE_OPEN  # every mark that can open a quotation
+CLOSE_QUOTES = DOUBLE_CLOSE + APOSTROPHES + "‘›"  # every mark that can close one
+QUOTE_MARKS = DOUBLE_QUOTES + SINGLE_OPEN + "’›"  # all of them
+LONG_DASHES = "—–"  # em and en dash: open a quoted line in some styles, set off a dateline
+DASHES = LONG_DASHES + "-"
 
 # opener -> closers
 _PAIRS: dict[str, str] = {
     '"': '"”', "“": "”“\"", "„": "“”", "«": "»", "»": "«", "‹": "›", "‚": "‘’", "‘": "’", "'": "'",
 }
 _ALL = set(_PAIRS) | set("”›’")
-_PARA = re.compile(r"\n\s*\n")
+assert set(OPEN_QUOTES) == set(_PAIRS) and set(QUOTE_MARKS) == _ALL == set(OPEN_QUOTES + CLOSE_QUOTES)
+_OPEN_AFTER_LETTER = "„«‹“"  # openers never used as apostrophes: may follow a letter ('sagte„Nein“')
 
 
 @dataclass(frozen=True)
@@ -50,22 +72,13 @@ def _is_apostrophe(text: str, i: int) -> bool:
 def _can_open(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    return (not prev.isalnum() or text[i] in "„«‹“") and not nxt.isspace()
+    return (not prev.isalnum() or text[i] in _OPEN_AFTER_LETTER) and not nxt.isspace()
 
 
 def _can_close(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     return not prev.isspace() and not nxt.isalnum()
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in _PARA.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return [(a, b) for a, b in out if b > a]
 
 
 def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[Segment], int | None, str | None]:
@@ -76,7 +89,7 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[Segment], int | N
         ch = text[i]
         if ch not in _ALL:
             continue
-        if ch in "'’" and _is_apostrophe(text, i):
+        if ch in APOSTROPHES and _is_apostrophe(text, i):
             continue
         # closing the innermost open quote?
         if stack and ch in _PAIRS[stack[-1][0]] and _can_close(text, i):
@@ -86,17 +99,20 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[Segment], int | N
             continue
         # closing an outer quote while an inner one (often a stray apostrophe) is open
         outer = next((k for k in range(len(stack) - 2, -1, -1) if ch in _PAIRS[stack[k][0]]), None)
-        if outer is not None and ch not in "'’" and _can_close(text, i):
+        if outer is not None and ch not in APOSTROPHES and _can_close(text, i):
             glyph, start = stack[outer]
             del stack[outer:]
             if not stack:
                 out.append(Segment(start, i, glyph))
             continue
-        if ch in _PAIRS and _can_open(text, i) and not (ch in "'‘‚" and not stack and not _single_ok(text, i, hi)):
+        if ch in _PAIRS and _can_open(text, i) and not (ch in _SINGLE_NEEDS_CLOSE and not stack and not _single_ok(text, i, hi)):
             stack.append((ch, i + 1))
     if stack:
         return out, stack[0][1], stack[0][0]
     return out, None, None
+
+
+_SINGLE_NEEDS_CLOSE = "'‘‚"  # single marks that open only when their close follows (‹ is never an apostrophe)
 
 
 def _single_ok(text: str, i: int, hi: int) -> bool:
@@ -125,14 +141,14 @@ def find_segments(text: str) -> list[Segment]:
 
 def _find_segments(text: str) -> list[Segment]:
     out: list[Segment] = []
-    paras = _paragraphs(text)
+    paras = paragraph_spans(text)
     pending: tuple[int, str, int] | None = None  # (content start, glyph, paragraphs so far)
     for k, (lo, hi) in enumerate(paras):
         scan_lo = lo
         if pending is not None:
             start, glyph, n = pending
             first = text[lo:hi].lstrip()
-            if first[:1] == glyph or (first[:1] in "\"“„«" and glyph in "\"“„«"):
+            if first[:1] == glyph or (first[:1] in DOUBLE_OPEN and glyph in DOUBLE_OPEN):
                 # continuation paragraph: reopened with the same mark; find where it closes
                 scan_lo = lo + (len(text[lo:hi]) - len(first)) + 1
                 segs, open_start, _ = _scan_paragraph(text, scan_lo - 1, hi)
@@ -163,3 +179,25 @@ def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+@lru_cache(maxsize=16)
+def _segments(text: str) -> tuple[Segment, ...]:
+    return tuple(find_segments(text))
+
+
+def quote_at(text: str, pos: int) -> Segment | None:
+    """The top-level quoted segment whose marks enclose character ``pos`` (marks included)."""
+    for sg in _segments(text):
+        if sg.open_at <= pos < sg.close_end:
+            return sg
+        if sg.open_at > pos:
+            break
+    return None
+
+
+def inside_quote(text: str, pos: int) -> bool:
+    """Whether character ``pos`` of ``text`` lies inside a quotation (between or on its marks),
+    by the same pairing rules as :func:`find_segments`: a date in a speaker's words ("we will say
+    it again on Friday," she said) belongs to what they say."""
+    return quote_at(text, pos) is not None

@@ -1,10 +1,9 @@
-"""Small shared helpers over article text: sentence lookup and word-set similarity."""
+"""Word sets and their similarity: what the stages that match sentences across outlets compare."""
 
 from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 
 _W = re.compile(r"\w+")
@@ -52,39 +51,3 @@ def jaccard_neighbours(sets: Sequence[set[str]], threshold: float) -> list[list[
                         out[i].append(j)
         out[i].sort()
     return out
-
-
-def sentence_at(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    """The (start, end) sentence holding character ``pos``; sentences are sorted by start."""
-    i = bisect_right([s for s, _ in sentences], pos) - 1
-    if i >= 0 and sentences[i][0] <= pos < sentences[i][1]:
-        return sentences[i]
-    return None
-
-
-def split_paragraphs(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Cut sentences at paragraph breaks: a parser's sentence never spans two paragraphs of ours."""
-    out = []
-    for s, e in sentences:
-        start = s
-        while (i := text.find("\n\n", start, e)) != -1:
-            if text[start:i].strip():
-                out.append((start, i))
-            start = i + 2
-        if text[start:e].strip():
-            out.append((start, e))
-    return out
-
-
-# "LINDHAVEN, March 14 (Nordwire) - ", "LINDHAVEN, Korsa, Mon Mar 17 2025 — ", "BRASK/LINDHAVEN. "
-_DATELINE = re.compile(
-    r"^(?:[A-ZÄÖÜÀ-Ý]{3,}(?:[ /-][A-ZÄÖÜÀ-Ý]{2,})*)"
-    r"(?:(?:,[^,\n—–]{1,30}){0,2}\s*(?:\([^)\n]{1,30}\))?\s*[—–-]\s+|\.\s+)(?=[A-ZÄÖÜ\"“„«])"
-)
-
-
-def dateline_end(text: str) -> int:
-    """Length of a leading dateline: a sentence quoted on its own (in a brief) reads better without
-    the wire header its article opened with."""
-    m = _DATELINE.match(text)
-    return m.end() if m else 0

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from storyline.text_units import jaccard, jaccard_neighbours, words
+from storyline.text.words import jaccard, jaccard_neighbours, words
 
 
 @pytest.mark.parametrize("threshold", [0.1, 0.25, 0.5, 0.9, 1.0])
