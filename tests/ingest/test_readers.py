@@ -218,12 +218,6 @@ def test_stdin_html_is_sniffed(monkeypatch):
     assert docs[0].kind == "html"
 
 
-def test_gzip_of_unknown_type_is_binary(tmp_path: Path):
-    (tmp_path / "x.gz").write_bytes(gzip.compress(b"hello world" * 100))
-    docs, errors = read([tmp_path / "x.gz"])
-    assert not docs and "binary" in str(errors[0])
-
-
 def test_reader_bug_stays_local(tmp_path: Path, monkeypatch, article_text: str):
     (tmp_path / "a.txt").write_text(article_text)
     (tmp_path / "b.txt").write_text(article_text)

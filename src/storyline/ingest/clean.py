@@ -49,6 +49,21 @@ def _headline_case(line: str) -> bool:
     return sum(w[0].isupper() for w in words) / len(words) >= 0.85
 
 
+# headings that claim the lines under them, and what a claimed line looks like
+_LIST_HEADINGS = frozenset({"related", "tags", "questions", "summary"})
+_BULLET = re.compile(r"^(?:[-–•*·▪►✓]\s|\d{1,2}[.)]\s)")
+
+
+def _claimed_by(heading: str, line: str, f: LineFeatures) -> bool:
+    """A line under a list heading belongs to its list: headlines under "Related", questions under
+    "Questions to consider", bullet points under an (often machine-written) "Summary"."""
+    if heading == "questions":
+        return line.rstrip().endswith("?") or not f.is_prose
+    if heading == "summary":
+        return bool(_BULLET.match(line)) or not f.is_prose
+    return not f.is_prose
+
+
 def _body_line(f: LineFeatures) -> bool:
     """Prose, or a full sentence of some length even if dense in names and numbers (sports results)."""
     return f.is_prose or (_sentence_like(f) and f.words >= 8)
@@ -118,6 +133,7 @@ class _Cleaner:
         self._read_wrapped_as_paragraphs()
         self.reasons: dict[int, str] = {}
         self.published_kind: str | None = None
+        self.comments_at: int | None = None  # where a reader-comments section starts, if any
         self.extracted = extracted  # text an HTML extractor isolated (blank line after every paragraph)
 
     def _read_wrapped_as_paragraphs(self) -> None:
@@ -165,23 +181,21 @@ class _Cleaner:
     def patterns(self) -> None:
         related: str | bool = False
         for i, ln in enumerate(self.lines):
-            if not ln:
-                # in pasted text a blank line ends a list; extracted HTML has one between all paragraphs
-                related = related if self.extracted else False
-                continue
-            if i in self.reasons:
-                continue
+            if not ln or i in self.reasons:
+                continue  # a list goes on over blank lines: the first line it cannot claim ends it
             reason = match_pattern(ln)
             f = self.feats[i]
-            if reason is None and related and f is not None and not f.is_prose:
+            if reason is None and related and f is not None and _claimed_by(related, ln, f):
                 reason = related
+            elif reason is None:
+                related = False
             if reason is None and f is not None and f.segments >= 3 and not f.is_prose \
                     and not _TABLE_ROW.match(ln) and not header.bare_date(ln):
                 reason = "nav"
             if reason:
                 self.drop(i, reason)
                 # a list heading ("Related stories", "Tags") claims the short lines under it
-                related = reason if reason in ("related", "tags") else (related if reason == "related-link" else False)
+                related = reason if reason in _LIST_HEADINGS else (related if reason == "related-link" else False)
 
     def _kept(self, i: int) -> bool:
         return bool(self.lines[i]) and i not in self.reasons
@@ -197,6 +211,9 @@ class _Cleaner:
                     and any(_body_line(self.feats[i]) for i in kept):  # type: ignore[arg-type]
                 last = kept[-1]
                 break
+        if (end := self._comments_start()) is not None and end <= last:
+            last = max((i for i in range(end) if self._kept(i) and self.feats[i] is not None
+                        and _body_line(self.feats[i])), default=last)  # type: ignore[arg-type]
         first = prose[0]
         # a standfirst or short opening sentence right above the first paragraph is body, not header
         for i in range(prose[0] - 1, -1, -1):
@@ -208,6 +225,21 @@ class _Cleaner:
                 break
             first = i
         return first, max(last, prose[0])
+
+    def _comments_start(self) -> int | None:
+        """The line opening a reader-comments section ("Comments (3)", "Join the conversation")
+        once the article has begun: comments are prose too, and long ones would read as body."""
+        words = 0
+        for i, ln in enumerate(self.lines):
+            f = self.feats[i]
+            if f is None:
+                continue
+            if self.reasons.get(i) == "comments" and words >= 30:
+                self.comments_at = i
+                return i
+            if self._kept(i) and f.is_prose:
+                words += f.words
+        return None
 
     def _sentence_runs(self) -> list[list[int]]:
         """Kept lines in runs that only a dropped or non-sentence line breaks, not a blank line:
@@ -260,6 +292,9 @@ class _Cleaner:
                 self.drop(i, "byline")
                 continue
             if not is_header:
+                if self.comments_at is not None and i > self.comments_at:
+                    self.drop(i, "comment")  # a reader's comment, its author or its time stamp
+                    continue
                 if wire := wire_tail(ln):
                     self._credit_outlet(wire, ln)
                     self.drop(i, "wire-credit")
