@@ -8,6 +8,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from ..text.glyphs import REOPENING
 from ..model import Article, BriefSentence, Entity, Event, Quote, Span, Story
 from ..text.words import jaccard, words
 
@@ -51,7 +52,7 @@ def timeline(story: Story) -> list[BriefSentence]:
     return out
 
 
-_REOPEN = re.compile(r"\n\s*\n\s*[\"“„«‹]")
+_REOPEN = re.compile(r"\n\s*\n\s*[" + re.escape(REOPENING) + "]")
 
 
 def quotes(story: Story, qs: Sequence[Quote], entities: dict[str, Entity],

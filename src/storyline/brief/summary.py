@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..text.glyphs import DASHES, DOUBLE_OPEN, balanced_quotes
 from ..model import Article, BriefSentence, Span, Story
 from ..resources import lines
 from ..text.datelines import dateline_end
@@ -48,7 +49,7 @@ def _sentence(a: Article, s: int, e: int) -> Span | None:
     stock = _formulaic((a.language or "en").split("-")[0])
     if stock is not None and stock.search(body):
         return None
-    if body[0] in "\"“«„—–-" or body.count('"') % 2 or body.count("“") != body.count("”"):
+    if body[0] in DOUBLE_OPEN + DASHES or not balanced_quotes(body):
         return None  # a bare quote or half a quote reads as the brief's own voice; quotes have their section
     first = body.split(maxsplit=1)[0].strip(",;:").lower()
     if first in _dangling((a.language or "en").split("-")[0]):

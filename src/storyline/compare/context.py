@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..text.glyphs import DOUBLE_CLOSE
 from ..model import Article, Entity, Quote, Span, Story
 from ..text.sentences import sentence_at
 
@@ -61,7 +62,7 @@ class StoryContext:
         sent = sentence_at(self.sentences.get(aid, []), start)
         lo = sent[0] if sent else max(0, start - 200)
         before = text[lo:start]
-        return sum(before.count(c) for c in '"“”«»') % 2 == 1
+        return sum(before.count(c) for c in DOUBLE_CLOSE) % 2 == 1
 
     def sentence_span(self, aid: str, pos: int) -> Span | None:
         a = self.articles[aid]

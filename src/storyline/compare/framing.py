@@ -11,12 +11,14 @@ import re
 from collections import defaultdict
 from functools import cache
 
+from ..text.glyphs import APOSTROPHES, DOUBLE_END, DOUBLE_OPEN, ENGLISH_SINGLE_OPEN
 from ..model import Evidenced, Span
 from ..resources import lines
 from .context import StoryContext
 
-_SO_CALLED = re.compile(r"(?i)\b(?:so[- ]called|sogenannte[nmrs]?)\s+(['\"“‘«„]?)([^'\"”’»“\n.,;:]{2,40}?)(['\"”’»“]|(?=[.,;:\n]|\s(?:a|an|the|which|that|under|over)\b))")
-_QUOTED = re.compile(r"(?<![\w])(['\"“‘«„])([^'\"”’»“\n]{2,40}?)(['\"”’»“])(?![\w])")
+_OPEN, _CLOSE = re.escape(DOUBLE_OPEN + ENGLISH_SINGLE_OPEN), re.escape(DOUBLE_END + APOSTROPHES)
+_SO_CALLED = re.compile(r"(?i)\b(?:so[- ]called|sogenannte[nmrs]?)\s+([" + _OPEN + "]?)([^" + _CLOSE + r"\n.,;:]{2,40}?)([" + _CLOSE + r"]|(?=[.,;:\n]|\s(?:a|an|the|which|that|under|over)\b))")
+_QUOTED = re.compile(r"(?<![\w])([" + _OPEN + "])([^" + _CLOSE + r"\n]{2,40}?)([" + _CLOSE + r"])(?![\w])")
 MAX_SCARE_WORDS = 4
 
 
@@ -69,7 +71,7 @@ def _adopted_terms(ctx: StoryContext, terms: dict[str, list[tuple[str, Span]]]) 
         if len(term) < 4:
             continue
         adopted: list[tuple[str, Span]] = []
-        pattern = re.compile(r"(?i)(?<![\w'\"“‘«„])" + re.escape(term) + r"(?![\w'\"”’»“])")
+        pattern = re.compile(r"(?i)(?<![\w" + _OPEN + "])" + re.escape(term) + r"(?![\w" + _CLOSE + "])")
         for aid in sorted(ctx.articles):
             outlet = ctx.outlet(aid)
             a = ctx.articles[aid]

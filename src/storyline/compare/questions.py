@@ -14,11 +14,12 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from ..text.glyphs import DOUBLE_OPEN, ENGLISH_SINGLE_OPEN, LONG_DASHES, balanced_quotes
 from ..model import Article, Evidenced, Span
 from ..text.words import jaccard, words
 from ..time.hedges import open_question_marker
 
-_QUOTE_OPEN = ("\"", "“", "«", "„", "—", "–", "'", "‘")
+_QUOTE_OPEN = tuple(DOUBLE_OPEN + LONG_DASHES + ENGLISH_SINGLE_OPEN)
 _LEAD = re.compile(r"^(?:\d+\.\s+|[-*•]\s+)")  # list numbering in digests
 
 
@@ -30,7 +31,7 @@ def _is_direct_question(sent: str) -> bool:
     if not sent.endswith("?") or sent.startswith(_QUOTE_OPEN):
         return False
     # a question that closes a quotation ('"Who pays?" she asked') is the speaker's, not the story's
-    return sent.count("\"") % 2 == 0 and sent.count("“") == sent.count("”")
+    return balanced_quotes(sent)
 
 
 def question_in(article: Article, start: int, end: int) -> tuple[Span, str] | None:

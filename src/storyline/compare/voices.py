@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from ..text.glyphs import ENGLISH_DOUBLE
 from ..model import Evidenced, Quote, Span
 from ..quotes.lexicon import speech_cue
 from ..resources import table
@@ -60,7 +61,7 @@ def title_phrase(text: str, start: int) -> str:
     stripped = before.rstrip()
     if stripped.endswith(","):
         stripped = stripped[:-1]
-    cut = max(stripped.rfind(ch) for ch in ",;:.()\n\"“”")
+    cut = max(stripped.rfind(ch) for ch in ",;:.()\n" + ENGLISH_DOUBLE)
     return stripped[cut + 1:]
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from ..text.glyphs import DOUBLE_END, DOUBLE_QUOTES
 from ..model import Article, Mention
 from .coref import resolve_references
 from .names import is_given_name, parse
@@ -26,7 +27,7 @@ MODEL_LANGUAGES = ("en",)  # NER is trusted on these; elsewhere a person needs a
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _DASH_CUT = re.compile(r"\s+[-–—]\s*|\s*[–—]\s+|[–—]")
 _SPEECH_NAME = re.compile(
-    r"(?:[\"”»“]\s*,?\s*|,\s*)(?P<a>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:said|says|told|added|stated|explained|warned|"
+    r"(?:[" + re.escape(DOUBLE_END) + r"]\s*,?\s*|,\s*)(?P<a>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:said|says|told|added|stated|explained|warned|"
     r"insisted|argued|wrote|sagte|erklärte)\b"
     r"|\b(?:said|says|added|according to|sagte|erklärte) (?P<b>[A-Z][\w'’-]+ [A-Z][\w'’-]+)\b")
 _PARTICLES = {"van", "von", "de", "da", "di", "der", "den", "du", "la", "le", "bin", "al", "el", "ten", "ter"}
@@ -41,9 +42,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _POSSESSIVE.search(text[start:end])
     if m:
         end -= len(m.group(0))
-    while start < end and text[start] in " \n\t-—–,.\"'“”„«»()":
+    while start < end and text[start] in " \n\t-—–,.'()" + DOUBLE_QUOTES:
         start += 1
-    while end > start and text[end - 1] in " \n\t-—–,.:;\"'“”„«»()":
+    while end > start and text[end - 1] in " \n\t-—–,.:;'()" + DOUBLE_QUOTES:
         end -= 1
     return start, end
 

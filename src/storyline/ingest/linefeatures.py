@@ -13,10 +13,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
+from ..text.glyphs import APOSTROPHES, DOUBLE_END
 from ..resources import table
 
 WORD = re.compile(r"\w+", re.U)
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"”»“'’)\]」』]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][" + re.escape(DOUBLE_END + APOSTROPHES) + r")\]」』]*\s*$")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SEPARATORS = re.compile(r"\s[|·•>»/]\s|\s{3,}|\s[|·•>»]$")
 

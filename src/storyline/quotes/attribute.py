@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..text.glyphs import DOUBLE_CLOSE, ENGLISH_DOUBLE
 from ..text.datelines import parse_dateline
 from .lexicon import cue_phrases, cue_words, is_role_noun, pronouns, role_nouns, source_documents
 from .people import People, Referent, state_in
@@ -32,6 +33,7 @@ _PARTISANS = {"republican", "democrat", "independent", "libertarian"}
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any", "most", "more",
                "few", "both", "all"}
 _WORD = re.compile(r"[\w'’-]+")
+_STOP_OR_QUOTE = re.compile(r"[.!?;" + re.escape(DOUBLE_CLOSE) + "]")  # a sentence or a quotation ends in the gap
 _TITLES = {"sen", "gov", "rep", "mr", "mrs", "ms", "dr"}  # abbreviated titles before a name ("Sen. Cruz")
 _RANKS = {"capt", "gen", "lt", "col", "sgt", "maj", "adm", "cpl", "cmdr", "prof"}  # and ranks ("Capt. Jeff Davis")
 # prepositions whose gerund is done, or claimed, by the clause's subject ("by saying", "in describing",
@@ -361,7 +363,7 @@ def _name_after_title(subj: Token, people: People, cue_pos: int) -> Referent | N
     limit = cue_pos if subj.idx < cue_pos else len(people.text)
     for r in people.refs:
         if r.kind == "person" and end <= r.start < min(end + 40, limit) \
-                and not re.search(r"[,;:\n\"“”]", people.text[end:r.start]):
+                and not re.search(r"[,;:\n" + re.escape(ENGLISH_DOUBLE) + "]", people.text[end:r.start]):
             return r
     return None
 
@@ -552,9 +554,9 @@ def attribute_in_window(text: str, people: People, lo: int, hi: int, cue: tuple[
     cands = []
     gap_after = text[c1 : after[0].mention.span.start] if after else ""
     gap_before = text[before[-1].mention.span.end : c0] if before else ""
-    if before and len(_WORD.findall(gap_before)) <= 4 and not re.search(r"[.!?;\"“”«»]", gap_before):
+    if before and len(_WORD.findall(gap_before)) <= 4 and not _STOP_OR_QUOTE.search(gap_before):
         cands.append(before[-1])
-    if after and len(_WORD.findall(gap_after)) <= 2 and not re.search(r"[.!?;\"“”«»]", gap_after):
+    if after and len(_WORD.findall(gap_after)) <= 2 and not _STOP_OR_QUOTE.search(gap_after):
         cands.append(after[0])
     if len({r.name for r in cands}) == 1:
         return _from_referent(cands[0], cue_text, c0, 0.85, "name")

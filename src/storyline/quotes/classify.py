@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.glyphs import APOSTROPHES, DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
 from .lexicon import cue_words, term_markers
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -38,7 +39,7 @@ def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> st
     content = text[start:end]
     ws = words(content)
     before = text[max(para_lo, start - 40) : start - 1].lower()
-    before = re.sub(r"[\s\"“„«‹‚‘']+$", "", before)
+    before = re.sub(r"[\s" + re.escape(DOUBLE_OPEN + SINGLE_OPEN) + "]+$", "", before)
     for marker in term_markers():
         if before.endswith(marker) and (len(before) == len(marker) or not before[-len(marker) - 1].isalnum()):
             return "scare" if marker.startswith("so") or marker in ("dubbed", "the term", "the word", "the label") else "title"
@@ -48,7 +49,7 @@ def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> st
     para = text[para_lo:para_hi]
     # a headline: a short first line without final punctuation
     if para_lo == 0 and "\n" not in para.strip() and len(words(para)) <= 16 and \
-            not _END.search(para.rstrip(" \"”»“’'«")[-1:]):
+            not _END.search(para.rstrip(" " + DOUBLE_CLOSE + APOSTROPHES)[-1:]):
         return "headline"
     # a subhead: a paragraph that is nothing but a short phrase in single quotes ("'A healthy environment.'")
     if text[start - 1 : start] in "'‘" and text[start - 2 : start] != "''" and len(ws) <= 12 \
@@ -68,7 +69,7 @@ def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> st
 def _before_attribution(text: str, start: int, end: int) -> bool:
     """'"The risk," said Edward Leamer, "is that…"', '"Honestly," Oliver said': a short stretch cut
     off by a comma and followed by its attribution clause is the start of speech, not a scare quote."""
-    m = re.match(r"(,?)\s*[\"”“’'»«]+(,?)\s*((?:[\w.'’-]+\s+){0,3}[\w'’-]+)", text[end:end + 60])
+    m = re.match(r"(,?)\s*[" + re.escape(DOUBLE_CLOSE + APOSTROPHES) + r"]+(,?)\s*((?:[\w.'’-]+\s+){0,3}[\w'’-]+)", text[end:end + 60])
     if not m or not (m.group(1) or m.group(2) or text[start:end].rstrip().endswith(",")):
         return False
     return any(w.lower() in cue_words() for w in words(m.group(3)))

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Mention, Quote, QuotedTerm
 from ..text.datelines import dateline_end
-from ..text.glyphs import find_segments
+from ..text.glyphs import (APOSTROPHES, CURLY_APOSTROPHE, DOUBLE_CLOSE, DOUBLE_END, DOUBLE_QUOTES, ENGLISH_DOUBLE,
+                           find_segments)
 from ..text.paragraphs import paragraph_at, paragraph_spans
 from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_with_parse, cue_token_ok, lead_name,
                         find_cues, speaker_from_subject, subject_of)
@@ -35,7 +36,7 @@ _END = re.compile(r"[.!?…]")
 # cues after which a lower-case quote is what is named or relayed, not the whole of what was said
 _NOT_WHOLE_REPORT = {"called", "calls", "call", "described", "describes", "according", "quoted", "reported", "reports", "posted"}
 _LEAD_CUE = re.compile(r"^(?:He|She|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:also\s+)?(?:added|said|continued|stressed|noted|explained|warned)\b")
-_PRIOR_ATTRIBUTION = re.compile(r"[,.!?…—–-]\s*(?:”|\"|'')\s*,?\s*([^\"“”\n]{1,120}?)\s*$")
+_PRIOR_ATTRIBUTION = re.compile(r"[,.!?…—–-]\s*(?:”|\"|'')\s*,?\s*([^" + re.escape(ENGLISH_DOUBLE) + r"\n]{1,120}?)\s*$")
 # a signature line: a dash, then who (up to a comma or the line's end), alone in its paragraph
 _SIGNATURE = re.compile(r"[\"”’'.,!?…\s]*?\n\s*[-–—―]\s*(?P<who>[A-Z][^\n,]{1,60}?)[.]?(?:,[^\n]{0,120})?[ \t]*(?:\n|$)")
 _RETRO = re.compile(r"(?i)^\s*(?:this|that|these words|so|thus)\b[^.]{0,40}?\b(?:stated|said|written|told|declared|belong)\b")
@@ -82,7 +83,7 @@ def _sentence_ends(text: str, masked: list[tuple[int, int]]) -> list[int]:
             if chars[i] not in "\n":
                 chars[i] = "x"
     flat = "".join(chars)
-    ends = [m.end() for m in re.finditer(r"[.!?…](?=[\s\"“”»«]*(?:\s|$))", flat) if not _ABBREV.search(flat, 0, m.end())]
+    ends = [m.end() for m in re.finditer(r"[.!?…](?=[\s" + re.escape(DOUBLE_CLOSE) + r"]*(?:\s|$))", flat) if not _ABBREV.search(flat, 0, m.end())]
     lines = [m.end() for m in re.finditer(r"\n(?!\s*\n)", flat) if not any(a <= m.start() < b for a, b in masked)]
     return sorted(set(ends) | set(lines))
 
@@ -93,7 +94,7 @@ def _region(c: _Cand, text: str, para: tuple[int, int], ends: list[int], others:
     lo, hi = para
     lo = max([lo] + [e for e in ends if e <= c.open_at])
     content = text[c.start : c.end].rstrip()
-    after = text[c.close_at + 1 : hi].lstrip(" \"”»“’'")
+    after = text[c.close_at + 1 : hi].lstrip(" " + DOUBLE_END + APOSTROPHES)
     if content[-1:] in ".!?…" and (not after or not after[:1].islower()):
         hi = min(hi, c.close_at + 1)
     else:
@@ -166,7 +167,7 @@ def _attribute(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
 
 def _sentence_after(text: str, pos: int, ends: list[int], paras: list[tuple[int, int]]) -> tuple[int, int] | None:
     nxt = pos
-    while nxt < len(text) and (text[nxt].isspace() or text[nxt] in "\"”»“’"):
+    while nxt < len(text) and (text[nxt].isspace() or text[nxt] in DOUBLE_END + CURLY_APOSTROPHE):
         nxt += 1
     if nxt >= len(text):
         return None
@@ -298,7 +299,7 @@ def _resumes(text: str, prev: _Cand, c: _Cand) -> bool:
     if prev.kind != "direct" or not text[c.start:c.end].lstrip()[:1].islower():
         return False
     between = text[prev.close_at + 1 : c.open_at]
-    if "\n" in between or re.search(r"[.!?;:\"“”«»„]", _ABBREV_ANY.sub("", between)):
+    if "\n" in between or re.search(r"[.!?;:" + re.escape(DOUBLE_QUOTES) + "]", _ABBREV_ANY.sub("", between)):
         return False
     cut_off = "," in text[prev.end:prev.close_at + 1] or text[prev.start:prev.end].rstrip()[-1:] in "—–-…" \
         or between.lstrip()[:1] == ","
@@ -462,7 +463,7 @@ def _fallbacks(text: str, doc: Doc | None, people: People, c: _Cand, lo: int, hi
         between = text[prev.close_at + 1 : c.open_at]
         prev_para = paragraph_at(paras, prev.start)
         adjacent = prev_para == para or (prev_para[1] <= para[0] and not text[prev_para[1]:para[0]].strip())
-        if adjacent and not re.search(r"[\"“”«»„]", between) and len(between.split()) <= 40:
+        if adjacent and not re.search("[" + re.escape(DOUBLE_QUOTES) + "]", between) and len(between.split()) <= 40:
             att = Attribution(prev.att.speaker, prev.att.span, prev.att.cue, prev.att.cue_pos,
                               min(prev.att.confidence, 0.75), "continuity")
             return att

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.glyphs import DOUBLE_OPEN, ENGLISH_SINGLE_OPEN
 from .attribute import Attribution
 from .people import People
 
@@ -32,7 +33,7 @@ def headline_report(text: str, para: tuple[int, int], people: People) -> tuple[i
     if m is None or len(line.split()) > _MAX_WORDS or re.search(r"[.!?]\s+\S", m.group("body")):
         return None
     body = m.group("body")
-    if body[:1] in "\"“‘'«„" or len(re.findall(r"[^\W\d_]{2,}", body)) < 3:
+    if body[:1] in DOUBLE_OPEN + ENGLISH_SINGLE_OPEN or len(re.findall(r"[^\W\d_]{2,}", body)) < 3:
         return None  # a quoted headline is a headline quote (a term), not a report
     s0, s1 = lo + m.start("src"), lo + m.end("src")
     src = text[s0:s1]

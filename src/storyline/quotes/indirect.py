@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..text.glyphs import DOUBLE_CLOSE, DOUBLE_END, DOUBLE_QUOTES
 from .attribute import cue_token_ok, find_cues, subjects_nearest_first
 from .extent import trim_trailing
 from .lexicon import report_cues
@@ -34,7 +35,7 @@ class Reported:
 def _trim_tokens(toks: list[Token]) -> list[Token]:
     while toks and (toks[0].lower_ in _LEAD or toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in ('"', "”", "»", "“"):
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in tuple(DOUBLE_END):
         toks = toks[:-1]
     return toks
 
@@ -104,7 +105,7 @@ def _fronted_report(cue: Token) -> list[Token]:
     allowed = {t.i for c in cue.children if c.dep_ in ("npadvmod", "advmod", "prep", "punct") or c is subj
                for t in c.subtree}
     rest = [t for t in sent if t.i > cue.i]
-    if any(t.i not in allowed and not t.is_punct or t.pos_ in ("VERB", "AUX") or t.text in ('"', "“", "”", "«", "»", ":")
+    if any(t.i not in allowed and not t.is_punct or t.pos_ in ("VERB", "AUX") or t.text in (*DOUBLE_CLOSE, ":")
            for t in rest):
         return []  # "…, he said:" opens a quote; it does not close a report
     before = [t for t in sent if t.i < comma]
@@ -199,7 +200,7 @@ def reported_from_text(text: str, sentences: list[tuple[int, int]], speech: list
         for c0, c1, cue in find_cues(text, lo, hi):
             if cue in _NOT_REPORTING or any(a <= c0 < b for a, b in speech):
                 continue
-            m = re.match(r"(?:[^,.;:\"“”«»„]{0,50}?)(?:,\s*(?:dass|that|que|что|що)?\s*|\s+(?:dass|that|que|что|що)\s+)", text[c1:hi])
+            m = re.match(r"(?:[^,.;:" + re.escape(DOUBLE_QUOTES) + r"]{0,50}?)(?:,\s*(?:dass|that|que|что|що)?\s*|\s+(?:dass|that|que|что|що)\s+)", text[c1:hi])
             if not m:
                 continue
             a = c1 + m.end()

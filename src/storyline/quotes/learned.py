@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..text.glyphs import ENGLISH_DOUBLE
 from ..resources import rows, table
 from .extent import trim_trailing
 from .indirect import discourse_marker
@@ -121,7 +122,7 @@ def _candidate_spans(tok: Token) -> list[tuple[str, list[Token]]]:
 def candidates(doc: Doc, speech: list[tuple[int, int]]) -> list[Candidate]:
     """Every (cue token, complement) pair of the doc whose cue lies outside ``speech`` (quoted stretches)."""
     out: list[Candidate] = []
-    quoted_sents = {s.start for s in doc.sents if any(t.text in '"“”' for t in s)}
+    quoted_sents = {s.start for s in doc.sents if any(t.text in ENGLISH_DOUBLE for t in s)}
     for tok in doc:
         if tok.pos_ not in ("VERB", "NOUN", "AUX", "ADJ"):
             continue

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..text.glyphs import DOUBLE_CLOSE
 from ..model import Mention
 from ..resources import table
 from .lexicon import gender_of_first_name, is_role_noun, known_first_name, role_nouns
@@ -58,7 +59,7 @@ def _states() -> dict[str, str]:
 def _roles_near(text: str, m: Mention) -> set[str]:
     """Role nouns said of this mention: its title, a few words before it, an appositive after it."""
     before = text[max(0, m.span.start - 60) : m.span.start]
-    before = re.split(r"[.;:!?\n\"“”«»]", before)[-1]
+    before = re.split(r"[.;:!?\n" + re.escape(DOUBLE_CLOSE) + "]", before)[-1]
     # a title right before the name ("presidential nominee Donald Trump", "FBI Director James
     # Comey"), not any word of the clause: "The nominee explained that Comey" makes Comey no nominee
     words: list[str] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..text.glyphs import CURLY_SINGLE, DOUBLE_QUOTES
 from ..model import Article, Quote
 from .attribute import BODY_NOUNS, subject_of
 from .lexicon import pronouns, role_nouns, source_documents
@@ -16,7 +17,7 @@ _MAX_TOKENS = 8
 _BODIES = {"authority", "service", "institute", "center", "centre", "foundation", "association", "federation",
            "organization", "organisation", "coalition", "alliance", "network", "station", "watchdog", "regulator",
            "inquiry", "panel", "newspaper", "outlet", "broadcaster", "airline", "operator", "utility"}
-_GLYPHS = "\"“”„«»‘’"
+_GLYPHS = DOUBLE_QUOTES + CURLY_SINGLE
 # the part of a subject phrase that names the source; a relative clause or apposition after a
 # comma only tells more about it ("Dock workers in Port Selvik, who depend on the grain trade")
 _STOP_DEPS = {"relcl", "appos", "acl", "punct"}

@@ -16,8 +16,9 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
+from ..text.glyphs import APOSTROPHES, DOUBLE_END, DOUBLE_OPEN, ENGLISH_SINGLE_OPEN
 
-_OPEN, _CLOSE = "\"“„«‘'", "\"”“»’'"
+_OPEN, _CLOSE = DOUBLE_OPEN + ENGLISH_SINGLE_OPEN, DOUBLE_END + APOSTROPHES
 _TOK = re.compile(r"\w+")
 
 

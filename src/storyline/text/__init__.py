@@ -5,7 +5,8 @@ each stage answered them with its own regex, the answers disagreed with the layo
 stage skipped was an event's sentence to another; a quote one stage saw open was closed to the
 next), so they are answered here, once, and every stage imports the answer.
 
-paragraphs  paragraph spans (cleaned text separates paragraphs with a blank line)
+layout      where a pasted text's paragraphs are, whatever its layout (what cleaning reads)
+paragraphs  paragraph spans of cleaned text (cleaning separates paragraphs with a blank line)
 sentences   parser sentences cut at paragraphs, lookup by offset, a parser-free sentence window
 datelines   "LINDHAVEN, March 14 (Nordwire) - ": place, agency, date, where the body starts
 glyphs      the quotation-mark sets, the quote scanner (pairing, nesting, running quotes), inside_quote

@@ -28,6 +28,9 @@ SINGLE_OPEN = ENGLISH_SINGLE_OPEN + "‚‹"  # ... plus German ‚…‘ and Fr
 OPEN_QUOTES = DOUBLE_OPEN + "»" + SINGLE_OPEN  # every mark that can open a quotation
 CLOSE_QUOTES = DOUBLE_CLOSE + APOSTROPHES + "‘›"  # every mark that can close one
 QUOTE_MARKS = DOUBLE_QUOTES + SINGLE_OPEN + "’›"  # all of them
+REOPENING = DOUBLE_OPEN + "‹"  # marks a running quotation reopens its next paragraph with (briefs also
+# accept ‹; the scanner reopens double marks only: a single mark at a paragraph's start is too often
+# an apostrophe ('90s) to carry a quotation on)
 LONG_DASHES = "—–"  # em and en dash: open a quoted line in some styles, set off a dateline
 DASHES = LONG_DASHES + "-"
 
@@ -179,6 +182,12 @@ def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def balanced_quotes(text: str) -> bool:
+    """Whether straight and English curly double marks pair up in ``text``: a sentence with half a
+    quotation in it is not one to lift on its own (a brief's summary, a story's open question)."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
 @lru_cache(maxsize=16)

@@ -13,6 +13,7 @@ import re
 from functools import cache
 from typing import Any, Literal
 
+from ..text.glyphs import ENGLISH_DOUBLE
 from ..resources import lines
 
 Direction = Literal["past", "future", "present"]
@@ -31,7 +32,7 @@ _LEFT_FUTURE = re.compile(
     r"adjourned|deferred|verschoben|vertagt)\s+(?:\w+\s+){0,3}?(?:to|until|for|till|on|auf)"
     r"|\bahead\s+of|\bin\s+time\s+for|\bpreparing\s+for)\s*(?:the\s+|next\s+)?$"
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\"“”]|\b(?:and|but|who|which|while|after|when|where|und|aber|die|der|nachdem)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014" + re.escape(ENGLISH_DOUBLE) + r"]|\b(?:and|but|who|which|while|after|when|where|und|aber|die|der|nachdem)\b")
 
 
 @cache
