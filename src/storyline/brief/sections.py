@@ -8,8 +8,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from ..text.glyphs import REOPENING
 from ..model import Article, BriefSentence, Entity, Event, Quote, Span, Story
+from ..text.glyphs import REOPENING
 from ..text.words import jaccard, words
 
 MAX_PLACES = 4

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..text.glyphs import DASHES, DOUBLE_OPEN, balanced_quotes
 from ..model import Article, BriefSentence, Span, Story
 from ..resources import lines
 from ..text.datelines import dateline_end
+from ..text.glyphs import DASHES, DOUBLE_OPEN, balanced_quotes
 from ..text.words import jaccard, jaccard_neighbours, words
 
 SUMMARY_MIN, SUMMARY_MAX = 5, 8

@@ -11,8 +11,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..text.glyphs import DOUBLE_CLOSE
 from ..model import Article, Entity, Quote, Span, Story
+from ..text.glyphs import inside_quote
 from ..text.sentences import sentence_at
 
 
@@ -58,11 +58,7 @@ class StoryContext:
         i = bisect_right([s for s, _ in spans], start) - 1
         if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
             return True
-        text = self.articles[aid].text
-        sent = sentence_at(self.sentences.get(aid, []), start)
-        lo = sent[0] if sent else max(0, start - 200)
-        before = text[lo:start]
-        return sum(before.count(c) for c in DOUBLE_CLOSE) % 2 == 1
+        return inside_quote(self.articles[aid].text, start)
 
     def sentence_span(self, aid: str, pos: int) -> Span | None:
         a = self.articles[aid]

@@ -11,9 +11,9 @@ import re
 from collections import defaultdict
 from functools import cache
 
-from ..text.glyphs import APOSTROPHES, DOUBLE_END, DOUBLE_OPEN, ENGLISH_SINGLE_OPEN
 from ..model import Evidenced, Span
 from ..resources import lines
+from ..text.glyphs import APOSTROPHES, DOUBLE_END, DOUBLE_OPEN, ENGLISH_SINGLE_OPEN
 from .context import StoryContext
 
 _OPEN, _CLOSE = re.escape(DOUBLE_OPEN + ENGLISH_SINGLE_OPEN), re.escape(DOUBLE_END + APOSTROPHES)

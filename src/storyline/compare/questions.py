@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from ..text.glyphs import DOUBLE_OPEN, ENGLISH_SINGLE_OPEN, LONG_DASHES, balanced_quotes
 from ..model import Article, Evidenced, Span
+from ..text.glyphs import DOUBLE_OPEN, ENGLISH_SINGLE_OPEN, LONG_DASHES, balanced_quotes
 from ..text.words import jaccard, words
 from ..time.hedges import open_question_marker
 

@@ -16,10 +16,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from ..text.glyphs import ENGLISH_DOUBLE
 from ..model import Evidenced, Quote, Span
 from ..quotes.lexicon import speech_cue
 from ..resources import table
+from ..text.glyphs import ENGLISH_DOUBLE
 from .context import StoryContext
 
 WINDOW = 60

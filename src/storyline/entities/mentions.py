@@ -14,8 +14,8 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from ..text.glyphs import DOUBLE_END, DOUBLE_QUOTES
 from ..model import Article, Mention
+from ..text.glyphs import DOUBLE_END, DOUBLE_QUOTES
 from .coref import resolve_references
 from .names import is_given_name, parse
 from .roles import is_role_token, role_after, role_before, role_lexicon, stop_words, strip_role

@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
-from ..text.glyphs import APOSTROPHES, DOUBLE_END
 from ..resources import table
+from ..text.glyphs import APOSTROPHES, DOUBLE_END
 
 WORD = re.compile(r"\w+", re.U)
 _SENTENCE_END = re.compile(r"[.!?…。！？][" + re.escape(DOUBLE_END + APOSTROPHES) + r")\]」』]*\s*$")

@@ -14,8 +14,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..text.glyphs import DOUBLE_CLOSE, ENGLISH_DOUBLE
 from ..text.datelines import parse_dateline
+from ..text.glyphs import DOUBLE_CLOSE, ENGLISH_DOUBLE
 from .lexicon import cue_phrases, cue_words, is_role_noun, pronouns, role_nouns, source_documents
 from .people import People, Referent, state_in
 

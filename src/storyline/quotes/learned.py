@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..text.glyphs import ENGLISH_DOUBLE
 from ..resources import rows, table
+from ..text.glyphs import ENGLISH_DOUBLE
 from .extent import trim_trailing
 from .indirect import discourse_marker
 from .lexicon import is_role_noun, pronouns, source_documents

@@ -14,9 +14,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..text.glyphs import DOUBLE_CLOSE
 from ..model import Mention
 from ..resources import table
+from ..text.glyphs import DOUBLE_CLOSE
 from .lexicon import gender_of_first_name, is_role_noun, known_first_name, role_nouns
 
 _HONORIFIC = re.compile(r"(?i)\b(mr|mrs|ms|miss|herr|frau|mme|madame|monsieur|sir|lady)\.?\s+$")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..text.glyphs import CURLY_SINGLE, DOUBLE_QUOTES
 from ..model import Article, Quote
+from ..text.glyphs import CURLY_SINGLE, DOUBLE_QUOTES
 from .attribute import BODY_NOUNS, subject_of
 from .lexicon import pronouns, role_nouns, source_documents
 

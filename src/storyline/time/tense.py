@@ -13,8 +13,8 @@ import re
 from functools import cache
 from typing import Any, Literal
 
-from ..text.glyphs import ENGLISH_DOUBLE
 from ..resources import lines
+from ..text.glyphs import ENGLISH_DOUBLE
 
 Direction = Literal["past", "future", "present"]
 
