@@ -139,7 +139,7 @@ def merge_interrupted(text: str, preds: list[Pred]) -> list[Pred]:
     PolNeAR relation keeps its cue in the paragraph of its content (66 of 19,831 on train do not,
     114 run over several paragraphs), so a quote paragraph followed by '"B," he said.' in the
     next is two relations; a quotation that runs on without a closing mark is already one
-    segment (glyphs.py). The clause is recognised by our speaker mention in it or by any cue of
+    segment (text/glyphs.py). The clause is recognised by our speaker mention in it or by any cue of
     the quote lexicon ("admitted", "tweeted", "went on"), and an unnamed speaker ('"A," said one
     strategist. "B."') is joined too: PolNeAR makes one relation of it whoever the source is and
     whatever the verb."""
