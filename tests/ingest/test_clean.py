@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from storyline.ingest.clean import clean_text, dateline_date
+from storyline.ingest.clean import clean_text
+from storyline.text.datelines import dateline_date
 
 PAGE = """\
 Skip to main content

@@ -50,6 +50,7 @@ def build_article(doc: RawDoc) -> Article:
                          language=meta.get("language") or guess)
     if not cleaned.text.strip():
         raise ReadError(doc.source, "no article text left after cleaning")
+    url = url or cleaned.url  # the address line a paste opened with
 
     published, published_source = None, "unknown"
     if meta.get("published"):

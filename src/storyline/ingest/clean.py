@@ -15,16 +15,17 @@ from functools import cache
 
 from ..model import Provenance, RemovedLine
 from ..resources import table
+from ..text.datelines import dateline_date, parse_dateline
 from ..text.layout import paragraph_layout
 from . import header
-from .dates import date_in, parse_publish_date
 from .linefeatures import LineFeatures, line_features, script_of, scripts_in, stopwords
 from .provenance import (first_appeared, norm_name, same_outlet, source_value, translation_credit,
                          wire_inline, wire_tail)
 
-_DATELINE_HEAD = re.compile(r"^(?P<head>.{4,100}?)\s+(?:—|–|--?)\s")
-_PLACE = re.compile(r"^(?:[A-ZÀ-ÝĀ-ŽА-ЯЁ][\w'’.-]*[ ,/]*){1,6}$")
 _DIGIT = re.compile(r"\d")
+# a line that ends by naming its speaker is a quote or a report, not a headline
+_ATTRIBUTED = re.compile(r"[,\"”»]\s*(?:\w+\s+){0,4}(?:said|says|told|added|asked|wrote)\b[^.]*\.?$")
+_INTRODUCED_QUOTE = re.compile(r":\s*[\"“„«]")  # 'X said on Friday: "We will not wait."'
 _INLINE_FURNITURE = frozenset({"credit", "advert"})
 MIN_RUN = 6  # short lines in a row inside the body that make a menu or teaser list
 _TABLE_ROW = re.compile(r"^\|.*\|$")  # a table row (as extractors render tables), not a menu
@@ -64,6 +65,16 @@ def _claimed_by(heading: str, line: str, f: LineFeatures) -> bool:
     return not f.is_prose
 
 
+def _retells(headline: str, lead: str, stops: frozenset[str]) -> bool:
+    """The lead paragraph repeats most of a headline's content words (compared on their first five
+    letters, so "calls"/"called" and "apologize"/"apologized" match)."""
+    def stems(s: str) -> set[str]:
+        return {w[:5] for w in re.findall(r"[^\W\d_]+", s.casefold()) if w not in stops and len(w) > 2}
+
+    head = stems(headline)
+    return len(head) >= 2 and len(head & stems(lead)) >= 0.5 * len(head)
+
+
 def _body_line(f: LineFeatures) -> bool:
     """Prose, or a full sentence of some length even if dense in names and numbers (sports results)."""
     return f.is_prose or (_sentence_like(f) and f.words >= 8)
@@ -80,6 +91,7 @@ class Cleaned:
     published_source: str = "unknown"
     provenance: Provenance = field(default_factory=Provenance)
     quality: list[str] = field(default_factory=list)
+    url: str | None = None  # an address line at the top of a paste
 
 
 @cache
@@ -234,7 +246,7 @@ class _Cleaner:
             f = self.feats[i]
             if f is None:
                 continue
-            if self.reasons.get(i) == "comments" and words >= 30:
+            if self.reasons.get(i) == "comments" and words >= 20:
                 self.comments_at = i
                 return i
             if self._kept(i) and f.is_prose:
@@ -278,6 +290,13 @@ class _Cleaner:
                 if self.reasons[i] == "source-line":
                     self._source_line(ln)
                 continue
+            if not is_header and self.comments_at is not None and i > self.comments_at:
+                self.drop(i, "comment")  # a reader's comment, its author ("By Marek T.") or its time
+                continue
+            if is_header and (url := header.url_line(ln)):
+                self.out.url = self.out.url or url
+                self.drop(i, "url")
+                continue
             if dated := header.labelled_dates(ln):
                 for kind, iso in dated:
                     self._set_date(kind, iso)
@@ -292,9 +311,6 @@ class _Cleaner:
                 self.drop(i, "byline")
                 continue
             if not is_header:
-                if self.comments_at is not None and i > self.comments_at:
-                    self.drop(i, "comment")  # a reader's comment, its author or its time stamp
-                    continue
                 if wire := wire_tail(ln):
                     self._credit_outlet(wire, ln)
                     self.drop(i, "wire-credit")
@@ -308,28 +324,73 @@ class _Cleaner:
                 furniture_seen = furniture_seen or i in self.reasons
                 continue
             norm = norm_name(ln)
-            if self.out.outlet is None and not candidates and i < 4 and (name := header.outlet_name(ln)):
+            if self.out.outlet is None and not candidates and i < 4 and (name := header.outlet_name(ln)) \
+                    and not header.navigation_word(name):
                 self.out.outlet = name
                 self.drop(i, "outlet")
             elif self.out.outlet and same_outlet(ln, self.out.outlet) and len(norm.split()) <= 8:
                 self.drop(i, "outlet")
             else:
                 candidates.append((i, norm, f))
-        # the headline is the fullest title-like header line; section labels and kickers are shorter
         if title_norm is None:
-            titles = [c for c in candidates if c[2].words >= 2 and c[2].segments <= 1]
+            titles = [c for c in candidates if c[2].words >= 2 and not header.navigation_word(self.lines[c[0]])
+                      and (c[2].segments <= 1 or header.split_site_name(self.lines[c[0]], self.out.outlet)[1])]
             if titles:
-                best = max(titles, key=lambda c: (c[2].words, -c[0]))
+                best = self._headline_of(titles)
                 self.out.title, title_norm = self.lines[best[0]], best[1]
                 self.drop(best[0], "title")
-            elif first <= last and first == next((i for i, ln in enumerate(self.lines) if ln), None) \
-                    and _headline_case(self.lines[first]) and self._paragraph_alone(first):
-                # no header at all, and the text opens with a Title Case line of its own: the
-                # headline, even when the copy gave it a full stop ("Poll: Wealthy Voters Abandon ...")
+            elif first <= last and (sure := self._opening_headline(first)):
+                # no headline above the text, and it opens with a line of its own that reads as
+                # one: the headline, even when the copy gave it a full stop. Only a sure one leaves
+                # the body: a short lead sentence looks the same, and body text is not ours to lose.
                 self.out.title = self.lines[first].rstrip(" .")
-                self.drop(first, "title")
+                if sure == "sure":
+                    self.drop(first, "title")
+        if self.out.title:
+            title, site = header.split_site_name(self.out.title.rstrip(" ;"), self.out.outlet)
+            self.out.title = title
+            if site and self.out.outlet is None:
+                self.out.outlet = header.display_name(site)
         for i, norm, _ in candidates:
             self.drop(i, "repeated-title" if norm == title_norm else "header")
+
+    def _headline_of(self, titles: list[tuple[int, str, LineFeatures]]) -> tuple[int, str, LineFeatures]:
+        """The headline among the title-like header lines: the first of three words or more (a
+        kicker or section label is shorter; a standfirst comes after the headline and is longer);
+        failing that, the fullest."""
+        full = [c for c in titles if c[2].words >= 3 and not self.lines[c[0]].endswith(":")]
+        return full[0] if full else max(titles, key=lambda c: (c[2].words, -c[0]))
+
+    def _opening_headline(self, i: int) -> str | None:
+        """Whether the first line of the text is its headline: "sure" when it is in Title Case, or
+        a short line over a much longer first paragraph that opens with a dateline or retells it
+        (the lead restates the headline's words); "likely" for such a line the lead does not
+        retell, which may be a short lead sentence; None otherwise."""
+        ln = self.lines[i]
+        if not self._paragraph_alone(i) or ln.endswith((":", ",", ";")):
+            return None
+        if _headline_case(ln):
+            return "sure"
+        f = self.feats[i]
+        if f is None or not 3 <= f.words <= 18 or parse_dateline(ln) is not None or _ATTRIBUTED.search(ln) \
+                or _INTRODUCED_QUOTE.search(ln):
+            return None
+        # the first paragraph proper comes next, or after a short standfirst or label ("ABSTRACT.")
+        for j in [j for j in range(i + 1, len(self.lines)) if self._kept(j)][:2]:
+            g = self.feats[j]
+            if g is None:
+                return None
+            if parse_dateline(self.lines[j]) is not None:
+                return "sure"
+            if g.is_prose and g.words >= max(15, 1.5 * f.words):
+                if _retells(ln, self.lines[j], self.stops):
+                    return "sure"
+                # headlines drop articles: "The ministers met ..." opens a lead, not a headline
+                first_word = ln.split()[0].casefold()
+                return "likely" if first_word not in self.stops else None
+            if g.words > 25:
+                return None
+        return None
 
     def _paragraph_alone(self, i: int) -> bool:
         """Line ``i`` is a paragraph of its own (blank line or end of text after it)."""
@@ -493,18 +554,6 @@ def clean_text(raw: str, meta_title: str | None = None, zones: bool = True, outl
     out = c.result()
     _body_provenance(out)
     return out
-
-
-def dateline_date(paragraph: str) -> str | None:
-    """The date of a dateline ("GENEVA, Switzerland, Mon Mar 3 2025 — ..."): a place, then a full date."""
-    m = _DATELINE_HEAD.match(paragraph)
-    if not m:
-        return None
-    head = re.sub(r"\([^)]{1,30}\)\s*$", "", m["head"]).strip()  # "(Reuters)"
-    loc = date_in(head)
-    if not loc or head[loc[1]:].strip(" ,") or not _PLACE.match(head[: loc[0]].strip()):
-        return None
-    return parse_publish_date(head[loc[0]:loc[1]])
 
 
 def _body_provenance(out: Cleaned) -> None:

@@ -87,3 +87,58 @@ def display_name(name: str) -> str:
         else:
             out.append(w if len(w) <= 3 else w.capitalize())  # short all-caps words are acronyms
     return " ".join(out)
+
+
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+
+def url_line(line: str) -> str | None:
+    """A line that is only an address: a pasted page often opens with the URL it was copied from."""
+    s = line.strip().strip("<>")
+    return s if _URL_LINE.match(s) else None
+
+
+@cache
+def _section_words() -> frozenset[str]:
+    from ..resources import lines
+
+    return frozenset(w.casefold() for w in lines("boilerplate/section_words.txt"))
+
+
+def navigation_word(name: str) -> bool:
+    """"Homepage", "News", "World | Politics": a site's sections and menus, never its name."""
+    words = [w.casefold() for w in WORD.findall(name)]
+    return bool(words) and all(w in _section_words() for w in words)
+
+
+@cache
+def _outlet_words() -> frozenset[str]:
+    from ..resources import lines
+
+    return frozenset(w.casefold() for w in lines("boilerplate/outlet_words.txt"))
+
+
+_SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+(?P<sep>[|–—-]|::)\s+(?P<site>[^|–—]{2,40})$")
+
+
+def split_site_name(title: str, outlet: str | None = None) -> tuple[str, str | None]:
+    """"Korsa closes crossing | Nordwire" -> ("Korsa closes crossing", "Nordwire").
+
+    A page title often ends with the site's name. After "|" a short capitalised tail is the site;
+    after a dash only when it is the known outlet or reads like an outlet's name ("Korsa Herald",
+    "nordwire.com"), because headlines use dashes themselves ("Korsa closes crossing — Aldoria
+    protests")."""
+    m = _SITE_SUFFIX.match(title.strip())
+    if not m:
+        return title, None
+    site = m["site"].strip()
+    words = WORD.findall(site)
+    if not 1 <= len(words) <= 5 or site.endswith((".", "?", "!")) and not re.search(r"\.\w{2,}$", site):
+        return title, None
+    capitalised = all(w[:1].isupper() or w.isdigit() or w.casefold() in _FUNCTION_WORDS for w in words)
+    known = bool(outlet) and " ".join(WORD.findall(outlet.casefold())) == " ".join(w.casefold() for w in words)
+    domain = bool(re.search(r"\w\.(?:com|net|org|co|news|info|[a-z]{2})$", site, re.I))
+    outletish = capitalised and bool({w.casefold() for w in words} & _outlet_words())
+    if known or domain or (m["sep"] == "|" and capitalised) or outletish:
+        return m["title"].strip(), site
+    return title, None
