@@ -19,13 +19,14 @@ from ..text.datelines import dateline_date, parse_dateline
 from ..text.layout import paragraph_layout
 from . import header
 from .linefeatures import LineFeatures, line_features, script_of, scripts_in, stopwords
-from .provenance import (first_appeared, norm_name, same_outlet, source_value, translation_credit,
-                         wire_inline, wire_tail)
+from .provenance import (Translation, first_appeared, label_value_credit, norm_name, same_outlet,
+                         source_value, split_tail_credit, translation_credit, wire_inline, wire_tail)
 
 _DIGIT = re.compile(r"\d")
 # a line that ends by naming its speaker is a quote or a report, not a headline
 _ATTRIBUTED = re.compile(r"[,\"”»]\s*(?:\w+\s+){0,4}(?:said|says|told|added|asked|wrote)\b[^.]*\.?$")
 _INTRODUCED_QUOTE = re.compile(r":\s*[\"“„«]")  # 'X said on Friday: "We will not wait."'
+_LABEL_REASONS = {"source": "source-credit", "sources": "source-list", "translation": "translation-credit"}
 _INLINE_FURNITURE = frozenset({"credit", "advert"})
 MIN_RUN = 6  # short lines in a row inside the body that make a menu or teaser list
 _TABLE_ROW = re.compile(r"^\|.*\|$")  # a table row (as extractors render tables), not a menu
@@ -146,6 +147,7 @@ class _Cleaner:
         self.reasons: dict[int, str] = {}
         self.published_kind: str | None = None
         self.comments_at: int | None = None  # where a reader-comments section starts, if any
+        self.pending_outlets: list[tuple[str, str | None]] = []  # credited once the page's outlet is known
         self.extracted = extracted  # text an HTML extractor isolated (blank line after every paragraph)
 
     def _read_wrapped_as_paragraphs(self) -> None:
@@ -178,17 +180,60 @@ class _Cleaner:
             if not ln:
                 continue
             if t := translation_credit(ln):
-                p = self.out.provenance
-                p.translated_by = p.translated_by or t.who
-                p.original_language = p.original_language or t.language
-                p.credits.append(ln)
-                if t.machine and "machine_translated" not in self.out.quality:
-                    self.out.quality.append("machine_translated")
+                self._translated(t)
+                self.out.provenance.credits.append(ln)
                 self.drop(i, "translation-credit")
             elif who := first_appeared(ln):
                 self.out.provenance.syndicated_from = self.out.provenance.syndicated_from or who
                 self.out.provenance.credits.append(ln)
                 self.drop(i, "syndication-credit")
+
+    def split_credits(self) -> None:
+        """Credits that span two lines or share one with the text: a "Source:" label with its value
+        on the next line, and a wire tag glued to a paragraph's last sentence ("… he added./ AFP").
+        The tag is cut off and the sentence kept: it often carries the article's last quote. An
+        outlet named here is credited after the header is read, when the page's own outlet is known
+        (a page crediting itself is not a copy)."""
+        n = len(self.lines)
+        for i, ln in enumerate(self.lines):
+            if not ln or i in self.reasons:
+                continue
+            nxt = self.lines[i + 1] if i + 1 < n else None
+            if nxt and i + 1 not in self.reasons and (lc := label_value_credit(ln, nxt)):
+                if lc.kind == "translation" and lc.translation:
+                    self._translated(lc.translation)
+                if lc.kind in ("source", "translation"):
+                    self.out.provenance.credits.append(lc.joined)
+                if lc.kind == "source" and lc.name:
+                    self.pending_outlets.append((lc.name, None))
+                reason = _LABEL_REASONS.get(lc.kind, "credit")
+                self.drop(i, reason)
+                self.drop(i + 1, reason)
+                continue
+            # a tag ends a paragraph; in a paste the lines under it may be furniture of no blank line
+            ends_paragraph = self.extracted or nxt is None or not nxt
+            if (tc := split_tail_credit(ln)) and (ends_paragraph or tc.cut == 0
+                                                  or _sentence_like(line_features(ln[:tc.cut], self.stops))):
+                if tc.wire:
+                    self.pending_outlets.append((tc.wire, tc.tag))
+                else:
+                    self.out.provenance.credits.append(tc.tag)
+                if tc.cut == 0:
+                    self.drop(i, "wire-credit")
+                else:
+                    self.lines[i] = ln[:tc.cut]
+                    self.feats[i] = line_features(self.lines[i], self.stops)
+
+    def credit_pending(self) -> None:
+        for name, line in self.pending_outlets:
+            self._credit_outlet(name, line)
+
+    def _translated(self, t: Translation) -> None:
+        p = self.out.provenance
+        p.translated_by = p.translated_by or t.who
+        p.original_language = p.original_language or t.language
+        if t.machine and "machine_translated" not in self.out.quality:
+            self.out.quality.append("machine_translated")
 
     def patterns(self) -> None:
         related: str | bool = False
@@ -542,6 +587,7 @@ def clean_text(raw: str, meta_title: str | None = None, zones: bool = True, outl
     """
     c = _Cleaner(raw, meta_title, outlet, language, extracted=not zones)
     c.credits()
+    c.split_credits()
     c.patterns()
     if zones:
         first, last = c.zones()
@@ -550,6 +596,7 @@ def clean_text(raw: str, meta_title: str | None = None, zones: bool = True, outl
     else:
         c.lead()
         c.body(0, len(c.lines) - 1)
+    c.credit_pending()
     c.closing_credit()
     out = c.result()
     _body_provenance(out)
