@@ -109,3 +109,12 @@ def test_furniture_never_becomes_quotes_people_or_open_questions(tmp_path):
     assert not any("neighbour" in q.text or "end well" in q.text for q in corpus.quotes)
     questions = [oq.text for s in corpus.stories for oq in s.open_questions]
     assert not any("reopen" in t for t in questions), questions
+
+
+def test_an_articles_own_summary_section_and_questions_stay():
+    # found on the extraction benchmark: a blog's "Summary" section and a rhetorical list are content
+    body = BODY + ["Summary", "- Why the crossing matters for the harvest.", "- What the court can decide.",
+                   "Think about it:", "- Who pays for the lorries that wait?", "Are you ready to wait a month?"]
+    c = clean_text("\n\n".join(body), zones=False, language="en")
+    for line in body:
+        assert line in c.text, line

@@ -60,9 +60,9 @@ def _claimed_by(heading: str, line: str, f: LineFeatures) -> bool:
     """A line under a list heading belongs to its list: headlines under "Related", questions under
     "Questions to consider", bullet points under an (often machine-written) "Summary"."""
     if heading == "questions":
-        return line.rstrip().endswith("?") or not f.is_prose
+        return line.rstrip().endswith("?")
     if heading == "summary":
-        return bool(_BULLET.match(line)) or not f.is_prose
+        return bool(_BULLET.match(line))
     return not f.is_prose
 
 
@@ -237,11 +237,16 @@ class _Cleaner:
 
     def patterns(self) -> None:
         related: str | bool = False
+        prose_words = 0  # of running text so far: a summary box comes before it, reader questions after
         for i, ln in enumerate(self.lines):
             if not ln or i in self.reasons:
                 continue  # a list goes on over blank lines: the first line it cannot claim ends it
             reason = match_pattern(ln)
             f = self.feats[i]
+            if (reason == "summary" and prose_words >= 30) or (reason == "questions" and prose_words < 30):
+                reason = None  # a "Summary" or "Think about it" section of the article itself
+            if f is not None and f.is_prose and reason is None:
+                prose_words += f.words
             if reason is None and related and f is not None and _claimed_by(related, ln, f):
                 reason = related
             elif reason is None:
