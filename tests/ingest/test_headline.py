@@ -72,3 +72,11 @@ def test_a_short_sentence_case_headline_is_not_the_outlet():
     assert c.outlet is None and c.title == "Okafor rejects harbour deal"
     c = clean_text("Korsa Herald\nOkafor rejects harbour deal\n\n" + BODY, language="en")
     assert c.outlet == "Korsa Herald" and c.title == "Okafor rejects harbour deal"
+
+
+def test_extracted_html_reads_its_address_and_date_lines_like_a_paste():
+    lines = ["https://nordwire.example/2025/03/14/grain-talks", "Published March 14, 2025", BODY.strip()]
+    for text, zones in (("\n\n".join(lines), False), ("\n".join(lines), True)):
+        c = clean_text(text, zones=zones, language="en")
+        assert c.url == lines[0] and c.published == "2025-03-14", zones
+        assert c.text.startswith("The New York Post reports"), zones

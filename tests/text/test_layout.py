@@ -114,3 +114,22 @@ def test_removed_lines_name_the_input_lines_even_when_joined():
     raw = text.split("\n")
     for r in c.removed:
         assert raw[r.line_no - 1].strip() == r.text
+
+
+def test_a_quotation_of_several_sentences_one_per_line_is_one_paragraph():
+    text = ("Brenner spoke after the meeting.\n"
+            "“The treaty is clear.\n"
+            "Korsa cannot close a crossing on its own.\n"
+            "We will go to the court,” he said.\n"
+            "The ministry did not comment.")
+    lines = [ln for ln in paragraph_layout(text).lines if ln]
+    assert ("“The treaty is clear. Korsa cannot close a crossing on its own. We will go to the court,” "
+            "he said.") in lines
+    assert lines[-1] == "The ministry did not comment."
+
+
+def test_an_unclosed_quotation_mark_does_not_swallow_the_paste():
+    # machine translation often loses the closing mark: the next lines stay paragraphs of their own
+    text = "\n".join(["“Talks now are a formality, the deputy Iryna Savchuk wrote on her page."] + PARAGRAPHS)
+    lines = [ln for ln in paragraph_layout(text).lines if ln]
+    assert lines[1:] == PARAGRAPHS

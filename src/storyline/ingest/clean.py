@@ -131,15 +131,11 @@ def _blocks(lines: list[str]) -> list[list[int]]:
 class _Cleaner:
     def __init__(self, raw: str, meta_title: str | None, outlet: str | None, language: str | None,
                  extracted: bool = False):
-        if extracted:  # an extractor's output already has one paragraph per blank-line block
-            self.lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-            self.parts: list[tuple[int, ...]] = [(i,) for i in range(len(self.lines))]
-            self.raw_lines = self.lines
-            self.wrapped: frozenset[int] | None = None  # any long line stopping mid-sentence wraps
-        else:
-            layout = paragraph_layout(raw)
-            self.lines, self.parts, self.raw_lines = list(layout.lines), layout.parts, layout.raw_lines
-            self.wrapped = layout.wrapped
+        # an extractor's output has a paragraph per block already, but it breaks a sentence or a
+        # quotation wherever the page did, as pastes do: both go through the one layout reader
+        layout = paragraph_layout(raw)
+        self.lines, self.parts, self.raw_lines = list(layout.lines), layout.parts, layout.raw_lines
+        self.wrapped = layout.wrapped
         self.out = Cleaned(text="", title=meta_title, outlet=outlet)
         self.stops = stopwords(language)
         self.feats: list[LineFeatures | None] = [line_features(ln, self.stops) if ln else None for ln in self.lines]
@@ -343,22 +339,7 @@ class _Cleaner:
             if not is_header and self.comments_at is not None and i > self.comments_at:
                 self.drop(i, "comment")  # a reader's comment, its author ("By Marek T.") or its time
                 continue
-            if is_header and (url := header.url_line(ln)):
-                self.out.url = self.out.url or url
-                self.drop(i, "url")
-                continue
-            if dated := header.labelled_dates(ln):
-                for kind, iso in dated:
-                    self._set_date(kind, iso)
-                self.drop(i, "metadata-date")
-                continue
-            if iso := header.bare_date(ln):
-                self._set_date("published", iso)
-                self.drop(i, "metadata-date")
-                continue
-            if who := header.byline(ln):
-                self.out.byline = self.out.byline or who
-                self.drop(i, "byline")
+            if self._metadata_line(i, ln, header_zone=is_header):
                 continue
             if not is_header:
                 if wire := wire_tail(ln):
@@ -524,8 +505,30 @@ class _Cleaner:
             self._credit_outlet(wire, self.lines[kept[-1]])
             self.drop(kept[-1], "wire-credit")
 
+    def _metadata_line(self, i: int, ln: str, header_zone: bool) -> bool:
+        """Read and drop a line of page metadata — the address (at the top only), a dated line
+        ("Published: 4 April 2024", "Friday, 28 March 2025"), a byline; False for any other line.
+        Pasted pages and extracted HTML share this reading, so both layouts give the same article."""
+        if header_zone and (url := header.url_line(ln)):
+            self.out.url = self.out.url or url
+            self.drop(i, "url")
+        elif dated := header.labelled_dates(ln):
+            for kind, iso in dated:
+                self._set_date(kind, iso)
+            self.drop(i, "metadata-date")
+        elif iso := header.bare_date(ln):
+            self._set_date("published", iso)
+            self.drop(i, "metadata-date")
+        elif who := header.byline(ln):
+            self.out.byline = self.out.byline or who
+            self.drop(i, "byline")
+        else:
+            return False
+        return True
+
     def lead(self) -> None:
-        """Extracted HTML often opens with the headline, a byline or a date line: metadata, not body."""
+        """Extracted HTML often opens with the headline, an address, a byline or a date line:
+        metadata, not body."""
         title_norm = norm_name(self.out.title) if self.out.title else None
         for i, ln in enumerate(self.lines):
             f = self.feats[i]
@@ -535,13 +538,8 @@ class _Cleaner:
                 break
             if title_norm and norm_name(ln) == title_norm:
                 self.drop(i, "repeated-title")
-            elif iso := header.bare_date(ln):
-                if self.out.published is None:
-                    self.out.published, self.out.published_source = iso, "published_line"
-                self.drop(i, "metadata-date")
-            elif who := header.byline(ln):
-                self.out.byline = self.out.byline or who
-                self.drop(i, "byline")
+            else:
+                self._metadata_line(i, ln, header_zone=True)
 
     def _set_date(self, kind: str, iso: str) -> None:
         # a "published" date beats an "updated" one; the first of each kind wins
@@ -573,7 +571,7 @@ class _Cleaner:
                 # hard-wrapped prose continues a sentence; any other line is a paragraph of its own,
                 # so that a list given one item per line and one given an item per blank-line
                 # block read the same downstream (layout invariance)
-                wrapped = _wraps(self.lines[prev]) and (self.wrapped is None or prev in self.wrapped)
+                wrapped = _wraps(self.lines[prev]) and prev in self.wrapped
                 para += (" " if wrapped else "\n\n") + self.lines[i]
             paragraphs.append(para)
         self.out.text = "\n\n".join(paragraphs)

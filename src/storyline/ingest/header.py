@@ -89,7 +89,9 @@ def display_name(name: str) -> str:
     return " ".join(out)
 
 
-_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# an address with a scheme, or a www. address with a path: a bare "www.site.example" is often the
+# site's own credit line in the text
+_URL_LINE = re.compile(r"^(?:https?://\S+|www\.[^\s/]+/\S*)$", re.I)
 
 
 def url_line(line: str) -> str | None:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 _TERMINAL = re.compile(r"[.!?…:;。！？][\"”»’'\)\]]*$")
 _SENT_END = re.compile(r"[.!?…][\"”»’'\)\]]*$")
 _WORD = re.compile(r"\w+")
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
 # a sentence boundary inside a line: end mark (and closing quote), space, a capital or opening mark
 _INNER_BOUNDARY = re.compile(r"(?<=[.!?])[\"”»’')\]]*\s+(?=[\"“«„‘(]?[A-ZÀ-ÝА-ЯЁ])")
 _ABBREV_BEFORE = re.compile(
@@ -97,9 +98,12 @@ def _closes_unopened(line: str) -> bool:
 
 def _runs_on(a: str, b: str) -> bool:
     """Line ``b`` continues the sentence or quotation of line ``a`` (same paragraph), with or
-    without a blank line between. A lower-case start needs a few words on one side: "Tags" over
-    "politics" is a menu."""
-    if not _TERMINAL.search(a) and b[:1].islower() and (len(a.split()) >= 3 or len(b.split()) >= 3):
+    without a blank line between. ``a`` is all of the paragraph so far. A lower-case start
+    continues only a run of words stopping mid-sentence: "Tags" over "politics" is a menu,
+    "Classificação NASCAR" over "sexta-feira, 22 de outubro" a title over a date line, and
+    "29 November | 20 January" over "copyright ..." page furniture."""
+    if not _TERMINAL.search(a) and b[:1].islower() and "|" not in a and a[-1:].isalpha() \
+            and len(_LETTER_WORD.findall(a)) >= 4:
         return True
     return _open_quote_at_end(a) and _closes_unopened(b)
 
@@ -161,7 +165,9 @@ def _sentence_per_line(lines: list[str], blocks: list[list[int]], parts: list[tu
     document, whose blocks are paragraphs. A single-line paste has one block (or a few around
     widgets) and its lines are whole paragraphs, often of several sentences."""
     multi_blocks = [b for b in blocks if len(b) >= 2 and any(_prose(lines[i]) for i in b)]
-    if len(multi_blocks) < 2:
+    # paragraphs of a few sentences each, between blank lines: a paste that lost its paragraph
+    # breaks has one long block instead (or a few, around widgets)
+    if not multi_blocks or len(blocks) < 3 or sum(map(len, multi_blocks)) > 5 * len(multi_blocks):
         return False
     body = [i for b in multi_blocks for i in b]
     ended = sum(_sentence_end(lines[i]) for i in body)
@@ -182,14 +188,14 @@ def _join_run_ons(lines: list[str], wrapped: set[int]) -> tuple[list[str], list[
     closes a quotation it never opened). Hard-wrapped blocks are left to the cleaner."""
     out: list[str] = []
     nos: list[tuple[int, ...]] = []
-    last_raw: str | None = None
+    quote_until = -1  # a quotation opened here closes on this later line of the same block
     for i, ln in enumerate(lines):
         if not ln:
             if out and out[-1] != "":
                 out.append("")
                 nos.append(())
             continue
-        if last_raw is not None and i not in wrapped and _runs_on(last_raw, ln):
+        if out and i not in wrapped and (i <= quote_until or _runs_on(out[-1] or out[-2], ln)):
             if out[-1] == "":
                 out.pop()
                 nos.pop()
@@ -198,8 +204,29 @@ def _join_run_ons(lines: list[str], wrapped: set[int]) -> tuple[list[str], list[
         else:
             out.append(ln)
             nos.append((i,))
-        last_raw = ln
+        if i > quote_until and _open_quote_at_end(out[-1]):
+            quote_until = _quote_close(lines, i)
     return out, nos
+
+
+def _quote_close(lines: list[str], i: int, reach: int = 8) -> int:
+    """The line after ``i`` (within ``reach`` lines, blank ones aside) that closes a quotation left
+    open at the end of line ``i`` — one sentence per line splits a quotation of several sentences
+    over several lines. -1 when a line opens a quotation of its own (a new quote, or a paragraph
+    that reopens one), when lines hold whole paragraphs rather than sentences, or when no line
+    closes it."""
+    for j in range(i + 1, min(len(lines), i + 1 + 2 * reach)):
+        ln = lines[j]
+        if not ln:
+            continue  # a page that made a paragraph of every sentence; a quotation that goes on
+            # over real paragraphs reopens each of them, which the next test catches
+        if ln[0] in _OPENERS or ln[0] == '"':
+            return -1
+        if _closes_unopened(ln):
+            return j
+        if _sentences_in(lines[i]) > 1 or _sentences_in(ln) > 1:
+            return -1  # lines of whole paragraphs: reach no further than the next line
+    return -1
 
 
 def _layout(raw: str) -> Layout:
