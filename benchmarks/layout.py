@@ -29,9 +29,9 @@ whose items are identical (for paragraphs: the same list in the same order), and
 article a layout lost (a read error) counts as empty.
 
 Inputs (never copied into the repository; skipped with a message when ../shared/data is absent):
-- PolNeAR dev texts (84 articles): the blank-line blocks are the paragraphs, the first one the
-  headline (it is in every dev file). Whitespace inside a block (a few hold line breaks) is
-  normalised to single spaces, so every layout, the reference included, renders the same text.
+- PolNeAR dev texts (84 articles): each non-empty line is a paragraph (most files separate them
+  by blank lines, a few by single line breaks), the first one the headline (it is in every dev
+  file).
 - ECB+ (772 articles, a seeded sample, ``--ecb N``): one sentence per paragraph, often after a URL,
   a headline and a date line. A leading URL line is kept as a paragraph of its own; the next
   paragraph is the headline when it is short, has no sentence end and no date; lines without a
@@ -195,7 +195,8 @@ def paragraphs_of(text: str) -> list[str]:
 
 
 def polnear_article(path: Path) -> Source:
-    paras = paragraphs_of(path.read_text(encoding="utf-8"))
+    # a line is a paragraph: some dev files separate paragraphs by a single line break
+    paras = [" ".join(ln.split()) for ln in path.read_text(encoding="utf-8").split("\n") if ln.strip()]
     blocks = [Block((paras[0],), title=True)] + [Block(tuple(split_sentences(p))) for p in paras[1:]]
     return Source(path.stem, "polnear", tuple(blocks))
 

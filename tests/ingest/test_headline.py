@@ -32,11 +32,17 @@ def test_a_sentence_case_headline_with_a_full_stop_over_a_lead_that_retells_it()
     assert c.text.startswith("Korsa's envoy on Tuesday")
 
 
-def test_an_unsure_headline_is_the_title_but_stays_in_the_body():
-    # no retelling: it may be a short lead sentence, so it names the article without leaving the text
+def test_a_headline_the_lead_does_not_retell():
     c = clean_text("Mixed signals over border plan.\n\n" + BODY, language="en")
     assert c.title == "Mixed signals over border plan"
-    assert c.text.startswith("Mixed signals over border plan.")
+    assert c.text.startswith("The New York Post reports")
+
+
+def test_a_short_lead_sentence_stays_body():
+    for lead in ("It's a tough job hosting the grain talks.", "Korsa closed the crossing on Tuesday.",
+                 "Talks broke down yesterday in Brask.", "“We will not sign,” the envoy said."):
+        c = clean_text(lead + "\n\n" + BODY, language="en")
+        assert c.title is None and c.text.startswith(lead), lead
 
 
 def test_a_headline_over_a_standfirst_and_a_dateline():

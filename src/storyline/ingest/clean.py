@@ -138,6 +138,7 @@ class _Cleaner:
         self.wrapped = layout.wrapped
         self.out = Cleaned(text="", title=meta_title, outlet=outlet)
         self.stops = stopwords(language)
+        self.language = language
         self.feats: list[LineFeatures | None] = [line_features(ln, self.stops) if ln else None for ln in self.lines]
         self._read_wrapped_as_paragraphs()
         self.reasons: dict[int, str] = {}
@@ -370,13 +371,12 @@ class _Cleaner:
                 best = self._headline_of(titles)
                 self.out.title, title_norm = self.lines[best[0]], best[1]
                 self.drop(best[0], "title")
-            elif first <= last and (sure := self._opening_headline(first)):
+            elif first <= last and self._opening_headline(first):
                 # no headline above the text, and it opens with a line of its own that reads as
-                # one: the headline, even when the copy gave it a full stop. Only a sure one leaves
-                # the body: a short lead sentence looks the same, and body text is not ours to lose.
+                # one: the headline, even when the copy gave it a full stop. It leaves the body, as
+                # the headline of an HTML page or a JSON record does (layout invariance).
                 self.out.title = self.lines[first].rstrip(" .")
-                if sure == "sure":
-                    self.drop(first, "title")
+                self.drop(first, "title")
         if self.out.title:
             title, site = header.split_site_name(self.out.title.rstrip(" ;"), self.out.outlet)
             self.out.title = title
@@ -392,36 +392,46 @@ class _Cleaner:
         full = [c for c in titles if c[2].words >= 3 and not self.lines[c[0]].endswith(":")]
         return full[0] if full else max(titles, key=lambda c: (c[2].words, -c[0]))
 
-    def _opening_headline(self, i: int) -> str | None:
-        """Whether the first line of the text is its headline: "sure" when it is in Title Case, or
-        a short line over a much longer first paragraph that opens with a dateline or retells it
-        (the lead restates the headline's words); "likely" for such a line the lead does not
-        retell, which may be a short lead sentence; None otherwise."""
+    def _opening_headline(self, i: int) -> bool:
+        """Whether the first line of the text is its headline: in Title Case, or a short line over
+        a much longer first paragraph that opens with a dateline or retells it (the lead restates
+        the headline's words), or that at least reads as a headline and not as a short lead
+        sentence (no article or pronoun first, no "on Saturday" or "yesterday")."""
         ln = self.lines[i]
         if not self._paragraph_alone(i) or ln.endswith((":", ",", ";")):
-            return None
+            return False
         if _headline_case(ln):
-            return "sure"
+            return True
         f = self.feats[i]
         if f is None or not 3 <= f.words <= 18 or parse_dateline(ln) is not None or _ATTRIBUTED.search(ln) \
                 or _INTRODUCED_QUOTE.search(ln):
-            return None
+            return False
         # the first paragraph proper comes next, or after a short standfirst or label ("ABSTRACT.")
         for j in [j for j in range(i + 1, len(self.lines)) if self._kept(j)][:2]:
             g = self.feats[j]
             if g is None:
-                return None
+                return False
             if parse_dateline(self.lines[j]) is not None:
-                return "sure"
+                return True
             if g.is_prose and g.words >= max(15, 1.5 * f.words):
                 if _retells(ln, self.lines[j], self.stops):
-                    return "sure"
-                # headlines drop articles: "The ministers met ..." opens a lead, not a headline
-                first_word = ln.split()[0].casefold()
-                return "likely" if first_word not in self.stops else None
+                    return True
+                # headlines drop articles and pronouns: "The ministers met ...", "It's a tough
+                # job ...", "There's ..." open a lead; so does a quotation or a lower-case word
+                first_word = re.split(r"['’]", ln.split()[0].casefold())[0]
+                return ln[:1].isupper() and first_word not in self.stops and not self._dated_like_a_lead(ln)
             if g.words > 25:
-                return None
-        return None
+                return False
+        return False
+
+    def _dated_like_a_lead(self, ln: str) -> bool:
+        """A lead sentence says when ("on Saturday", "yesterday", "last night"); a headline rarely."""
+        from ..time.calendar_words import calendar
+
+        cal = calendar(self.language)
+        words = set(re.findall(r"[^\W\d_]+", ln))
+        low = ln.casefold()
+        return bool(words & set(cal.weekday)) or any(re.search(rf"\b{re.escape(p)}\b", low) for p in cal.relday)
 
     def _paragraph_alone(self, i: int) -> bool:
         """Line ``i`` is a paragraph of its own (blank line or end of text after it)."""
@@ -534,12 +544,12 @@ class _Cleaner:
             f = self.feats[i]
             if not ln or i in self.reasons:
                 continue
+            if title_norm and norm_name(ln) == title_norm:
+                self.drop(i, "repeated-title")  # even when it reads as prose ("… Face.")
+                continue
             if f is None or f.is_prose:
                 break
-            if title_norm and norm_name(ln) == title_norm:
-                self.drop(i, "repeated-title")
-            else:
-                self._metadata_line(i, ln, header_zone=True)
+            self._metadata_line(i, ln, header_zone=True)
 
     def _set_date(self, kind: str, iso: str) -> None:
         # a "published" date beats an "updated" one; the first of each kind wins
@@ -602,6 +612,7 @@ def clean_text(raw: str, meta_title: str | None = None, zones: bool = True, outl
     c.credit_pending()
     c.closing_credit()
     out = c.result()
+    out.title = header.tidy_title(out.title)
     _body_provenance(out)
     return out
 

@@ -41,12 +41,16 @@ def labelled_dates(line: str) -> list[tuple[str, str]]:
     return found
 
 
+_GLUED_YEAR = re.compile(r"\b(\d{1,2}),((?:1[89]|20)\d\d)\b")
+
+
 def bare_date(line: str) -> str | None:
     """A line that is mostly a date ("Friday, 28 March 2025", "Nordwire | 14/03/2025 18:22").
 
     Whatever is left beside the date must be a few words of section or outlet name, so a sentence
     that mentions a date is never taken for the page's date line.
     """
+    line = _GLUED_YEAR.sub(r"\1, \2", line)  # "March 04,2009": a copy that lost the space
     loc = date_in(line)
     if not loc:
         return None
@@ -144,3 +148,14 @@ def split_site_name(title: str, outlet: str | None = None) -> tuple[str, str | N
     if known or domain or (m["sep"] == "|" and capitalised) or outletish:
         return m["title"].strip(), site
     return title, None
+
+
+def tidy_title(title: str | None) -> str | None:
+    """One headline, one spelling: a copy or a page's <title> may end it with a full stop
+    ("Korsa closes crossing."), an abbreviation keeps its own ("… in the U.S.")."""
+    if not title:
+        return title
+    t = " ".join(title.split())
+    if re.search(r"[a-z”’\"')]\.$", t) and not re.search(r"\b[A-Za-z]\.[A-Za-z]\.$", t):
+        t = t[:-1].rstrip()
+    return t or None
