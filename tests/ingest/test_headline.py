@@ -86,3 +86,10 @@ def test_extracted_html_reads_its_address_and_date_lines_like_a_paste():
         c = clean_text(text, zones=zones, language="en")
         assert c.url == lines[0] and c.published == "2025-03-14", zones
         assert c.text.startswith("The New York Post reports"), zones
+
+
+def test_time_stamp_lines_are_neither_title_nor_body():
+    for stamp in ("Updated 9:06 AM", "14 March 2025 Last updated at 14:00 GMT", "Posted on March 14,2025 6:07 PM"):
+        c = clean_text(stamp + "\nKorsa envoy calls for new grain talks\n\n" + BODY, language="en")
+        assert c.title == "Korsa envoy calls for new grain talks", stamp
+        assert stamp not in c.text

@@ -133,3 +133,9 @@ def test_an_unclosed_quotation_mark_does_not_swallow_the_paste():
     text = "\n".join(["“Talks now are a formality, the deputy Iryna Savchuk wrote on her page."] + PARAGRAPHS)
     lines = [ln for ln in paragraph_layout(text).lines if ln]
     assert lines[1:] == PARAGRAPHS
+
+
+def test_an_address_line_is_never_the_tail_of_a_headline():
+    lay = paragraph_layout("Korsa closes Lindhaven crossing as grain talks stall\n\n"
+                           "https://nordwire.example/korsa-crossing\n\n" + PARAGRAPHS[0])
+    assert "https://nordwire.example/korsa-crossing" in lay.lines

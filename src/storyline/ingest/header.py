@@ -19,6 +19,9 @@ _FUNCTION_WORDS = frozenset("the of and a an for on in at to de la le der die da
 _TAGLINE = re.compile(r"\s+(?:[—–|:]|-{1,2})\s+")
 
 
+_GLUED_YEAR = re.compile(r"\b(\d{1,2}),((?:1[89]|20)\d\d)\b")
+
+
 @cache
 def _labels() -> dict[str, re.Pattern[str]]:
     return {kind: re.compile(rx, re.I) for kind, rx in table("boilerplate/header_labels.tsv")}
@@ -27,6 +30,7 @@ def _labels() -> dict[str, re.Pattern[str]]:
 def labelled_dates(line: str) -> list[tuple[str, str]]:
     """("published" | "updated", ISO date) pairs from "Published: 10 March 2025 | Updated: ..." lines."""
     found = []
+    line = _GLUED_YEAR.sub(r"\1, \2", line)
     for segment in re.split(r"\s+[|·•]\s+", line):
         for kind in ("published", "updated"):
             m = _labels()[kind].match(segment.strip())
@@ -39,9 +43,6 @@ def labelled_dates(line: str) -> list[tuple[str, str]]:
                 found.append((kind, iso))
             break
     return found
-
-
-_GLUED_YEAR = re.compile(r"\b(\d{1,2}),((?:1[89]|20)\d\d)\b")
 
 
 def bare_date(line: str) -> str | None:

@@ -30,6 +30,7 @@ _TERMINAL = re.compile(r"[.!?…:;。！？][\"”»’'\)\]]*$")
 _SENT_END = re.compile(r"[.!?…][\"”»’'\)\]]*$")
 _WORD = re.compile(r"\w+")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S", re.I)
 # a sentence boundary inside a line: end mark (and closing quote), space, a capital or opening mark
 _INNER_BOUNDARY = re.compile(r"(?<=[.!?])[\"”»’')\]]*\s+(?=[\"“«„‘(]?[A-ZÀ-ÝА-ЯЁ])")
 _ABBREV_BEFORE = re.compile(
@@ -103,7 +104,7 @@ def _runs_on(a: str, b: str) -> bool:
     "Classificação NASCAR" over "sexta-feira, 22 de outubro" a title over a date line, and
     "29 November | 20 January" over "copyright ..." page furniture."""
     if not _TERMINAL.search(a) and b[:1].islower() and "|" not in a and a[-1:].isalpha() \
-            and len(_LETTER_WORD.findall(a)) >= 4:
+            and len(_LETTER_WORD.findall(a)) >= 4 and not _ADDRESS.match(b):
         return True
     return _open_quote_at_end(a) and _closes_unopened(b)
 
