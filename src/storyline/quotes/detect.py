@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Mention, Quote, QuotedTerm
 from ..text.datelines import dateline_end
 from ..text.glyphs import (APOSTROPHES, CURLY_APOSTROPHE, DOUBLE_CLOSE, DOUBLE_END, DOUBLE_QUOTES, ENGLISH_DOUBLE,
-                           find_segments)
+                           Segment, find_segments)
 from ..text.paragraphs import paragraph_at, paragraph_spans
 from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_with_parse, cue_token_ok, lead_name,
                         find_cues, speaker_from_subject, subject_of)
 from .classify import is_full_quote, term_kind
+from .lexicon import cue_words
 from .dashes import find_dash_quotes
 from .headline import headline_report
 from .indirect import Reported, naming_clause, reported_by_phrase, reported_from_parse, reported_from_text
@@ -71,6 +72,32 @@ class _Cand:
 
 def _qid(article_id: str, start: int, end: int) -> str:
     return "q_" + hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:10]
+
+
+_ATTRIBUTION_TAIL = re.compile(r",\s+(?P<tail>[^,]{3,80}?)[.!?]?\s*$")
+
+
+def _lost_close(text: str, seg: Segment, paras: list[tuple[int, int]]) -> list[Segment]:
+    """A quotation running on into the next paragraph, whose first paragraph ends with its own
+    attribution ('“Talks are a formality, the deputy wrote on her page.'), lost its closing mark —
+    machine translation often drops it — rather than running on: the convention of reopening each
+    paragraph of a long quotation never puts the speaker inside it. Such a segment is split into
+    the first paragraph's quote, ending before the attribution, and the quotation the next
+    paragraph opens."""
+    if seg.paragraphs < 2:
+        return [seg]
+    first_hi = paragraph_at(paras, seg.start)[1]
+    m = _ATTRIBUTION_TAIL.search(text, seg.start, first_hi)
+    if not m or not any(w.lower() in cue_words() for w in re.findall(r"\w+", m["tail"])) \
+            or not any(w[:1].isupper() for w in m["tail"].split()):
+        return [seg]
+    nxt = next(((lo, hi) for lo, hi in paras if lo >= first_hi), None)
+    if nxt is None:
+        return [seg]
+    reopen = nxt[0] + len(text[nxt[0]:nxt[1]]) - len(text[nxt[0]:nxt[1]].lstrip())
+    head = Segment(seg.start, m.start(), seg.open_glyph, False, 1, seg.open_len, 1)
+    rest = Segment(reopen + 1, seg.end, text[reopen], seg.closed, seg.paragraphs - 1, 1, seg.close_len)
+    return [head, *_lost_close(text, rest, paras)]
 
 
 def _sentence_ends(text: str, masked: list[tuple[int, int]]) -> list[int]:
@@ -182,7 +209,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     paras = paragraph_spans(text)
     findings = Findings()
     cands: list[_Cand] = []
-    for seg in find_segments(text):
+    for seg in (piece for whole in find_segments(text) for piece in _lost_close(text, whole, paras)):
         p_lo = paragraph_at(paras, seg.start)[0]
         p_hi = paragraph_at(paras, seg.end)[1]
         tk = term_kind(text, seg.start, seg.end, p_lo, p_hi)
