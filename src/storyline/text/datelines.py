@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..ingest.dates import date_in, parse_publish_date
+from ..ingest.dates import parse_publish_date
 from .glyphs import DOUBLE_OPEN, LONG_DASHES
 
 _UP = "A-ZÄÖÜÀ-Ý"
@@ -36,6 +36,8 @@ _DATE = re.compile(
     rf"(?:\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+\d{{4}})?"
     r"|\d{4}-\d{2}-\d{2}"
 )
+
+_DATE_TAIL = re.compile(r"\s(?:" + _DATE.pattern.removeprefix("(?i)") + r")$", re.I)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if m["stop"] and not caps:
         return None  # "BRASK. The ...": only a place in capitals ends with a full stop
     parts = [p.strip() for p in (m["parts"] or "").split(",")[1:]]
+    if parts and not _DATE.fullmatch(parts[-1]) and (tail := _DATE_TAIL.search(parts[-1])):
+        parts[-1:] = [parts[-1][: tail.start()].strip(), tail.group().strip()]  # "Switzerland Mon Mar 3 2025"
     date_text = next((p for p in parts if _DATE.fullmatch(p)), None)
     if not caps and date_text is None and m["agency"] is None:
         return None  # "Korsa - the ...", "Ministers Agree — ...": a name alone is no dateline
@@ -72,18 +76,9 @@ def dateline_end(text: str) -> int:
     return d.end if d else 0
 
 
-_DATELINE_HEAD = re.compile(r"^(?P<head>.{4,100}?)\s+(?:—|–|--?)\s")
-_PLACE = re.compile(r"^(?:[A-ZÀ-ÝĀ-ŽА-ЯЁ][\w'’.-]*[ ,/]*){1,6}$")
-
-
 def dateline_date(paragraph: str) -> str | None:
     """The publication date a dateline gives ("GENEVA, Switzerland, Mon Mar 3 2025 — ..."): a place,
-    then a full date with its year, then a dash ("Geneva, Switzerland Mon Mar 3 2025 — " too)."""
-    m = _DATELINE_HEAD.match(paragraph)
-    if not m:
-        return None
-    head = re.sub(r"\([^)]{1,30}\)\s*$", "", m["head"]).strip()  # "(Reuters)"
-    loc = date_in(head)
-    if not loc or head[loc[1]:].strip(" ,") or not _PLACE.match(head[: loc[0]].strip()):
-        return None
-    return parse_publish_date(head[loc[0]:loc[1]])
+    then a full date with its year ("Geneva, Switzerland Mon Mar 3 2025 — " too); "GENEVA, March 3
+    (Reuters) -" names no year, so no date."""
+    d = parse_dateline(paragraph)
+    return d.date if d else None
