@@ -168,8 +168,10 @@ def _sentence_per_line(lines: list[str], blocks: list[list[int]], parts: list[tu
     multi_blocks = [b for b in blocks if len(b) >= 2 and any(_prose(lines[i]) for i in b)]
     # paragraphs of a few sentences each, between blank lines: a paste that lost its paragraph
     # breaks has one long block instead (or a few, around widgets)
-    if not multi_blocks or len(blocks) < 3 or sum(map(len, multi_blocks)) > 5 * len(multi_blocks):
+    if not multi_blocks or sum(map(len, multi_blocks)) > 5 * len(multi_blocks):
         return False
+    if len(blocks) < 3 and len(multi_blocks) < 2:
+        return False  # one block of sentences, or one beside a header: no blank line says "paragraph"
     body = [i for b in multi_blocks for i in b]
     ended = sum(_sentence_end(lines[i]) for i in body)
     # a line we joined (a quotation run on over a line break) holds several sentences by our doing
