@@ -16,7 +16,7 @@ from functools import cache
 from ..model import Provenance, RemovedLine
 from ..resources import table
 from ..text.datelines import dateline_date, parse_dateline
-from ..text.layout import paragraph_layout
+from ..text.layout import blocks, paragraph_layout, runs_of
 from . import header
 from .linefeatures import LineFeatures, line_features, script_of, scripts_in, stopwords
 from .provenance import (Translation, first_appeared, label_value_credit, norm_name, same_outlet,
@@ -113,21 +113,6 @@ def _wraps(line: str) -> bool:
     return len(line) >= 60 and not re.search(r"[.!?:;\"”»]\s*$", line)
 
 
-def _blocks(lines: list[str]) -> list[list[int]]:
-    """Indices of non-empty lines grouped into blank-line separated blocks."""
-    out: list[list[int]] = []
-    cur: list[int] = []
-    for i, ln in enumerate(lines):
-        if ln:
-            cur.append(i)
-        elif cur:
-            out.append(cur)
-            cur = []
-    if cur:
-        out.append(cur)
-    return out
-
-
 class _Cleaner:
     def __init__(self, raw: str, meta_title: str | None, outlet: str | None, language: str | None,
                  extracted: bool = False):
@@ -153,7 +138,7 @@ class _Cleaner:
         header, so an opening paragraph was dropped. A list of headlines also stops without a full
         stop, but each of its lines starts with a capital; a wrapped paragraph continues in
         lower case at least half the time."""
-        for block in _blocks(self.lines):
+        for block in blocks(self.lines):
             run: list[int] = []
             for i in block + [-1]:
                 if i >= 0 and (not run or _wraps(self.lines[run[-1]])):
@@ -304,20 +289,8 @@ class _Cleaner:
         """Kept lines in runs that only a dropped or non-sentence line breaks, not a blank line:
         two short closing paragraphs weigh the same whether the paste put a blank line between
         them or not (layout invariance)."""
-        runs: list[list[int]] = []
-        cur: list[int] = []
-        for i, ln in enumerate(self.lines):
-            if not ln:
-                continue
-            f = self.feats[i]
-            if self._kept(i) and f is not None and (f.is_prose or _sentence_like(f)):
-                cur.append(i)
-            elif cur:
-                runs.append(cur)
-                cur = []
-        if cur:
-            runs.append(cur)
-        return runs
+        return runs_of(None if not ln else self._kept(i) and (f := self.feats[i]) is not None
+                       and (f.is_prose or _sentence_like(f)) for i, ln in enumerate(self.lines))
 
     def edges(self, first: int, last: int) -> None:
         """Header lines give the page's metadata; the rest of the header and footer is furniture."""
@@ -444,13 +417,13 @@ class _Cleaner:
         lists that follow the body directly count: furniture before them ends the article.
         """
         out: set[int] = set()
-        blocks = [b for b in _blocks(self.lines) if b[0] > last]
-        for n, block in enumerate(blocks):
+        after = [b for b in blocks(self.lines) if b[0] > last]
+        for n, block in enumerate(after):
             items = [i for i in block if self._kept(i)]
             if len(items) < 2 or sum(bool(_DIGIT.search(self.lines[i])) for i in items) < 0.6 * len(items):
                 continue
             out.update(items)
-            prev = blocks[n - 1] if n else None
+            prev = after[n - 1] if n else None
             if prev and len(prev) == 1 and self._kept(prev[0]):
                 out.add(prev[0])  # its heading ("Tour dates:")
         return out
@@ -572,7 +545,7 @@ class _Cleaner:
     # -- result ----------------------------------------------------------------------------------
     def result(self) -> Cleaned:
         paragraphs: list[str] = []
-        for block in _blocks(self.lines):
+        for block in blocks(self.lines):
             kept = [i for i in block if self._kept(i)]
             if not kept:
                 continue

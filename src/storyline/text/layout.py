@@ -24,6 +24,7 @@ It decides per block (lines between blank lines):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _TERMINAL = re.compile(r"[.!?…:;。！？][\"”»’'\)\]]*$")
@@ -109,18 +110,24 @@ def _runs_on(a: str, b: str) -> bool:
     return _open_quote_at_end(a) and _closes_unopened(b)
 
 
-def _blocks(lines: list[str]) -> list[list[int]]:
+def runs_of(marks: Iterable[bool | None]) -> list[list[int]]:
+    """Indices grouped into runs: True joins the current run, False ends it, None is passed over."""
     out: list[list[int]] = []
     cur: list[int] = []
-    for i, ln in enumerate(lines):
-        if ln:
+    for i, mark in enumerate(marks):
+        if mark:
             cur.append(i)
-        elif cur:
+        elif mark is not None and cur:
             out.append(cur)
             cur = []
     if cur:
         out.append(cur)
     return out
+
+
+def blocks(lines: list[str]) -> list[list[int]]:
+    """Indices of non-empty lines grouped into blank-line separated blocks."""
+    return runs_of(bool(ln) for ln in lines)
 
 
 def _hard_wrapped(lines: list[str], block: list[int]) -> bool:
@@ -161,16 +168,16 @@ def _sentence_lines(lines: list[str], block: list[int]) -> list[list[int]]:
     return runs
 
 
-def _sentence_per_line(lines: list[str], blocks: list[list[int]], parts: list[tuple[int, ...]]) -> bool:
+def _sentence_per_line(lines: list[str], groups: list[list[int]], parts: list[tuple[int, ...]]) -> bool:
     """Several blank-line blocks of prose whose lines are single sentences: a one-sentence-per-line
     document, whose blocks are paragraphs. A single-line paste has one block (or a few around
     widgets) and its lines are whole paragraphs, often of several sentences."""
-    multi_blocks = [b for b in blocks if len(b) >= 2 and any(_prose(lines[i]) for i in b)]
+    multi_blocks = [b for b in groups if len(b) >= 2 and any(_prose(lines[i]) for i in b)]
     # paragraphs of a few sentences each, between blank lines: a paste that lost its paragraph
     # breaks has one long block instead (or a few, around widgets)
     if not multi_blocks or sum(map(len, multi_blocks)) > 5 * len(multi_blocks):
         return False
-    if len(blocks) < 3 and len(multi_blocks) < 2:
+    if len(groups) < 3 and len(multi_blocks) < 2:
         return False  # one block of sentences, or one beside a header: no blank line says "paragraph"
     body = [i for b in multi_blocks for i in b]
     ended = sum(_sentence_end(lines[i]) for i in body)
@@ -234,10 +241,10 @@ def _quote_close(lines: list[str], i: int, reach: int = 8) -> int:
 
 def _layout(raw: str) -> Layout:
     raw_lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    wrapped = {i for b in _blocks(raw_lines) if len(b) > 1 and _hard_wrapped(raw_lines, b) for i in b}
+    wrapped = {i for b in blocks(raw_lines) if len(b) > 1 and _hard_wrapped(raw_lines, b) for i in b}
     lines, line_nos = _join_run_ons(raw_lines, wrapped)
-    blocks = _blocks(lines)
-    sentence_mode = _sentence_per_line(lines, blocks, line_nos)
+    groups = blocks(lines)
+    sentence_mode = _sentence_per_line(lines, groups, line_nos)
     out: list[str] = []
     nos: list[tuple[int, ...]] = []
     kinds: set[str] = set()
@@ -252,7 +259,7 @@ def _layout(raw: str) -> Layout:
             out.append("")
             nos.append(())
 
-    for block in blocks:
+    for block in groups:
         blank()
         if len(block) == 1:
             emit(block[0])

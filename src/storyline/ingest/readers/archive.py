@@ -234,6 +234,19 @@ def _count(budget: _Budget) -> None:
         raise _Exhausted(f"more than {MAX_MEMBERS} members; the rest are not read")
 
 
+def _screen(source: str, name: str, size: int) -> str | ReadError | None:
+    """The name a member is read under (``archive!member``); the error that refuses it (a path
+    out of the archive, a member over the size limit); or None for one skipped quietly (dot files)."""
+    member = f"{source}!{name}"
+    if why := _unsafe(name):
+        return ReadError(member, why)
+    if _hidden(name):
+        return None
+    if size > MAX_MEMBER_BYTES:
+        return _too_large(member)
+    return member
+
+
 def _zip(source: str, fh: BinaryIO, budget: _Budget, depth: int) -> Iterator[Item]:
     with zipfile.ZipFile(fh) as zf:
         for info in zf.infolist():
@@ -241,14 +254,9 @@ def _zip(source: str, fh: BinaryIO, budget: _Budget, depth: int) -> Iterator[Ite
             name = info.filename
             if info.is_dir() or _special(info.external_attr >> 16):
                 continue  # folders, symlinks and devices
-            member = f"{source}!{name}"
-            if why := _unsafe(name):
-                yield ReadError(member, why)
-                continue
-            if _hidden(name):
-                continue
-            if info.file_size > MAX_MEMBER_BYTES:
-                yield _too_large(member)
+            member = _screen(source, name, info.file_size)
+            if not isinstance(member, str):
+                yield from ([member] if member is not None else [])
                 continue
             budget.take(info.file_size)  # what the member says it holds: refused before reading
             try:
@@ -271,14 +279,9 @@ def _tar(source: str, stream: object, budget: _Budget, depth: int) -> Iterator[I
             name = info.name.removeprefix("./")
             if not info.isreg():
                 continue  # folders, symlinks, hard links, devices, fifos
-            member = f"{source}!{name}"
-            if why := _unsafe(name):
-                yield ReadError(member, why)
-                continue
-            if _hidden(name):
-                continue
-            if info.size > MAX_MEMBER_BYTES:
-                yield _too_large(member)
+            member = _screen(source, name, info.size)
+            if not isinstance(member, str):
+                yield from ([member] if member is not None else [])
                 continue
             member_fh = tf.extractfile(info)
             body = member_fh.read() if member_fh is not None else b""
