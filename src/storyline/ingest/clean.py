@@ -17,6 +17,7 @@ from ..model import Provenance, RemovedLine
 from ..resources import table
 from ..text.datelines import dateline_date, parse_dateline
 from ..text.layout import blocks, paragraph_layout, runs_of
+from ..time.calendar_words import calendar
 from . import header
 from .linefeatures import LineFeatures, line_features, script_of, scripts_in, stopwords
 from .provenance import (Translation, first_appeared, label_value_credit, norm_name, same_outlet,
@@ -399,8 +400,6 @@ class _Cleaner:
 
     def _dated_like_a_lead(self, ln: str) -> bool:
         """A lead sentence says when ("on Saturday", "yesterday", "last night"); a headline rarely."""
-        from ..time.calendar_words import calendar
-
         cal = calendar(self.language)
         words = set(re.findall(r"[^\W\d_]+", ln))
         low = ln.casefold()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..resources import table
+from ..resources import lines, table
 from .dates import date_in, parse_publish_date
 from .linefeatures import WORD
 
@@ -107,8 +107,6 @@ def url_line(line: str) -> str | None:
 
 @cache
 def _section_words() -> frozenset[str]:
-    from ..resources import lines
-
     return frozenset(w.casefold() for w in lines("boilerplate/section_words.txt"))
 
 
@@ -120,8 +118,6 @@ def navigation_word(name: str) -> bool:
 
 @cache
 def _outlet_words() -> frozenset[str]:
-    from ..resources import lines
-
     return frozenset(w.casefold() for w in lines("boilerplate/outlet_words.txt"))
 
 
