@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -254,6 +254,19 @@ class Corpus(Record):
     briefs: list[Brief] = Field(default_factory=list)
     quoted_terms: list[QuotedTerm] = Field(default_factory=list)
     errors: list[str] = Field(default_factory=list)
+    # one-line errors of the corpus stages themselves (an article dropped, a stage degraded): they
+    # stay in ``errors`` when a caller then sets the input errors (``corpus.errors = read + failed``)
+    _stage_errors: list[str] = PrivateAttr(default_factory=list)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "errors":
+            value = list(value) + [e for e in self._stage_errors if e not in value]
+        super().__setattr__(name, value)
+
+    def add_stage_errors(self, errors: Iterable[str]) -> None:
+        """Record corpus-stage errors: kept in ``errors`` whatever input errors are set later."""
+        self._stage_errors.extend(errors)
+        self.errors = [e for e in self.errors if e not in self._stage_errors]
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:
@@ -302,3 +315,70 @@ def validate_corpus(corpus: Corpus) -> None:
     )
     if problems:
         raise SpanError(f"{len(problems)} invalid spans; first: {problems[0]}")
+
+
+def drop_invalid_spans(corpus: Corpus) -> list[str]:
+    """Remove from ``corpus`` (in place) each record that holds a span that is not its article's text
+    -- the smallest one: a citation's sentence, a comparison item, a mention of an entity, else the
+    quote, time or claim itself -- and return one error line per removal, naming the article's
+    source. The rest of the corpus stays: one stage's bug in one article costs that record only."""
+    texts = {a.id: a.text for a in corpus.articles}
+    sources = {a.id: a.source for a in corpus.articles}
+    errors: list[str] = []
+
+    def problem(span: Span) -> str | None:
+        text = texts.get(span.article_id)
+        if text is None:
+            return f"span points at unknown article {span.article_id}"
+        if text[span.start : span.end] != span.text:
+            return f"span [{span.start}:{span.end}] says {span.text[:40]!r} but the article has {text[span.start:span.end][:40]!r}"
+        return None
+
+    def drop(kind: str, span: Span, why: str) -> None:
+        errors.append(f"{sources.get(span.article_id, span.article_id)}: dropped a {kind}: {why}".splitlines()[0])
+
+    def prune(obj: Any) -> tuple[Any, tuple[Span, str] | None]:
+        """(the record without inner records that hold bad spans, the bad span that sinks the record itself)."""
+        if isinstance(obj, Span):
+            why = problem(obj)
+            return obj, ((obj, why) if why else None)
+        if isinstance(obj, BaseModel):
+            update = {}
+            for name in type(obj).model_fields:
+                value = getattr(obj, name)
+                new, bad = prune(value)
+                if bad is not None:
+                    return obj, bad
+                if new is not value:
+                    update[name] = new
+            return (obj.model_copy(update=update) if update else obj), None
+        if isinstance(obj, list):
+            kept, changed = [], False
+            for item in obj:
+                new, bad = prune(item)
+                if bad is not None:
+                    drop(type(item).__name__, *bad)
+                    changed = True
+                    continue
+                changed |= new is not item
+                kept.append(new)
+            return (kept if changed else obj), None
+        if isinstance(obj, dict):
+            out, changed = {}, False
+            for k, v in obj.items():
+                new, bad = prune(v)
+                if bad is not None:
+                    drop(type(v).__name__, *bad)
+                    changed = True
+                    continue
+                changed |= new is not v
+                out[k] = new
+            return (out if changed else obj), None
+        return obj, None
+
+    for name in ("entities", "quotes", "times", "events", "claims", "stories", "briefs", "quoted_terms"):
+        records = getattr(corpus, name)
+        new, _ = prune(records)
+        if new is not records:
+            setattr(corpus, name, new)
+    return errors

@@ -3,10 +3,18 @@
 Per-article: build article (clean, metadata) -> language -> spaCy once -> mentions -> quotes ->
 times -> claims. Corpus: duplicates -> canonical entities -> speaker links -> stories -> events and
 timelines -> comparison and open questions -> briefs -> span validation.
+
+Nothing lost: one bad record never costs the batch. Every exception inside one article's stages
+becomes that article's one-line error. In the corpus stages, an optional stage that fails (duplicate
+detection, quote groups, events, one story's comparison or brief) degrades with one error line; a
+failure of the stages every article needs (entities, stories) is traced to the articles that fail
+on their own, which are dropped with an error line each, and the rest is analysed again. A record
+with a span that is not its article's text is dropped alone (``model.drop_invalid_spans``).
 """
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -15,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Settings
-from .model import (Article, Brief, Claim, Corpus, Entity, Mention, Quote, QuotedTerm, Story, TimeExpr,
-                    validate_corpus)
+from .model import (Article, Brief, Claim, Comparison, Corpus, Entity, Mention, Quote, QuotedTerm, Story,
+                    TimeExpr, drop_invalid_spans)
 from .ingest.readers import RawDoc, ReadError, read_inputs
 from .text.sentences import split_paragraphs
 
@@ -129,10 +137,16 @@ def analyze_one(doc: RawDoc, model: str, timings: dict[str, float] | None = None
     return _finish(article, sdoc, timings)
 
 
+def _one_line(message: str) -> str:
+    from .ingest.sanitize import valid_unicode
+
+    return valid_unicode(" ".join(message.split()))[:500]
+
+
 def _failure(doc: RawDoc, e: Exception) -> str:
     if isinstance(e, ReadError):
-        return str(e)
-    return f"{doc.source}: {type(e).__name__}: {e}".splitlines()[0]  # one line, naming the input
+        return _one_line(str(e))
+    return _one_line(f"{doc.source}: {type(e).__name__}: {e}")  # one line, naming the input
 
 
 def analyze_batch(docs: Sequence[RawDoc], model: str) -> list[ArticleResult | str]:
@@ -201,7 +215,10 @@ def run_article_stages(docs: Sequence[RawDoc], settings: Settings,
     for i, res in (pair for chunk in chunks for pair in chunk):
         results[i] = res
         if cache and isinstance(res, ArticleResult):
-            cache.put(keys[i], res)
+            try:
+                cache.put(keys[i], res)
+            except Exception:  # noqa: BLE001 - a cache that cannot be written costs speed, not the article
+                pass
         if progress:
             progress(1)
     ok = [r for _, r in sorted(results.items()) if isinstance(r, ArticleResult)]
@@ -211,7 +228,57 @@ def run_article_stages(docs: Sequence[RawDoc], settings: Settings,
 
 def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None,
                       story_state: ClusterState | None = None) -> Corpus:
-    """``story_state``: stories of an earlier run to extend (updated in place); None starts afresh."""
+    """``story_state``: stories of an earlier run to extend (updated in place); None starts afresh.
+
+    Never raises for one weird article: see the module docstring. Errors go to ``corpus.errors``
+    (kept when a caller sets the input errors afterwards)."""
+    errors: list[str] = []
+    results = list(results)
+    snapshot = copy.deepcopy(story_state) if story_state is not None else None
+    try:
+        corpus = _corpus_stages(results, kb_path, story_state, errors)
+    except Exception as e:  # noqa: BLE001 - find the article(s) involved instead of losing the batch
+        _restore(story_state, snapshot)
+        kept = []
+        for r in results:
+            try:
+                _corpus_stages([r], kb_path, None, [])
+                kept.append(r)
+            except Exception as alone:  # noqa: BLE001
+                errors.append(_one_line(f"{r.article.source}: dropped in the corpus stages: "
+                                        f"{type(alone).__name__}: {alone}"))
+        try:
+            if len(kept) == len(results):
+                raise e
+            corpus = _corpus_stages(kept, kb_path, story_state, errors)
+        except Exception as again:  # noqa: BLE001 - only together do they fail: keep the articles
+            _restore(story_state, snapshot)
+            errors.append(_one_line(f"corpus stages failed ({type(again).__name__}: {again}); "
+                                    "articles are kept without entities, stories or briefs"))
+            corpus = Corpus(articles=[r.article for r in kept],
+                            times=[t for r in kept for t in r.times], claims=[c for r in kept for c in r.claims])
+    errors += drop_invalid_spans(corpus)
+    corpus.add_stage_errors(errors)
+    return corpus
+
+
+def _restore(state: ClusterState | None, snapshot: ClusterState | None) -> None:
+    """Undo what a failed attempt did to the story state it updates in place."""
+    if state is not None and snapshot is not None:
+        state.__dict__.update(copy.deepcopy(snapshot).__dict__)
+
+
+def _degrade(errors: list[str], what: str, fallback, fn, *args):  # type: ignore[no-untyped-def]
+    """``fn(*args)``, or ``fallback`` and one error line when an optional stage fails."""
+    try:
+        return fn(*args)
+    except Exception as e:  # noqa: BLE001 - an optional stage must not cost the corpus
+        errors.append(_one_line(f"{what}: {type(e).__name__}: {e}"))
+        return fallback
+
+
+def _corpus_stages(results: list[ArticleResult], kb_path: str | None, story_state: ClusterState | None,
+                   errors: list[str]) -> Corpus:
     from .brief.build import build_brief
     from .compare.compare import compare_story
     from .compare.questions import open_questions
@@ -225,14 +292,15 @@ def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None,
     for r in results:
         seen.setdefault(r.article.id, r)
     results = list(seen.values())
-    articles = find_duplicates([r.article for r in results])
+    plain = [r.article for r in results]
+    articles = _degrade(errors, "duplicate detection failed, no duplicates marked", plain, find_duplicates, plain)
     by_id = {a.id: a for a in articles}
     for r in results:
         r.article = by_id[r.article.id]
 
     from .entities.kb import load_kb
 
-    kb = load_kb(kb_path) if kb_path else None
+    kb = _degrade(errors, f"{kb_path}: knowledge base not used", None, load_kb, kb_path) if kb_path else None
     entities, index = canonicalize((m for r in results for m in r.mentions), articles, kb)
     ent_by_id = {e.id: e for e in entities}
     quotes = []
@@ -244,7 +312,8 @@ def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None,
             quotes.append(q)
     from .quotes.grouping import group_quotes
 
-    quotes = group_quotes(quotes)  # the same quote in several outlets shares a group_id
+    # the same quote in several outlets shares a group_id
+    quotes = _degrade(errors, "quote grouping failed, quotes are not grouped", quotes, group_quotes, quotes)
 
     entities_of = {r.article.id: {index[(m.span.article_id, m.span.start, m.span.end)] for m in r.mentions
                                   if m.label in ("PERSON", "ORG", "GPE", "LOC")} for r in results}
@@ -254,7 +323,7 @@ def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None,
     facts = [ArticleFacts(r.article, r.sentences, r.times,
                           [(m.span.start, m.span.end, index[(m.span.article_id, m.span.start, m.span.end)])
                            for m in r.mentions]) for r in results if not r.article.duplicate_of]
-    events = build_events(facts, story_of)
+    events = _degrade(errors, "event building failed, no events or timelines", [], build_events, facts, story_of)
     claims = [c for r in results for c in r.claims]
     # each story's comparison and brief see the entities its articles mention (and its speakers),
     # not the whole corpus's: per story cost then follows the story's size, not the corpus's
@@ -271,16 +340,21 @@ def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None,
         story_entities[s.id] = {eid: ent_by_id[eid] for eid in sorted(ids) if eid in ent_by_id}
         timeline = sorted((e for e in events if e.story_id == s.id), key=lambda e: e.date or "")
         s = s.model_copy(update={"timeline": timeline})
-        comp = compare_story(s, by_id, quotes, claims, timeline, sentences, story_entities[s.id])
-        oq = open_questions([by_id[a] for a in s.article_ids], sentences)
+        comp = _degrade(errors, f"story {s.id}: comparison failed", Comparison(),
+                        compare_story, s, by_id, quotes, claims, timeline, sentences, story_entities[s.id])
+        oq = _degrade(errors, f"story {s.id}: open questions failed", [],
+                      open_questions, [by_id[a] for a in s.article_ids], sentences)
         finished.append(s.model_copy(update={"comparison": comp, "open_questions": oq}))
-    briefs: list[Brief] = [build_brief(s, by_id, sentences, quotes, story_entities[s.id]) for s in finished]
-    corpus = Corpus(articles=articles, entities=entities, quotes=quotes,
-                    times=[t for r in results for t in r.times], events=events, claims=claims,
-                    stories=finished, briefs=briefs,
-                    quoted_terms=[t for r in results for t in getattr(r, "quoted_terms", [])])
-    validate_corpus(corpus)
-    return corpus
+    briefs: list[Brief] = []
+    for s in finished:
+        b = _degrade(errors, f"story {s.id}: no brief", None,
+                     build_brief, s, by_id, sentences, quotes, story_entities[s.id])
+        if b is not None:
+            briefs.append(b)
+    return Corpus(articles=articles, entities=entities, quotes=quotes,
+                  times=[t for r in results for t in r.times], events=events, claims=claims,
+                  stories=finished, briefs=briefs,
+                  quoted_terms=[t for r in results for t in getattr(r, "quoted_terms", [])])
 
 
 def read_all(paths: Iterable[str | Path], allow_private: bool = False) -> tuple[list[RawDoc], list[str]]:
@@ -301,5 +375,5 @@ def analyze(paths: Iterable[str | Path], settings: Settings | None = None,
     docs, errors = read_all(paths)
     results, more = run_article_stages(docs, settings, progress)
     corpus = run_corpus_stages(results, settings.kb_path)
-    corpus.errors = errors + more
+    corpus.errors = errors + more  # the corpus stages' own errors stay (see Corpus.errors)
     return corpus

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..nlp.casing import lower
 from ..resources import lines
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "herr", "frau", "sir", "madam"}
@@ -40,7 +41,7 @@ def strip_role(text: str, lang: str = "en") -> tuple[str, str | None, int]:
     role words removed from its front, and how many characters were removed."""
     words, _ = role_lexicon(lang)
     cut = 0
-    low = text.lower()
+    low = lower(text)  # cut counts characters of text: İ must stay one
     while True:
         rest = low[cut:]
         hit = next((w for w in words if rest.startswith(w + " ")), None)

@@ -29,11 +29,25 @@ def _dateparser():
     return dateparser
 
 
+MIN_YEAR, MAX_YEAR = 1000, 2999  # a publish date outside these years is a typo or a sentinel ("9999-12-31")
+
+
 def _safe_date(y: int, m: int, d: int) -> str | None:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
     try:
         return date(y, m, d).isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
+
+
+def sane_date(value: str | None) -> str | None:
+    """``value`` if it is an ISO date (or datetime) in MIN_YEAR..MAX_YEAR, else None: every relative
+    date is anchored to a publish date, and calendar arithmetic beyond the year 9999 overflows."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    return value if m and _safe_date(int(m[1]), int(m[2]), int(m[3])) else None
 
 
 def parse_publish_date(text: str) -> str | None:
@@ -119,7 +133,7 @@ def _parse_foreign(text: str, strict: bool = False) -> str | None:
     except Exception:  # dateparser raises assorted errors on odd input; a date is optional
         return None
     if isinstance(parsed, datetime):
-        return parsed.date().isoformat()
+        return sane_date(parsed.date().isoformat())
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..nlp.casing import lower
 from .dates import parse_publish_date
 
 MIN_PRECISE_CHARS = 500
@@ -64,7 +65,7 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 def _drop_invisible(html: str) -> str:
     """Remove script/style/... elements in one left-to-right pass (a lazy regex is quadratic on
     pages with many unclosed <script> tags)."""
-    low = html.lower()
+    low = lower(html)  # positions in low are positions in html
     out, pos = [], 0
     while m := _INVISIBLE_OPEN.search(html, pos):
         out.append(html[pos:m.start()])

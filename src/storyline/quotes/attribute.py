@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..nlp.casing import lower, lower_key
 from ..text.datelines import parse_dateline
 from ..text.glyphs import DOUBLE_CLOSE, ENGLISH_DOUBLE
 from .lexicon import cue_phrases, cue_words, is_role_noun, pronouns, role_nouns, source_documents
@@ -518,7 +519,7 @@ _PRON_RX = re.compile(r"(?i)\b(" + "|".join(sorted(map(re.escape, pronouns()), k
 def find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Cue words and phrases in text[lo:hi] as (start, end, cue)."""
     out = []
-    low = text[lo:hi].lower()
+    low = lower(text[lo:hi])  # offsets into low are offsets into text (İ stays one character)
     for phrase in cue_phrases():
         for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
             if not any(a <= lo + m.start() < b for a, b, _ in out):
@@ -547,8 +548,8 @@ def attribute_in_window(text: str, people: People, lo: int, hi: int, cue: tuple[
         if first:
             return _from_referent(first[0], cue_text, c0, 0.85, "name")
     own = _PRON_RX.search(cue_text)  # "in his view", "in her words": the speaker is in the phrase
-    if own and pronouns()[own.group(1).lower()] in ("m", "f"):
-        r = people.pronoun(pronouns()[own.group(1).lower()], c0)
+    if own and (kind := pronouns().get(lower_key(own.group(1)))) in ("m", "f"):
+        r = people.pronoun(kind, c0)
         if r is not None:
             return _from_referent(r, cue_text, c0, 0.75, "pronoun")
     cands = []
@@ -569,7 +570,9 @@ def attribute_in_window(text: str, people: People, lo: int, hi: int, cue: tuple[
         pm = list(_PRON_RX.finditer(chunk))
         pm = pm[-1:] if side == "l" else pm[:1]
         for m in pm:
-            kind = pronouns()[m.group(1).lower()]
+            kind = pronouns().get(lower_key(m.group(1)))  # the regex ignores case: 'İt', 'ſhe'
+            if kind is None:
+                continue
             if kind == "pl":
                 return Attribution(None, None, cue_text, c0, 0.2, "group")
             r = people.pronoun(kind, base + m.start())

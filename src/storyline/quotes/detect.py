@@ -69,6 +69,13 @@ class _Cand:
     att: Attribution = field(default_factory=Attribution)
     certain: bool = True  # False for dash paragraphs and quotes never closed: speech only with a cue
 
+    @property
+    def quoted_end(self) -> int:
+        """Just after the quotation: after its closing mark, or, for one that has none (never closed,
+        or a dash paragraph), after its content -- ``close_at + 1`` would claim a mark that is not
+        there, one character past the text when the quote runs to its end."""
+        return self.close_at + 1 if self.certain else self.close_at
+
 
 def _qid(article_id: str, start: int, end: int) -> str:
     return "q_" + hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:10]
@@ -382,7 +389,7 @@ def _reports_beyond_partials(text: str, r, partials: list[_Cand]) -> bool:  # ty
         return False
     last = max(inside, key=lambda c: c.close_at)
     if r.end <= last.close_at < r.end + 3:
-        r.end = last.close_at + 1
+        r.end = max(r.end, last.quoted_end)
     return True
 
 

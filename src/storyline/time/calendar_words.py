@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 
-from ..resources import table
+from ..resources import exists, table
 
 SUPPORTED = ("en", "de")
 
@@ -90,7 +89,7 @@ class Calendar:
 
 
 def _has_resource(lang: str) -> bool:
-    return files("storyline.resources").joinpath(f"time/calendar_{lang}.tsv").is_file()
+    return exists(f"time/calendar_{lang}.tsv")
 
 
 @cache

@@ -283,10 +283,14 @@ def _select(cands: list[tuple[int, int, int, str, re.Match[str]]]) -> list[tuple
 
 
 def parse_anchor(published: str | None) -> date | None:
-    if not published:
+    """The publish date to anchor relative dates to; None (unanchored) for no date, a malformed one
+    or one outside the sane years (a "9999-12-31" sentinel would overflow "next Tuesday")."""
+    from ..ingest.dates import sane_date
+
+    if not sane_date(published):
         return None
     try:
-        return date.fromisoformat(published[:10])
+        return date.fromisoformat(published[:10])  # type: ignore[index]
     except ValueError:
         return None
 
@@ -307,7 +311,7 @@ def extract_times(article: Article, doc: Any = None) -> list[TimeExpr]:
         direction = tense_direction(text, s, e, cal.lang, doc)
         try:
             r = resolve(kind, m, cal, anchor, direction, year_ctx)
-        except (Unresolvable, KeyError, ValueError):
+        except (Unresolvable, KeyError, ValueError, OverflowError):  # arithmetic past year 9999
             continue
         tid = "t_" + hashlib.sha1(f"{article.id}:{s}:{e}".encode()).hexdigest()[:10]
         out.append(TimeExpr(id=tid, span=article.span(s, e), value=r.value,

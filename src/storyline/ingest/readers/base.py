@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..decode import DecodeError, decode_bytes
+from ..sanitize import clean_doc_fields, clean_source, valid_unicode
 
 MAX_BYTES = 50 * 1024 * 1024  # one document; streaming formats (JSONL, WARC) check per record
 
@@ -23,12 +24,21 @@ class RawDoc:
     kind: Literal["text", "html"]
     meta: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # the input boundary: whichever reader made it, what a RawDoc holds is valid, bounded text
+        # (ingest/sanitize.py says how); "frozen" is kept for everyone else
+        source, content, meta = clean_doc_fields(self.source, self.content, self.meta)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "content", content)
+        object.__setattr__(self, "meta", meta)
+
 
 class ReadError(Exception):
     """One input could not be read; the message is one line naming the input."""
 
     def __init__(self, source: str, reason: str):
-        reason = " ".join(str(reason).split())[:300]
+        source = clean_source(str(source))
+        reason = valid_unicode(" ".join(str(reason).split())[:300])
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason

@@ -75,6 +75,8 @@ def read_json(source: str, data: bytes) -> Iterator[Item]:
         raise ReadError(source, f"broken JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
     except RecursionError:
         raise ReadError(source, "JSON nested too deeply") from None
+    except ValueError as e:  # e.g. an integer of more than 4300 digits
+        raise ReadError(source, f"broken JSON: {e}") from None
     items = obj if isinstance(obj, list) else [obj]
     if len(items) > MAX_DEPTH_ITEMS:
         yield ReadError(source, f"{len(items)} items; only the first {MAX_DEPTH_ITEMS} are read")
@@ -113,6 +115,8 @@ def _jsonl_line(source: str, i: int, line: str) -> Iterator[Item]:
         yield ReadError(name, f"broken JSON line: {e.msg} at column {e.colno}")
     except RecursionError:
         yield ReadError(name, "JSON nested too deeply")
+    except ValueError as e:  # e.g. an integer of more than 4300 digits: this line only
+        yield ReadError(name, f"broken JSON line: {e}")
     except ReadError as e:
         yield e
 
