@@ -94,3 +94,15 @@ def test_a_markdown_renderer_makes_no_markup_from_article_text(inputs):
         page = mdit.render(source)
         assert not re.search(r"<(script|img|a|b|i|div|pre|code)\b", page), page
         assert "&lt;script&gt;" in page
+
+
+def test_leading_markdown_is_escaped_only_where_it_would_be_structure():
+    text = "1. The harbour board of Eastmere agreed on Monday to add two evening crossings."
+    a, story = _one_article_story("1. Ferry timetable changes", text)
+    brief = Brief(story_id="s1", headline=story.title,
+                  sentences=[BriefSentence(text=text, citations=[a.span(0, len(text))], section="summary"),
+                             BriefSentence(text="# Not a heading", citations=[a.span(0, 5)], section="timeline")])
+    md = render_markdown(brief, story, {"a1": a})
+    assert md.startswith("# 1. Ferry timetable changes\n")  # inside a heading, '1.' is only words
+    assert "- 1\\. The harbour board" in md and "- \\# Not a heading" in md  # in a list item it is not
+    assert "— 1. Ferry timetable changes" in md

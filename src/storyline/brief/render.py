@@ -41,12 +41,13 @@ _MD_INLINE_RE = re.compile("|".join(re.escape(c) for c in _MD_INLINE))
 _MD_LEAD = re.compile(r"^(?:[#>+*=|~-]|(\d{1,9})([.)]))")
 
 
-def md(text: str, limit: int = MAX_TEXT_CHARS) -> str:
-    """Article-derived text for Markdown: one line, capped, shown as text wherever it lands."""
+def md(text: str, limit: int = MAX_TEXT_CHARS, block: bool = False) -> str:
+    """Article-derived text for Markdown: one line, capped, shown as text wherever it lands.
+    ``block``: the text opens a list item, where a leading '#', '>', '-' or '1.' would be structure."""
     text = clip(_BREAKS.sub(" ", text).strip(), limit)
     text = _MD_INLINE_RE.sub(lambda m: _MD_INLINE[m.group()], text)
-    m = _MD_LEAD.match(text)
-    if m:  # '# x', '> x', '- x', '1. x' at the start of a line would be structure, not words
+    m = _MD_LEAD.match(text) if block else None
+    if m:
         text = f"{m.group(1)}\\{m.group(2)}{text[m.end():]}" if m.group(1) else "\\" + text
     return text
 
@@ -121,7 +122,7 @@ def render_markdown(brief: Brief, story: Story, articles: dict[str, Article]) ->
             continue
         if heading:
             lines += [f"## {heading}", ""]
-        lines += [f"- {md(s.text)} {_refs(s, nums)}" for s in items]
+        lines += [f"- {md(s.text, block=True)} {_refs(s, nums)}" for s in items]
         lines.append("")
     lines += ["## Sources", ""]
     lines += [f"[{nums[a]}] {source_line(articles[a], story, nums, md)}  " for a in story.article_ids if a in articles]
