@@ -141,8 +141,11 @@ def test_a_fifo_is_not_read(tmp_path: Path):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
-def test_dev_zero_is_not_read():
-    assert read_in_child("/dev/zero") == ["error /dev/zero: not a regular file"]
+def test_dev_zero_is_not_read(tmp_path: Path):
+    link = tmp_path / "zero.txt"  # a harmless-looking name pointing at a device
+    link.symlink_to("/dev/zero")
+    assert read_in_child("/dev/zero", link) == ["error /dev/zero: not a regular file",
+                                                f"error {link}: not a regular file"]
 
 
 @pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no unix sockets here")
