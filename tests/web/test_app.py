@@ -12,7 +12,7 @@ from storyline.web.app import create_app  # noqa: E402
 def client(tmp_path_factory, mini_corpus):
     folder = tmp_path_factory.mktemp("served")
     write_outputs(mini_corpus, folder)
-    return TestClient(create_app(folder))
+    return TestClient(create_app(folder), base_url="http://localhost")  # the Host check allows local names
 
 
 def test_api_lists_stories_and_serves_briefs(client, mini_corpus):
@@ -35,7 +35,7 @@ def test_cited_article_page_highlights_the_span_and_escapes_text(tmp_path, mini_
         update={"text": mini_corpus.articles[0].text + "\n\n<script>alert('x')</script>"})
     corpus = Corpus(articles=[hostile, *mini_corpus.articles[1:]])
     (tmp_path / "analysis.json").write_text(corpus.model_dump_json())
-    c = TestClient(create_app(tmp_path))
+    c = TestClient(create_app(tmp_path), base_url="http://localhost")
     r = c.get(f"/articles/{hostile.id}", params={"start": 0, "end": 9})
     assert r.status_code == 200
     assert "<script>" not in r.text and "&lt;script&gt;" in r.text

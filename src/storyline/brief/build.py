@@ -24,7 +24,9 @@ def build_brief(story: Story, articles: dict[str, Article], sentences: dict[str,
         *sections.voices(story),
         *sections.open_questions(story),
     ]
-    brief = Brief(story_id=story.id, headline=story.title, sentences=[s for s in sents if s.citations])
-    from .render import render_markdown
+    from .render import MAX_HEADLINE_CHARS, clip, render_markdown
+
+    brief = Brief(story_id=story.id, headline=clip(story.title, MAX_HEADLINE_CHARS),
+                  sentences=[s for s in sents if s.citations])
 
     return brief.model_copy(update={"markdown": render_markdown(brief, story, articles)})

@@ -1,13 +1,19 @@
-"""Renderings of a brief. HTML escapes every piece of article text: input pages are untrusted.
+"""Renderings of a brief. Both escape every piece of article text: input pages are untrusted.
 
 The Markdown and HTML carry the same content; every ``[n]`` is a source number whose spans are in
 the JSON brief, and in HTML each citation opens to the cited words highlighted in their context.
+In Markdown, article-derived text (titles, outlets, sentences, quotes, names) is shown as text:
+``& < >`` become entities so raw HTML is not passed through, brackets are escaped so the text cannot
+make links or images (the ``[n]`` citations are the renderer's own), and a line break in the text
+cannot start a heading, quote or list. No piece is copied longer than a cap, with an ellipsis.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
+from collections.abc import Callable
 
 from ..model import Article, Brief, BriefSentence, Story
 
@@ -15,6 +21,39 @@ SECTIONS = [("summary", "Summary"), ("timeline", "Timeline"), ("quotes", "Who sa
             ("differences", "Where sources differ"), ("voices", "Voices by outlet"),
             ("open_questions", "Open questions")]
 CONTEXT = 160
+MAX_HEADLINE_CHARS = 300  # a headline, an article title, an outlet name
+MAX_TEXT_CHARS = 1000  # any one sentence, quote or table cell
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` if it fits, else its first words up to ``limit`` characters with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + "…"
+
+
+_BREAKS = re.compile(r"\s*[\r\n\v\f\x85\u2028\u2029]+\s*")
+_MD_INLINE = {"\\": "\\\\", "&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "`": "\\`"}
+_MD_INLINE_RE = re.compile("|".join(re.escape(c) for c in _MD_INLINE))
+_MD_LEAD = re.compile(r"^(?:[#>+*=|~-]|(\d{1,9})([.)]))")
+
+
+def md(text: str, limit: int = MAX_TEXT_CHARS, block: bool = False) -> str:
+    """Article-derived text for Markdown: one line, capped, shown as text wherever it lands.
+    ``block``: the text opens a list item, where a leading '#', '>', '-' or '1.' would be structure."""
+    text = clip(_BREAKS.sub(" ", text).strip(), limit)
+    text = _MD_INLINE_RE.sub(lambda m: _MD_INLINE[m.group()], text)
+    m = _MD_LEAD.match(text) if block else None
+    if m:
+        text = f"{m.group(1)}\\{m.group(2)}{text[m.end():]}" if m.group(1) else "\\" + text
+    return text
+
+
+def _plain(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    return clip(text, limit)
 
 
 def source_numbers(story: Story) -> dict[str, int]:
@@ -25,7 +64,8 @@ def _fmt_day(d: str | None) -> str:
     return d or "date unknown"
 
 
-def meta_line(brief: Brief, story: Story, articles: dict[str, Article]) -> str:
+def meta_line(brief: Brief, story: Story, articles: dict[str, Article],
+              esc: Callable[..., str] = _plain) -> str:
     arts = [articles[a] for a in story.article_ids if a in articles]
     outlets = {a.outlet or a.source for a in arts}
     originals = len(arts) - len(story.copies)
@@ -34,15 +74,17 @@ def meta_line(brief: Brief, story: Story, articles: dict[str, Article]) -> str:
     dates = (f"{story.first_seen} – {story.last_seen}" if story.first_seen and story.last_seen != story.first_seen
              else story.first_seen or "dates unknown")
     places = next((s.text.removeprefix("Places: ").rstrip(".") for s in brief.sentences if s.section == "overview"), "")
-    bits = (["roundup page: several stories in one"] if story.kind == "roundup" else []) + [dates] + \
-        ([places] if places else []) + [
+    bits = (["roundup page: several stories in one"] if story.kind == "roundup" else []) + [esc(dates)] + \
+        ([esc(places)] if places else []) + [
         f"{len(outlets)} outlets, {len(arts)} articles = {originals} originals + {len(story.copies)} copies",
-        "languages: " + ", ".join(langs) + (f" ({translated} machine-translated)" if translated else "")]
+        "languages: " + esc(", ".join(langs)) + (f" ({translated} machine-translated)" if translated else "")]
     return " · ".join(bits)
 
 
-def source_line(a: Article, story: Story, nums: dict[str, int]) -> str:
-    bits = [a.outlet or a.source, _fmt_day(a.published[:10] if a.published else None)]
+def source_line(a: Article, story: Story, nums: dict[str, int], esc: Callable[..., str] = _plain) -> str:
+    """The sources entry; ``esc`` prepares each article-derived piece for the output format."""
+    bits = [esc(a.outlet or a.source, MAX_HEADLINE_CHARS),
+            esc(_fmt_day(a.published[:10] if a.published else None), MAX_HEADLINE_CHARS)]
     if a.id in story.copies:
         bits.append(f"copy of [{nums.get(story.copies[a.id], '?')}]")
     copied_by = [nums[c] for c, o in story.copies.items() if o == a.id and c in nums]
@@ -51,39 +93,39 @@ def source_line(a: Article, story: Story, nums: dict[str, int]) -> str:
     if a.rewrite_of and a.rewrite_of in nums:
         bits.append(f"rewrite of [{nums[a.rewrite_of]}]")
     if a.provenance.translated_by:
-        bits.append(f"translated ({a.provenance.translated_by})")
-    return f"{' · '.join(bits)} — {a.title or a.source}"
+        bits.append(f"translated ({esc(a.provenance.translated_by, MAX_HEADLINE_CHARS)})")
+    return f"{' · '.join(bits)} — {esc(a.title or a.source, MAX_HEADLINE_CHARS)}"
 
 
 def _refs(s: BriefSentence, nums: dict[str, int]) -> str:
     return "".join(f"[{nums[i]}]" for i in dict.fromkeys(c.article_id for c in s.citations) if i in nums)
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _md_cell(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    return md(text, limit).replace("|", "\\|")
 
 
 def render_markdown(brief: Brief, story: Story, articles: dict[str, Article]) -> str:
     nums = source_numbers(story)
-    lines = [f"# {brief.headline}", "", f"**{meta_line(brief, story, articles)}**", ""]
+    lines = [f"# {md(brief.headline, MAX_HEADLINE_CHARS)}", "", f"**{meta_line(brief, story, articles, md)}**", ""]
     for key, heading in SECTIONS:
         items = [s for s in brief.sentences if s.section == key]
         if key == "differences" and story.comparison.claims:
             lines += [f"## {heading}", "", "| claim | supports | contradicts | omits | sources |", "|---|---|---|---|---|"]
             for row in story.comparison.claims:
                 refs = "".join(f"[{nums[i]}]" for i in dict.fromkeys(s.article_id for s in row.evidence) if i in nums)
-                lines.append(f"| {_md_cell(row.text)} | {', '.join(row.support)} | {', '.join(row.contradict)} | "
-                             f"{', '.join(row.omit)} | {refs} |")
+                lines.append(f"| {_md_cell(row.text)} | {_md_cell(', '.join(row.support))} | "
+                             f"{_md_cell(', '.join(row.contradict))} | {_md_cell(', '.join(row.omit))} | {refs} |")
             lines.append("")
             heading = ""
         if not items:
             continue
         if heading:
             lines += [f"## {heading}", ""]
-        lines += [f"- {s.text} {_refs(s, nums)}" for s in items]
+        lines += [f"- {md(s.text, block=True)} {_refs(s, nums)}" for s in items]
         lines.append("")
     lines += ["## Sources", ""]
-    lines += [f"[{nums[a]}] {source_line(articles[a], story, nums)}  " for a in story.article_ids if a in articles]
+    lines += [f"[{nums[a]}] {source_line(articles[a], story, nums, md)}  " for a in story.article_ids if a in articles]
     return "\n".join(lines) + "\n"
 
 
@@ -102,9 +144,11 @@ def _cite_html(s: BriefSentence, articles: dict[str, Article], nums: dict[str, i
         if a is None:
             continue
         lo, hi = max(0, c.start - CONTEXT), min(len(a.text), c.end + CONTEXT)
-        ctx = e(a.text[lo:c.start]) + "<mark>" + e(a.text[c.start:c.end]) + "</mark>" + e(a.text[c.end:hi])
+        cited = clip(a.text[c.start:c.end], MAX_TEXT_CHARS)
+        ctx = e(a.text[lo:c.start]) + "<mark>" + e(cited) + "</mark>" + e(a.text[c.end:hi])
         out.append(f"<details><summary>[{nums.get(c.article_id, '?')}]</summary><blockquote>"
-                   f"<small>{e(a.outlet or a.source)} · chars {c.start}–{c.end}</small><br>…{ctx}…"
+                   f"<small>{e(clip(a.outlet or a.source, MAX_HEADLINE_CHARS))} · chars {c.start}–{c.end}</small>"
+                   f"<br>…{ctx}…"
                    f"</blockquote></details>")
     return " ".join(out)
 
@@ -115,23 +159,26 @@ def render_html(brief: Brief, story: Story, articles: dict[str, Article]) -> str
     nums = source_numbers(story)
     parts = ["<!doctype html><html><head><meta charset='utf-8'>",
              "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-             f"<title>{e(brief.headline)}</title><style>{_STYLE}</style></head><body>",
-             f"<h1>{e(brief.headline)}</h1><p><b>{e(meta_line(brief, story, articles))}</b></p>"]
+             f"<title>{e(clip(brief.headline, MAX_HEADLINE_CHARS))}</title><style>{_STYLE}</style></head><body>",
+             f"<h1>{e(clip(brief.headline, MAX_HEADLINE_CHARS))}</h1><p><b>{e(meta_line(brief, story, articles))}</b></p>"]
     for key, heading in SECTIONS:
         items = [s for s in brief.sentences if s.section == key]
         if key == "differences" and story.comparison.claims:
             parts.append(f"<h2>{e(heading)}</h2><table><tr><th>claim</th><th>supports</th><th>contradicts</th>"
                          "<th>omits</th></tr>")
             for row in story.comparison.claims:
-                parts.append(f"<tr><td>{e(row.text)}</td><td>{e(', '.join(row.support))}</td>"
-                             f"<td>{e(', '.join(row.contradict))}</td><td>{e(', '.join(row.omit))}</td></tr>")
+                parts.append(f"<tr><td>{e(clip(row.text, MAX_TEXT_CHARS))}</td>"
+                             f"<td>{e(clip(', '.join(row.support), MAX_TEXT_CHARS))}</td>"
+                             f"<td>{e(clip(', '.join(row.contradict), MAX_TEXT_CHARS))}</td>"
+                             f"<td>{e(clip(', '.join(row.omit), MAX_TEXT_CHARS))}</td></tr>")
             parts.append("</table>")
             heading = ""
         if not items:
             continue
         if heading:
             parts.append(f"<h2>{e(heading)}</h2>")
-        parts.append("<ul>" + "".join(f"<li>{e(s.text)} {_cite_html(s, articles, nums)}</li>" for s in items) + "</ul>")
+        parts.append("<ul>" + "".join(f"<li>{e(clip(s.text, MAX_TEXT_CHARS))} {_cite_html(s, articles, nums)}</li>"
+                                      for s in items) + "</ul>")
     parts.append("<h2>Sources</h2><ol>")
     for aid in story.article_ids:
         if aid in articles:

@@ -1,18 +1,24 @@
 """FastAPI app: the JSON API and a small web reader over one ``analyze --out`` folder.
 
 Read-only by design: the server never fetches or executes anything from the articles; every page
-escapes article text and is sent with a Content-Security-Policy that forbids scripts.
+escapes article text and is sent with a Content-Security-Policy that forbids scripts. Every query
+parameter is bounded (out of range is a 422, never a 500), and requests must name a trusted host:
+a page on another name that resolves to this machine (DNS rebinding) gets a 400, not the data.
 """
 
 from __future__ import annotations
 
 import html
+import ipaddress
+import re
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..model import Article, Corpus
 
@@ -20,6 +26,11 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; frame-ance
 PAGE_STYLE = ("body{font:16px/1.55 system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em}"
               "mark{background:#fe9}a{color:#0645ad}table{border-collapse:collapse}td,th{padding:.2em .6em;"
               "border-bottom:1px solid #ddd;text-align:left}.dim{color:#666}")
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+MAX_SEARCH_HITS = 200
+MAX_LIST = 100_000  # one page of quotes, entities or stories
+MAX_QUERY_CHARS = 500  # a search query or a filter value
+MAX_OFFSET = 10 ** 9  # character offsets and list offsets
 
 
 class Library:
@@ -49,10 +60,124 @@ def _page(title: str, body: str) -> HTMLResponse:
     return HTMLResponse(doc, headers={"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"})
 
 
-def create_app(folder: str | Path) -> FastAPI:
+def _host_pattern(host: str) -> str:
+    """A host as Starlette compares it: lower case, IPv6 literals in brackets."""
+    host = host.strip().lower()
+    try:
+        if isinstance(ipaddress.ip_address(host.strip("[]")), ipaddress.IPv6Address):
+            return f"[{host.strip('[]')}]"
+    except ValueError:
+        pass
+    return host
+
+
+def trusted_hosts(allowed_hosts: Iterable[str] | None = None, bind_host: str | None = None) -> list[str]:
+    """localhost, 127.0.0.1 and ::1, the address the server binds to (not a wildcard one: binding every
+    interface does not make every name trusted), and any names given; "*" allows any host."""
+    hosts = [*LOCAL_HOSTS, *(allowed_hosts or ())]
+    if bind_host and bind_host.strip("[]") not in ("0.0.0.0", "::", ""):
+        hosts.append(bind_host)
+    return list(dict.fromkeys(h if h == "*" else _host_pattern(h) for h in hosts if h and h.strip()))
+
+
+def _match(text: str, terms: list[str]) -> re.Match | None:
+    for t in terms:
+        m = re.search(re.escape(t), text, re.I)
+        if m:
+            return m
+    return None
+
+
+def scan_search(corpus: Corpus, query: str, limit: int) -> list[dict]:
+    """Search without an index: case-insensitive substring matches over article titles and texts and
+    over quotes, the same hit shape as the indexed search (a span of the first matching words). The
+    whole query matching scores highest, then how many of its words occur."""
+    whole = " ".join(query.split())
+    terms = [w for w in re.findall(r"\w+", whole) if len(w) > 2] or re.findall(r"\w+", whole)
+    terms = list(dict.fromkeys(t.lower() for t in terms))[:20]
+    if not whole:
+        return []
+    ordered = [whole, *terms]
+
+    def score(text: str) -> float:
+        low = text.lower()
+        return (3.0 if whole.lower() in low else 0.0) + sum(1.0 for t in terms if t in low)
+
+    hits: list[dict] = []
+    for a in corpus.articles:
+        s = score(f"{a.title or ''}\n{a.text}")
+        m = _match(a.text, ordered) if s else None
+        if s:
+            start, end = (m.start(), m.end()) if m else (0, min(len(a.text), 80))
+            hits.append({"kind": "article", "id": a.id, "article_id": a.id, "score": s, "title": a.title,
+                         "outlet": a.outlet, "start": start, "end": end, "text": a.text[start:end]})
+    arts = {a.id: a for a in corpus.articles}
+    for q in corpus.quotes:
+        s = score(q.text)
+        if s:
+            a = arts.get(q.span.article_id)
+            hits.append({"kind": "quote", "id": q.id, "article_id": q.span.article_id, "score": s,
+                         "title": a.title if a else None, "outlet": a.outlet if a else None,
+                         "start": q.span.start, "end": q.span.end, "text": q.span.text})
+    hits.sort(key=lambda h: -h["score"])
+    return hits[:limit]
+
+
+def _indexed_search(folder: Path, query: str, limit: int) -> list[dict] | None:
+    """Hits from the folder's full-text index, or None when there is none to use (no database, no
+    index, no fts extension, a database another process is writing, a damaged file)."""
+    import dataclasses
+
+    db = folder / "storyline.duckdb"
+    if not db.is_file():
+        return None
+    try:
+        import duckdb
+
+        from ..store.search import SearchUnavailable, search
+    except ImportError:
+        return None
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except (duckdb.Error, OSError):
+        return None
+    try:
+        return [dataclasses.asdict(h) for h in search(con, query, limit)]
+    except (SearchUnavailable, duckdb.Error, OSError):
+        return None
+    finally:
+        con.close()
+
+
+def create_app(folder: str | Path, allowed_hosts: Iterable[str] | None = None,
+               bind_host: str | None = None) -> FastAPI:
+    """The app over one output folder. Requests must carry a trusted Host (see :func:`trusted_hosts`):
+    pass the address the server binds to as ``bind_host`` and any other names it is reached by as
+    ``allowed_hosts``."""
     lib = Library(Path(folder))
     app = FastAPI(title="storyline", version=lib.corpus.schema_version)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts(allowed_hosts, bind_host),
+                       www_redirect=False)
     e = html.escape
+
+    # one Query object per parameter: FastAPI binds each to the parameter it first meets
+    def Limit():
+        return Query(None, ge=1, le=MAX_LIST, description="at most this many (default: all)")
+
+    def Offset():
+        return Query(0, ge=0, le=MAX_OFFSET)
+
+    def Text():
+        return Query(None, min_length=1, max_length=MAX_QUERY_CHARS)
+
+    def page(items: list, offset: int, limit: int | None) -> list:
+        return items[offset:offset + limit if limit is not None else None]
+
+    def brief_or_404(story_id: str):
+        b = lib.briefs.get(story_id)
+        if b is None:
+            raise HTTPException(404, f"no brief for story {story_id}")
+        return b
 
     def story_or_404(story_id: str):
         s = lib.stories.get(story_id)
@@ -61,9 +186,10 @@ def create_app(folder: str | Path) -> FastAPI:
         return s
 
     @app.get("/api/stories")
-    def api_stories() -> list[dict]:
+    def api_stories(limit: int | None = Limit(), offset: int = Offset()) -> list[dict]:
         return [{"id": s.id, "title": s.title, "first_seen": s.first_seen, "last_seen": s.last_seen,
-                 "articles": len(s.article_ids), "copies": len(s.copies)} for s in lib.corpus.stories]
+                 "articles": len(s.article_ids), "copies": len(s.copies)}
+                for s in page(lib.corpus.stories, offset, limit)]
 
     @app.get("/api/stories/{story_id}")
     def api_story(story_id: str) -> dict:
@@ -72,7 +198,7 @@ def create_app(folder: str | Path) -> FastAPI:
     @app.get("/api/stories/{story_id}/brief")
     def api_brief(story_id: str, format: str = Query("json", pattern="^(json|md|html)$")):
         story = story_or_404(story_id)
-        brief = lib.briefs[story_id]
+        brief = brief_or_404(story_id)
         if format == "md":
             return PlainTextResponse(brief.markdown, media_type="text/markdown")
         if format == "html":
@@ -89,7 +215,8 @@ def create_app(folder: str | Path) -> FastAPI:
         return a.model_dump(mode="json")
 
     @app.get("/api/quotes")
-    def api_quotes(speaker: str | None = None, story: str | None = None) -> list[dict]:
+    def api_quotes(speaker: str | None = Text(), story: str | None = Text(), limit: int | None = Limit(),
+                   offset: int = Offset()) -> list[dict]:
         from ..entities.canonical import same_person
 
         members = set(story_or_404(story).article_ids) if story else None
@@ -99,33 +226,25 @@ def create_app(folder: str | Path) -> FastAPI:
                 continue
             if speaker and not (q.speaker and same_person(q.speaker, speaker)):
                 continue
-            out.append(q.model_dump(mode="json"))
-        return out
+            out.append(q)
+        return [q.model_dump(mode="json") for q in page(out, offset, limit)]
 
     @app.get("/api/entities")
-    def api_entities(type: str | None = None) -> list[dict]:
+    def api_entities(type: str | None = Text(), limit: int | None = Limit(), offset: int = Offset()) -> list[dict]:
+        chosen = [x for x in lib.corpus.entities if type is None or x.type == type]
         return [{"id": x.id, "name": x.name, "type": x.type, "aliases": x.aliases, "roles": x.roles,
-                 "kb_id": x.kb_id, "mentions": len(x.mentions)}
-                for x in lib.corpus.entities if type is None or x.type == type]
+                 "kb_id": x.kb_id, "mentions": len(x.mentions)} for x in page(chosen, offset, limit)]
 
     @app.get("/api/search")
-    def api_search(q: str, limit: int = 20) -> list[dict]:
-        import dataclasses
-
-        import duckdb
-
-        from ..store.search import SearchUnavailable, search
-
-        db = lib.folder / "storyline.duckdb"
-        if not db.exists():
-            raise HTTPException(404, "no database in this folder")
-        con = duckdb.connect(str(db), read_only=True)
-        try:
-            return [dataclasses.asdict(h) for h in search(con, q, limit)]
-        except SearchUnavailable as err:
-            raise HTTPException(501, str(err)) from None
-        finally:
-            con.close()
+    def api_search(q: str = Query(..., min_length=1, max_length=MAX_QUERY_CHARS),
+                   limit: int = Query(20, ge=1, le=MAX_SEARCH_HITS)) -> JSONResponse:
+        """BM25 hits from the folder's index; without a usable index, a plain scan of the analysis
+        (header X-Search: index | scan says which answered)."""
+        hits = _indexed_search(lib.folder if lib.folder.is_dir() else lib.folder.parent, q, limit)
+        how = "index"
+        if hits is None:
+            hits, how = scan_search(lib.corpus, q, limit), "scan"
+        return JSONResponse(hits, headers={"X-Search": how})
 
     @app.get("/", response_class=HTMLResponse)
     def index() -> HTMLResponse:
@@ -138,7 +257,7 @@ def create_app(folder: str | Path) -> FastAPI:
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
     def story_page(story_id: str) -> HTMLResponse:
         story = story_or_404(story_id)
-        brief = lib.briefs[story_id]
+        brief = brief_or_404(story_id)
         nums = {aid: i for i, aid in enumerate(story.article_ids, 1)}
         sections: dict[str, list[str]] = {}
         for s in brief.sentences:
@@ -152,11 +271,12 @@ def create_app(folder: str | Path) -> FastAPI:
         body.append("<h2>Sources</h2><ol>" + "".join(
             f"<li><a href='/articles/{e(aid)}'>{e(lib.articles[aid].outlet or lib.articles[aid].source)}</a> "
             f"<span class='dim'>{e(str(lib.articles[aid].published))} — {e(lib.articles[aid].title or '')}</span></li>"
-            for aid in story.article_ids) + "</ol>")
+            for aid in story.article_ids if aid in lib.articles) + "</ol>")
         return _page(brief.headline, "".join(body))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
-    def article_page(article_id: str, start: int | None = None, end: int | None = None) -> HTMLResponse:
+    def article_page(article_id: str, start: int | None = Query(None, ge=0, le=MAX_OFFSET),
+                     end: int | None = Query(None, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
         a = lib.articles.get(article_id)
         if a is None:
             raise HTTPException(404, f"no article {article_id}")

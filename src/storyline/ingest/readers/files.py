@@ -1,7 +1,13 @@
-"""Paths, directories (recursive) and stdin to RawDocs; every failure is a ReadError value."""
+"""Paths, directories (recursive) and stdin to RawDocs; every failure is a ReadError value.
+
+Only regular files are read: a FIFO, a device (``/dev/zero``) or a socket never ends or never
+answers, so each is one error. The size cap counts the bytes actually read, not what ``stat`` says
+(a /proc file says 0, a file may grow while read)."""
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -32,50 +38,90 @@ def dispatch(source: str, data: bytes) -> Iterator[Item]:
         yield ReadError(source, "input nested too deeply")
 
 
-def _jsonl_stream(path: Path) -> Iterator[Item]:
+def _jsonl_stream(source: str, fh) -> Iterator[Item]:
     from ..decode import DecodeError, decode_bytes
     from .jsonfmt import _jsonl_line
 
-    with path.open("rb") as fh:
-        for i, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            try:
-                line = decode_bytes(raw)
-            except DecodeError as e:
-                yield ReadError(f"{path}#{i}", str(e))
-                continue
-            yield from _jsonl_line(str(path), i, line)
+    i = 0
+    while raw := fh.readline(MAX_BYTES + 1):  # one line is held at a time, and never more than the cap
+        i += 1
+        if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass  # skip the rest of the over-long line
+            yield ReadError(f"{source}#{i}", "line too large")
+            continue
+        if not raw.strip():
+            continue
+        try:
+            line = decode_bytes(raw)
+        except DecodeError as e:
+            yield ReadError(f"{source}#{i}", str(e))
+            continue
+        yield from _jsonl_line(source, i, line)
+
+
+class NotRegular(OSError):
+    pass
+
+
+def open_regular(path: Path):
+    """(binary file object, size) of a regular file, else NotRegular. Checked before opening (opening
+    a FIFO waits for a writer; a socket cannot be opened) and again on the open descriptor, which is
+    opened non-blocking so a FIFO swapped in between cannot stall the open."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise NotRegular("not a regular file")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegular("not a regular file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb"), st.st_size
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _too_large(source: str, size: int | None = None) -> ReadError:
+    if size is None:
+        return ReadError(source, f"file too large (> {MAX_BYTES // 1_000_000} MB)")
+    return ReadError(source, f"file too large ({size // 1_000_000} MB > {MAX_BYTES // 1_000_000} MB)")
 
 
 def read_path(path: Path) -> Iterator[Item]:
     source = str(path)
     try:
-        size = path.stat().st_size
-        name = path.name.lower()
-        if name.endswith(STREAMED) and size <= MAX_STREAM_BYTES:
-            if ".jsonl" in name or ".ndjson" in name or ".jsonlines" in name:
-                yield from _jsonl_stream(path)
-            else:
-                with path.open("rb") as fh:
+        fh, size = open_regular(path)
+        with fh:
+            name = path.name.lower()
+            if name.endswith(STREAMED) and size <= MAX_STREAM_BYTES:
+                if ".jsonl" in name or ".ndjson" in name or ".jsonlines" in name:
+                    yield from _jsonl_stream(source, fh)
+                else:
                     yield from read_warc_stream(source, fh)
-            return
-        if reader_for_name(name) is read_archive and size <= MAX_STREAM_BYTES:
-            with path.open("rb") as fh:  # members are read one at a time, so no MAX_BYTES here
+                return
+            if reader_for_name(name) is read_archive and size <= MAX_STREAM_BYTES:
+                # members are read one at a time, so no MAX_BYTES here
                 warc = looks_warc(fh.read(4096))  # a gzipped WARC under a plain .gz name
                 fh.seek(0)
                 yield from (read_warc_stream if warc else read_archive_stream)(source, fh)
-            return
-        if size > MAX_BYTES:
-            yield ReadError(source, f"file too large ({size // 1_000_000} MB > {MAX_BYTES // 1_000_000} MB)")
-            return
-        with path.open("rb") as fh:
+                return
+            if size > MAX_BYTES:
+                yield _too_large(source, size)
+                return
             head = fh.read(4096)
-        if looks_warc(head):
-            with path.open("rb") as fh:
+            fh.seek(0)
+            if looks_warc(head):
                 yield from read_warc_stream(source, fh)
+                return
+            data = fh.read(MAX_BYTES + 1)  # the bytes read decide, whatever stat said
+        if len(data) > MAX_BYTES:
+            yield _too_large(source)
             return
-        data = path.read_bytes()
+    except NotRegular as e:
+        yield ReadError(source, str(e))
+        return
     except OSError as e:
         yield ReadError(source, e.strerror or str(e))
         return

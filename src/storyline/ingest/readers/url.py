@@ -3,7 +3,10 @@
 Every hop (the URL and each redirect) is resolved first and refused if any address is private,
 loopback, link-local, reserved or multicast, unless the user allows private addresses. Redirects
 are followed by hand, at most MAX_REDIRECTS, so each one is checked. Bodies are streamed with a
-size cap and the content type must be one a reader understands. Known gap: DNS may answer
+size cap and the content type must be one a reader understands. The timeout applies to each read, so a
+server that drips a byte at a time could hold a batch for hours: every URL also has an overall
+deadline (URL_DEADLINE, redirects included), enforced by a watchdog that shuts the connection's
+socket down when it passes, wherever the fetch is waiting. Known gap: DNS may answer
 differently between our check and httpx's own lookup (rebinding); pinning the address would break
 TLS name checks, so it is not done here.
 """
@@ -12,6 +15,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
+import time
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -19,7 +24,8 @@ from .base import Item, ReadError, reader_for_content_type, sniff_reader
 
 MAX_URL_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
-TIMEOUT = 15.0
+TIMEOUT = 15.0  # per connect / read
+URL_DEADLINE = 30.0  # whole fetch of one URL, redirects included
 USER_AGENT = "storyline/0.1 (+https://github.com/storyline; news analysis)"
 
 
@@ -72,14 +78,57 @@ def _check_peer(url: str, resp) -> None:
                              "(DNS changed; use --allow-private)")
 
 
+class _Watchdog:
+    """Shuts down the socket of the connection in use once the deadline passes. httpx waits per read,
+    so without this a byte every few seconds keeps a fetch alive; a shut-down socket ends any wait at
+    once. Sockets are learnt from httpcore's trace extension as connections are made."""
+
+    def __init__(self, seconds: float):
+        self.expired = threading.Event()
+        self._lock = threading.Lock()
+        self._sockets: list = []
+        self._timer = threading.Timer(max(seconds, 0.0), self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def trace(self, event: str, info: dict) -> None:
+        if event.endswith((".connect_tcp.complete", ".start_tls.complete")):
+            stream = info.get("return_value")
+            sock = stream.get_extra_info("socket") if stream is not None else None
+            if sock is not None:
+                with self._lock:
+                    self._sockets.append(sock)
+                if self.expired.is_set():
+                    self._shut(sock)
+
+    @staticmethod
+    def _shut(sock) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except (OSError, ValueError):
+            pass
+
+    def _expire(self) -> None:
+        self.expired.set()
+        with self._lock:
+            for sock in self._sockets:
+                self._shut(sock)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
 def fetch(url: str, allow_private: bool = False, client=None) -> tuple[str, str, bytes]:
-    """(final URL, content type, body) or ReadError naming the URL."""
+    """(final URL, content type, body) or ReadError naming the URL; at most URL_DEADLINE seconds."""
     import httpx
 
     own = client is None
     client = client or httpx.Client(timeout=TIMEOUT, follow_redirects=False,
                                     headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,"
                                              "application/rss+xml,application/atom+xml,application/json,text/plain;q=0.8"})
+    deadline = time.monotonic() + URL_DEADLINE
+    dog = _Watchdog(URL_DEADLINE)
+    expired = ReadError(url, f"timed out (no complete answer within {URL_DEADLINE:g} s)")
     current = url
     try:
         for _ in range(MAX_REDIRECTS + 1):
@@ -87,8 +136,12 @@ def fetch(url: str, allow_private: bool = False, client=None) -> tuple[str, str,
                 check_host(current, allow_private)
             except ValueError as e:
                 raise ReadError(url, str(e)) from None
+            left = deadline - time.monotonic()
+            if left <= 0 or dog.expired.is_set():
+                raise expired
             try:
-                with client.stream("GET", current) as resp:
+                with client.stream("GET", current, timeout=httpx.Timeout(min(TIMEOUT, left)),
+                                   extensions={"trace": dog.trace}) as resp:
                     if not allow_private:
                         _check_peer(url, resp)
                     if resp.is_redirect:
@@ -107,14 +160,27 @@ def fetch(url: str, allow_private: bool = False, client=None) -> tuple[str, str,
                         size += len(chunk)
                         if size > MAX_URL_BYTES:
                             raise ReadError(url, f"too large (over {MAX_URL_BYTES // 1_000_000} MB)")
+                        if dog.expired.is_set():
+                            raise expired
                         chunks.append(chunk)
+                    if dog.expired.is_set():  # a body without a length ends at the shut-down socket
+                        raise expired
                     return current, resp.headers.get("content-type", ""), b"".join(chunks)
+            except ReadError:
+                raise
             except httpx.TimeoutException:
-                raise ReadError(url, "timed out") from None
+                raise (expired if dog.expired.is_set() else ReadError(url, "timed out")) from None
             except httpx.HTTPError as e:
+                if dog.expired.is_set():
+                    raise expired from None
                 raise ReadError(url, f"unreachable: {type(e).__name__}: {e}") from None
+            except Exception:
+                if dog.expired.is_set():  # whatever a socket shut mid-read raised, the deadline is why
+                    raise expired from None
+                raise
         raise ReadError(url, f"more than {MAX_REDIRECTS} redirects")
     finally:
+        dog.cancel()
         if own:
             client.close()
 
