@@ -290,3 +290,31 @@ def test_a_record_with_a_bad_span_is_dropped_alone(tmp_path: Path) -> None:
     errors = drop_invalid_spans(corpus)
     assert len(corpus.quotes) == n and "q_forged" not in [q.id for q in corpus.quotes]
     assert len(errors) == 1 and errors[0].startswith(f"{a.source}: dropped a Quote")
+
+
+def test_an_empty_json_list_is_one_error_not_a_silent_no_op(tmp_path):
+    from storyline.ingest.readers.jsonfmt import read_json
+    from storyline.ingest.readers.base import ReadError
+
+    import pytest
+
+    with pytest.raises(ReadError, match="empty JSON list"):  # dispatch turns it into one error line
+        list(read_json(str(tmp_path / "x.json"), b"[]"))
+
+
+def test_deeply_nested_extra_fields_are_kept_shallow_and_the_article_analysed(tmp_path):
+    import json
+
+    from storyline import Settings, analyze
+
+    deep: object = 1
+    for _ in range(500):
+        deep = [deep]
+    for i in range(3):  # several inputs, so that results cross process boundaries with 2 workers
+        (tmp_path / f"a{i}.txt").write_text("Korsa closed its border with Aldoria on Tuesday, officials in "
+                                            "Lindhaven said. The crossing stays closed until Friday.\n")
+    (tmp_path / "deep.json").write_text(json.dumps({"text": "The council met on Monday in Lindhaven to discuss "
+                                                    "the border closure with Aldoria.", "nested": deep}))
+    corpus = analyze([tmp_path], Settings(workers=2))
+    assert len(corpus.articles) == 4 and not corpus.errors
+    corpus.model_dump_json()  # serialises: the nesting was cut at the boundary

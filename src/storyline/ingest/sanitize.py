@@ -78,24 +78,33 @@ def language_code(value: Any) -> str | None:
     return value if _LANGUAGE.fullmatch(value) else None
 
 
-def clean_value(value: Any) -> Any:
-    """Any JSON-like value with every string in it (keys too) made valid UTF-8."""
+MAX_EXTRA_DEPTH = 16  # nesting kept in unknown JSON fields; deeper structures cannot be pickled
+# to a worker or serialised by pydantic, and no news field needs them
+
+
+def clean_value(value: Any, depth: int = 0) -> Any:
+    """Any JSON-like value with every string in it (keys too) made valid UTF-8; what is nested
+    deeper than MAX_EXTRA_DEPTH is replaced by a note saying so."""
     if isinstance(value, str):
         return valid_unicode(value)
+    if isinstance(value, (dict, list, tuple)) and depth >= MAX_EXTRA_DEPTH:
+        return f"[nested deeper than {MAX_EXTRA_DEPTH} levels: not kept]"
     if isinstance(value, dict):
-        return {clean_value(k) if isinstance(k, str) else k: clean_value(v) for k, v in value.items()}
+        return {clean_value(k) if isinstance(k, str) else k: clean_value(v, depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [clean_value(v) for v in value]
+        return [clean_value(v, depth + 1) for v in value]
     return value
 
 
-def _any_surrogates(value: Any) -> bool:
+def _any_surrogates(value: Any, depth: int = 0) -> bool:
     if isinstance(value, str):
         return has_surrogates(value)
+    if depth >= MAX_EXTRA_DEPTH:
+        return False  # not kept anyway (clean_value)
     if isinstance(value, dict):
-        return any(_any_surrogates(k) or _any_surrogates(v) for k, v in value.items())
+        return any(_any_surrogates(k) or _any_surrogates(v, depth + 1) for k, v in value.items())
     if isinstance(value, (list, tuple)):
-        return any(_any_surrogates(v) for v in value)
+        return any(_any_surrogates(v, depth + 1) for v in value)
     return False
 
 

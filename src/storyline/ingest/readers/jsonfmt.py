@@ -78,6 +78,8 @@ def read_json(source: str, data: bytes) -> Iterator[Item]:
     except ValueError as e:  # e.g. an integer of more than 4300 digits
         raise ReadError(source, f"broken JSON: {e}") from None
     items = obj if isinstance(obj, list) else [obj]
+    if not items:
+        raise ReadError(source, "empty JSON list: no article records")  # never a silent no-op
     if len(items) > MAX_DEPTH_ITEMS:
         yield ReadError(source, f"{len(items)} items; only the first {MAX_DEPTH_ITEMS} are read")
         items = items[:MAX_DEPTH_ITEMS]
