@@ -153,11 +153,13 @@ def analyze(
 ) -> None:
     """Run every stage on PATHS and write analysis.json, briefs/ and storyline.duckdb to --out.
 
-    A run replaces what --out held as a whole, in one atomic step (a crash leaves the previous run
-    or the new one, never a mix); --extend-stories keeps the earlier articles and story ids.
-    Exit codes: 0 every input analysed; 1 some inputs failed (the rest is written, or nothing when
-    no article could be analysed); 2 nothing written: bad option, no input found, or an earlier
-    run that --extend-stories cannot read; 3 another analyze is writing into --out (nothing done).
+    A run replaces what --out held, as a whole and in one atomic step: a crash leaves the old run or the new.
+
+    Exit codes:
+    0 every input analysed;
+    1 some inputs failed (the rest is written; nothing when no article could be analysed);
+    2 nothing written: bad option, no input found, or an earlier run --extend-stories cannot read;
+    3 another analyze is writing into --out (nothing done).
     """
     from .store.output import OutputBusy, writer_lock
 
