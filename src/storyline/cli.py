@@ -1,11 +1,18 @@
-"""Command line: data on stdout, logs and progress on stderr, exit code 1 when any input failed."""
+"""Command line: data on stdout, logs and progress on stderr, exit code 1 when any input failed.
+
+Nothing printed is ever read as Rich markup (the consoles have markup off; styles come from ``Text``),
+and every string from outside (paths, URLs, titles, article text, error messages) is shown through
+:func:`shown`, which replaces control characters and lone surrogates, so an input can neither break
+a message nor reach the terminal with escape sequences.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -15,10 +22,47 @@ from rich.text import Text
 from .config import Settings
 from .model import Corpus
 
+if TYPE_CHECKING:
+    from .pipeline import ArticleResult
+    from .stories.state import ClusterState
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="storyline: messy multi-outlet news in, cited stories out.")
-err = Console(stderr=True, soft_wrap=True)  # an error stays one line, whatever the terminal width
-out = Console()
+# markup off: an input's "[red]" or "[/x]" is text; styles are given as Text spans instead
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)  # an error stays one line
+out = Console(markup=False, emoji=False, highlight=False)
+
+# C0 (but tab and newline), DEL, C1, and lone surrogates (unprintable, and unencodable as UTF-8)
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # what json.dumps leaves raw
+
+
+def shown(value: object, lines: bool = False) -> str:
+    """``value`` as text that is safe to print: control characters and lone surrogates become
+    U+FFFD; newlines become spaces unless ``lines`` (a message stays one line)."""
+    text = _UNSAFE.sub("\ufffd", str(value))
+    return text if lines else text.replace("\n", " ")
+
+
+def json_text(doc: str) -> str:
+    """A JSON document with DEL, C1 controls, line separators and lone surrogates written as \\u
+    escapes: the same JSON value, but nothing a terminal would act on and nothing UTF-8 refuses."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", doc)
+
+
+def emit_json(value: object, **kw: object) -> None:
+    sys.stdout.write(json_text(json.dumps(value, **kw)) + "\n")
+
+
+def error(message: object) -> None:
+    """One line on stderr: ``error: <message>``."""
+    err.print(Text.assemble(("error:", "red"), " ", shown(message)))
+
+
+def fail(message: object, code: int = 2) -> typer.Exit:
+    error(message)
+    return typer.Exit(code)
+
 
 DEFAULT_OUT = "out"
 FromDir = Annotated[Path, typer.Option("--from", help="Folder written by `storyline analyze --out`.")]
@@ -27,27 +71,65 @@ FromDir = Annotated[Path, typer.Option("--from", help="Folder written by `storyl
 def _load(from_dir: Path) -> Corpus:
     path = from_dir / "analysis.json" if from_dir.is_dir() else from_dir
     if not path.exists():
-        err.print(f"[red]error:[/] {path}: no analysis found; run `storyline analyze PATH --out {from_dir}` first")
-        raise typer.Exit(2)
-    return Corpus.model_validate_json(path.read_text(encoding="utf-8"))
+        raise fail(f"{path}: no analysis found; run `storyline analyze PATH --out {from_dir}` first")
+    try:
+        return Corpus.model_validate_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise fail(f"{path}: cannot read the analysis ({type(e).__name__}); "
+                   f"run `storyline analyze PATH --out {from_dir}` again") from None
 
 
-def write_outputs(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+def write_outputs(corpus: Corpus, out_dir: Path, story_state: ClusterState | None = None,
+                  results: list[ArticleResult] | None = None) -> dict[str, str]:
+    """Write one complete run (analysis.json, briefs/, storyline.duckdb and, when given, the story
+    state and per-article results for ``--extend-stories``) and publish it in one atomic step:
+    whatever was in ``out_dir`` before is replaced as a whole (see :mod:`storyline.store.output`)."""
     from .brief.render import render_html
+    from .pipeline import save_results
     from .store.duckdb_store import Store
+    from .store.output import ANALYSIS, BRIEFS, DATABASE, RESULTS, STATE, write_run
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "analysis.json").write_text(corpus.model_dump_json(indent=1), encoding="utf-8")
-    bdir = out_dir / "briefs"
-    bdir.mkdir(exist_ok=True)
-    arts = {a.id: a for a in corpus.articles}
-    stories = {s.id: s for s in corpus.stories}
-    for b in corpus.briefs:
-        (bdir / f"{b.story_id}.md").write_text(b.markdown, encoding="utf-8")
-        (bdir / f"{b.story_id}.html").write_text(render_html(b, stories[b.story_id], arts), encoding="utf-8")
-    with Store(out_dir / "storyline.duckdb") as store:
-        store.write(corpus)
-    return {"analysis": str(out_dir / "analysis.json"), "briefs": str(bdir), "db": str(out_dir / "storyline.duckdb")}
+    def write(run: Path) -> None:
+        (run / ANALYSIS).write_text(corpus.model_dump_json(indent=1), encoding="utf-8")
+        bdir = run / BRIEFS
+        bdir.mkdir()
+        arts = {a.id: a for a in corpus.articles}
+        stories = {s.id: s for s in corpus.stories}
+        for b in corpus.briefs:
+            (bdir / f"{b.story_id}.md").write_text(b.markdown, encoding="utf-8")
+            (bdir / f"{b.story_id}.html").write_text(render_html(b, stories[b.story_id], arts), encoding="utf-8")
+        with Store(run / DATABASE) as store:  # a new file each run: nothing stale, readers undisturbed
+            store.write(corpus)
+        if story_state is not None:
+            story_state.save(run / STATE)
+        if results is not None:
+            save_results(results, run / RESULTS)
+
+    write_run(out_dir, write)
+    return {"analysis": str(out_dir / ANALYSIS), "briefs": str(out_dir / BRIEFS), "db": str(out_dir / DATABASE)}
+
+
+def _load_earlier(out_dir: Path) -> tuple[ClusterState, list[ArticleResult]]:
+    """The story state and per-article results of the run in ``out_dir``, for --extend-stories;
+    empty when there is none. Anything unreadable is one line and exit 2, before anything is done."""
+    from .pipeline import load_results
+    from .stories.state import ClusterState
+    from .store.output import RESULTS, STATE
+
+    state_path, results_path = out_dir / STATE, out_dir / RESULTS
+    if not state_path.exists() and not results_path.exists():
+        return ClusterState(), []
+    loaded = []
+    for path, loader in ((state_path, ClusterState.load), (results_path, load_results)):
+        if not path.exists():
+            raise fail(f"{path}: missing, so the earlier run cannot be extended; "
+                       "run without --extend-stories to rebuild")
+        try:
+            loaded.append(loader(path))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
+            raise fail(f"{path}: cannot read the earlier run ({type(e).__name__}, damaged or truncated); "
+                       "run without --extend-stories to rebuild") from None
+    return loaded[0], loaded[1]
 
 
 @app.command()
@@ -69,10 +151,17 @@ def analyze(
                                          "(OUT/stories_state.json): earlier articles keep their story ids, new "
                                          "ones join them or start new stories.")] = False,
 ) -> None:
-    """Run every stage on PATHS and write analysis.json, briefs/ and storyline.duckdb to --out."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    """Run every stage on PATHS and write analysis.json, briefs/ and storyline.duckdb to --out.
 
-    from .pipeline import load_results, read_all, run_article_stages, run_corpus_stages, save_results
+    A run replaces what --out held, as a whole and in one atomic step: a crash leaves the old run or the new.
+
+    Exit codes:
+    0 every input analysed;
+    1 some inputs failed (the rest is written; nothing when no article could be analysed);
+    2 nothing written: bad option, no input found, or an earlier run --extend-stories cannot read;
+    3 another analyze is writing into --out (nothing done).
+    """
+    from .store.output import OutputBusy, writer_lock
 
     import dataclasses
 
@@ -87,44 +176,69 @@ def analyze(
         try:
             load_kb(kb)
         except KBError as e:
-            err.print(f"[red]error:[/] {e}", highlight=False)
-            raise typer.Exit(2) from None
+            raise fail(e) from None
+    try:
+        lock = writer_lock(out_dir)
+        lock.__enter__()
+    except OutputBusy as e:
+        raise fail(e, 3) from None
+    except OSError as e:
+        raise fail(f"{out_dir}: cannot write the output folder ({e.strerror or type(e).__name__})") from None
+    try:
+        _analyze_locked(paths, out_dir, settings, quiet, as_json, kb, use_cache, allow_private, extend)
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _analyze_locked(paths: list[str], out_dir: Path, settings: Settings, quiet: bool, as_json: bool,
+                    kb: Path | None, use_cache: bool, allow_private: bool, extend: bool) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .pipeline import read_all, run_article_stages, run_corpus_stages
+    from .stories.state import ClusterState
+
+    story_state, earlier = _load_earlier(out_dir) if extend else (ClusterState(), [])
     docs, errors = read_all(paths, allow_private=allow_private)
+    counts = dict.fromkeys(("articles", "failed_inputs", "entities", "quotes", "times", "events", "claims",
+                            "stories", "briefs"), 0)
+
+    def unchanged(why: str, code: int) -> typer.Exit:
+        for e in errors:
+            error(e)
+        error(f"{why}; {out_dir} left unchanged")
+        if as_json:
+            emit_json({**counts, "failed_inputs": len(errors), "written": False})
+        return typer.Exit(code)
+
+    if not docs:  # an empty folder must not replace a good earlier run with nothing
+        raise unchanged(f"no readable input in {' '.join(paths)}", 1 if errors else 2)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=quiet) as progress:
         task = progress.add_task("analyzing articles", total=len(docs))
         results, more = run_article_stages(docs, settings, lambda n: progress.advance(task, n),
                                            cache_dir=out_dir / ".cache" if use_cache else None)
+        if not results:
+            errors += more
+            progress.stop()
+            raise unchanged("no article could be analysed", 1)
         progress.update(task, description="stories, comparison, briefs")
-        from .stories.state import ClusterState
-
-        state_path, results_path = out_dir / "stories_state.json", out_dir / "article_results.jsonl"
-        story_state = ClusterState.load(state_path) if extend and state_path.exists() else ClusterState()
-        if extend and results_path.exists():  # earlier articles stay in the corpus, briefs and database
-            new_ids = {r.article.id for r in results}
-            try:
-                earlier = load_results(results_path)
-            except (OSError, ValueError) as e:
-                err.print(f"[red]error:[/] {results_path}: cannot read the earlier run ({type(e).__name__}); "
-                          "run without --extend-stories to start afresh", highlight=False, soft_wrap=True)
-                raise typer.Exit(2) from None
-            results = results + [r for r in earlier if r.article.id not in new_ids]
+        new_ids = {r.article.id for r in results}  # earlier articles stay in the corpus, briefs and database
+        results = results + [r for r in earlier if r.article.id not in new_ids]
         corpus = run_corpus_stages(results, str(kb) if kb else None, story_state)
     corpus.errors = errors + more
     for e in corpus.errors:
-        err.print(f"[red]error:[/] {e}", highlight=False, soft_wrap=True)
-    written = write_outputs(corpus, out_dir)
-    story_state.save(state_path)
-    save_results(results, results_path)
+        error(e)
+    written = write_outputs(corpus, out_dir, story_state, results)
     summary = {"articles": len(corpus.articles), "failed_inputs": len(corpus.errors), "entities": len(corpus.entities),
                "quotes": len(corpus.quotes), "times": len(corpus.times), "events": len(corpus.events),
                "claims": len(corpus.claims), "stories": len(corpus.stories), "briefs": len(corpus.briefs), **written}
     if as_json:
-        print(json.dumps(summary))
+        emit_json(summary)
     elif not quiet:
         err.print(f"{summary['articles']} articles -> {summary['stories']} stories, {summary['entities']} entities, "
                   f"{summary['quotes']} quotes; {summary['failed_inputs']} inputs failed")
-        err.print(f"analysis: {written['analysis']}\nbriefs:   {written['briefs']}/\ndatabase: {written['db']}")
+        err.print(shown(f"analysis: {written['analysis']}") + "\n" + shown(f"briefs:   {written['briefs']}/") + "\n"
+                  + shown(f"database: {written['db']}"))
     raise typer.Exit(1 if corpus.errors else 0)
 
 
@@ -140,19 +254,19 @@ def eval_cmd(
 
     scores = score(json.loads(gold.read_text(encoding="utf-8")), _load(analysis))
     if as_json:
-        print(json.dumps({s.name: s.as_dict() for s in scores}, indent=1))
+        emit_json({s.name: s.as_dict() for s in scores}, indent=1)
         return
     t = Table(title="storyline eval")
     for col in ("capability", "score", "correct / total", "note"):
         t.add_column(col)
     for s in scores:
         val = f"{s.value:.3f}" if s.value is not None else "n/a"
-        t.add_row(s.name, val, f"{s.correct:.4g} / {s.total}", s.note)
+        t.add_row(s.name, val, f"{s.correct:.4g} / {s.total}", Text(shown(s.note)))
     out.print(t)
     if show_misses:
         for s in scores:
             for d in s.details:
-                out.print(f"[dim]{s.name}:[/] {d}", highlight=False)
+                out.print(Text.assemble((f"{s.name}:", "dim"), " ", shown(d)))
 
 
 @app.command()
@@ -165,15 +279,15 @@ def stories(from_dir: FromDir = Path(DEFAULT_OUT),
              "copies": len(s.copies), "outlets": len({arts[a].outlet for a in s.article_ids if a in arts}),
              "kind": s.kind, "title": s.title} for s in corpus.stories]
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        emit_json(rows, ensure_ascii=False, indent=1)
         return
     t = Table()
     for col in ("id", "dates", "articles", "outlets", "title"):
         t.add_column(col)
     for r in rows:
         title = f"[roundup] {r['title']}" if r["kind"] == "roundup" else r["title"]
-        t.add_row(r["id"], f"{r['first_seen'] or '?'} – {r['last_seen'] or '?'}", f"{r['articles']} ({r['copies']} copies)",
-                  str(r["outlets"]), Text(title))  # Text: a title is article text, not Rich markup
+        t.add_row(Text(shown(r["id"])), Text(shown(f"{r['first_seen'] or '?'} – {r['last_seen'] or '?'}")),
+                  f"{r['articles']} ({r['copies']} copies)", str(r["outlets"]), Text(shown(title)))
     out.print(t)
 
 
@@ -190,8 +304,7 @@ def brief(story_id: str, from_dir: FromDir = Path(DEFAULT_OUT),
     corpus = _load(from_dir)
     b = next((b for b in corpus.briefs if b.story_id == story_id or b.story_id.startswith(story_id)), None)
     if b is None:
-        err.print(f"[red]error:[/] no story {story_id!r}; see `storyline stories`")
-        raise typer.Exit(2)
+        raise fail(f"no story {story_id!r}; see `storyline stories`")
     story = next(s for s in corpus.stories if s.id == b.story_id)
     arts = {a.id: a for a in corpus.articles}
     if llm:
@@ -199,18 +312,17 @@ def brief(story_id: str, from_dir: FromDir = Path(DEFAULT_OUT),
 
         b, report = rewrite_summary(b, story, arts, llm, llm_model)
         err.print(f"llm: {report.kept} rewrites kept, {report.rejected} rejected as unsupported, "
-                  f"{report.failed} failed", highlight=False)
+                  f"{report.failed} failed")
         for r in report.reasons:
-            err.print(f"[dim]  {r}[/]", highlight=False)
+            err.print(Text("  " + shown(r), style="dim"))
     if fmt == "md":
-        sys.stdout.write(b.markdown)
+        sys.stdout.write(shown(b.markdown, lines=True))
     elif fmt == "html":
-        sys.stdout.write(render_html(b, story, arts))
+        sys.stdout.write(shown(render_html(b, story, arts), lines=True))
     elif fmt == "json":
-        sys.stdout.write(render_json(b) + "\n")
+        sys.stdout.write(json_text(render_json(b)) + "\n")
     else:
-        err.print(f"[red]error:[/] unknown format {fmt!r} (md, html, json)")
-        raise typer.Exit(2)
+        raise fail(f"unknown format {fmt!r} (md, html, json)")
 
 
 @app.command()
@@ -219,8 +331,6 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
            as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Who said what, with citations."""
     from .entities.canonical import same_person
-
-    from rich.markup import escape
 
     from .quotes.attribute import joint_names
     from .quotes.grouping import collapse, outlets_by_group
@@ -244,7 +354,7 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
                  "cue": q.cue, "confidence": q.confidence, "group_id": q.group_id,
                  "source": q.source.text if q.source else None,
                  "outlets": len(outlets.get(q.group_id, [])) if q.group_id else 1} for q in kept]
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        emit_json(rows, ensure_ascii=False, indent=1)
         return
     for group in collapse(kept):
         lead = group[0]
@@ -252,15 +362,15 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
         if who is None and (src := next((q.source for q in group if q.source), None)) is not None:
             who = f"(source) {src.text}"  # "two officials": said by someone, though no one person is named
         n = len(outlets.get(lead.group_id, [])) if lead.group_id else 1
-        more = f" [cyan](quoted by {n} outlets)[/]" if n > 1 else ""
+        more = f" (quoted by {n} outlets)" if n > 1 else ""
         # a report reads by its verb: "Volkhov [indirect · defended] “the decision”"
         verb = f"{lead.cue} to" if (lead.cue or "").lower() == "according" else lead.cue
         how = f"{lead.kind} · {verb}" if lead.kind == "indirect" and lead.cue else lead.kind
-        out.print(f"[bold]{escape(who or '(unattributed)')}[/] \\[{escape(how)}] “{escape(lead.text)}”{more}",
-                  highlight=False)
+        out.print(Text.assemble((shown(who or "(unattributed)"), "bold"), shown(f" [{how}] “{lead.text}”"),
+                                (more, "cyan")))
         for q in group:
-            out.print(f"   [dim]— {escape(arts[q.span.article_id].outlet or '')} {q.span.article_id}:{q.span.start}-"
-                      f"{q.span.end}{'' if q is lead else ' “' + escape(q.text[:70]) + '”'}[/]", highlight=False)
+            out.print(Text(shown(f"   — {arts[q.span.article_id].outlet or ''} {q.span.article_id}:{q.span.start}-"
+                                 f"{q.span.end}{'' if q is lead else ' “' + q.text[:70] + '”'}"), style="dim"))
 
 
 @app.command()
@@ -295,15 +405,15 @@ def entities(from_dir: FromDir = Path(DEFAULT_OUT),
                      "roles": e.roles,
                      "kb_id": e.kb_id})
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        emit_json(rows, ensure_ascii=False, indent=1)
         return
     t = Table()
     for col in ("name", "type", "mentions", "articles", "aliases (mentions)", "roles", "kb"):
         t.add_column(col)
     for r in rows:
         aliases = ", ".join(f"{a} ({r['spellings'][a]})" if a in r["spellings"] else a for a in r["aliases"])
-        t.add_row(r["name"], r["type"], str(r["mentions"]), str(r["articles"]), aliases, ", ".join(r["roles"]),
-                  r["kb_id"] or "")
+        t.add_row(*(Text(shown(x)) for x in (r["name"], r["type"], str(r["mentions"]), str(r["articles"]), aliases,
+                                             ", ".join(r["roles"]), r["kb_id"] or "")))
     out.print(t)
 
 
@@ -317,22 +427,23 @@ def search(query: str, from_dir: FromDir = Path(DEFAULT_OUT),
     from .store.duckdb_store import Store
     from .store.search import SearchUnavailable
 
+    import duckdb
+
     db = from_dir / "storyline.duckdb"
     if not db.exists():
-        err.print(f"[red]error:[/] {db}: no database; run `storyline analyze PATH --out {from_dir}` first")
-        raise typer.Exit(2)
-    try:
-        with Store(db) as store:
-            hits = store.search(query, limit)
-    except SearchUnavailable as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from None
+        raise fail(f"{db}: no database; run `storyline analyze PATH --out {from_dir}` first")
+    try:  # read-only: a reader never changes the published run nor waits for a writer
+        with Store(db, read_only=True) as store:
+            hits = store.search(query, limit)  # without an index: a plain scan, same hits
+    except (SearchUnavailable, duckdb.Error) as e:
+        raise fail(f"{db}: cannot search ({type(e).__name__}: {e})") from None
     if as_json:
-        print(json.dumps([dataclasses.asdict(h) for h in hits], ensure_ascii=False, indent=1))
+        emit_json([dataclasses.asdict(h) for h in hits], ensure_ascii=False, indent=1)
         return
     for h in hits:
-        out.print(f"{h.score:6.2f} [{h.kind}] {h.outlet} — {h.title}  [dim]{h.article_id}:{h.start}-{h.end}[/]"
-                  f"\n       “{h.text}”", highlight=False)
+        out.print(Text.assemble(shown(f"{h.score:6.2f} [{h.kind}] {h.outlet} — {h.title}  "),
+                                (shown(f"{h.article_id}:{h.start}-{h.end}"), "dim"), "\n       ",
+                                shown(f"“{h.text}”")))
 
 
 @app.command()
@@ -345,8 +456,7 @@ def serve(from_dir: FromDir = Path(DEFAULT_OUT),
 
         from .web.app import create_app
     except ImportError:
-        err.print("[red]error:[/] serving needs the 'web' extra: pip install 'storyline[web]'")
-        raise typer.Exit(2) from None
+        raise fail("serving needs the 'web' extra: pip install 'storyline[web]'") from None
     _load(from_dir)  # fail early with the usual message when there is no analysis
     uvicorn.run(create_app(from_dir), host=host, port=port, log_level="info")
 
@@ -371,28 +481,29 @@ def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, URL
         except Exception as e:  # one bad input is one line; the batch goes on
             failed += 1
             msg = str(e) if isinstance(e, ReadError) else f"{item.source}: {type(e).__name__}: {e}"
-            err.print(f"[red]error:[/] {msg.splitlines()[0] if msg else type(e).__name__}", highlight=False)
+            error(msg.splitlines()[0] if msg else type(e).__name__)
             if as_json:
                 source = e.source if isinstance(e, ReadError) else item.source
-                print(json.dumps({"source": source, "error": getattr(e, "reason", str(e))}, ensure_ascii=False))
+                emit_json({"source": source, "error": getattr(e, "reason", str(e))}, ensure_ascii=False)
     titles = {a.id: a.source for a in articles}
     for a in find_duplicates(articles):
         if as_json:
-            print(a.model_dump_json())
+            # not model_dump_json: it refuses a lone surrogate, and one odd record must not end the batch
+            emit_json(a.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
             continue
         p = a.provenance
-        out.print(f"[bold]{a.title}[/] — {a.outlet} · {a.published} ({a.published_source}) · "
-                  f"{a.byline or 'no byline'} · {a.language}", highlight=False)
+        out.print(Text.assemble((shown(a.title), "bold"), shown(f" — {a.outlet} · {a.published} ({a.published_source}) · "
+                                                         f"{a.byline or 'no byline'} · {a.language}")))
         facts = [f"translated by {p.translated_by}" + (f" from {p.original_language}" if p.original_language else "")
                  if p.translated_by else "", f"syndicated from {p.syndicated_from}" if p.syndicated_from else "",
                  f"duplicate of {titles.get(a.duplicate_of)}" if a.duplicate_of else "",
                  f"rewrite of {titles.get(a.rewrite_of)} ({a.rewrite_overlap})" if a.rewrite_of else "",
                  f"quality: {', '.join(a.quality)}" if a.quality else ""]
         if any(facts):
-            out.print("[dim]" + " · ".join(f for f in facts if f) + "[/]", highlight=False)
-        out.print(a.text, highlight=False)
+            out.print(Text(shown(" · ".join(f for f in facts if f)), style="dim"))
+        out.print(Text(shown(a.text, lines=True)))
         for r in a.removed:
-            out.print(f"[dim]  removed ({r.reason}): {r.text}[/]", highlight=False)
+            out.print(Text(shown(f"  removed ({r.reason}): {r.text}"), style="dim"))
         out.print()
     raise typer.Exit(1 if failed else 0)
 

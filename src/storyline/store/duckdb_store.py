@@ -41,11 +41,15 @@ CREATE TABLE IF NOT EXISTS briefs (story_id VARCHAR PRIMARY KEY, headline VARCHA
 
 
 class Store:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, read_only: bool = False):
+        """``read_only``: for readers (search, export); they never change a published run and never
+        wait for a writer, which writes each run into a new database file."""
         self.path = str(path)
-        self.con = duckdb.connect(self.path)
-        self.con.execute(SCHEMA)
-        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        self.read_only = read_only
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.con.execute(SCHEMA)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 
     def close(self) -> None:
         self.con.close()

@@ -1,0 +1,71 @@
+"""The local process pool: results as they finish, and workers that die with their parent."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from storyline.engine.local import run_local
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def test_run_local_yields_every_result():
+    assert sorted(run_local(_square, range(10), workers=2)) == [x * x for x in range(10)]
+    assert list(run_local(_square, [], workers=2)) == []
+    calls = []
+    assert list(run_local(_square, [3], workers=1, initializer=lambda: calls.append(1))) == [9] and calls == [1]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_die_when_the_parent_is_killed(tmp_path: Path):
+    """Regression: after kill -9 of the parent the pool's workers waited forever on a dead queue."""
+    pids = tmp_path / "pids"
+    code = textwrap.dedent(f"""
+        import os, sys, time
+        sys.path.insert(0, {str(SRC)!r})
+        from storyline.engine.local import run_local
+
+        def init():
+            with open({str(pids)!r}, "a") as f:
+                f.write(f"{{os.getpid()}}\\n")
+
+        def slow(x):
+            time.sleep(600)
+
+        list(run_local(slow, range(4), workers=2, initializer=init))
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (not pids.exists() or len(pids.read_text().split()) < 2):
+            time.sleep(0.05)
+        workers = [int(p) for p in pids.read_text().split()]
+        assert len(workers) == 2
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+        def alive(pid: int) -> bool:
+            try:
+                return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+            except OSError:
+                return False
+
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and any(alive(p) for p in workers):
+            time.sleep(0.05)
+        assert not [p for p in workers if alive(p)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
