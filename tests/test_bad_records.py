@@ -260,7 +260,7 @@ def test_a_corpus_stage_failing_on_one_article_drops_that_article(tmp_path: Path
     assert [a.id for a in corpus.articles] == [r.article.id for r in results if r.article.id != bad_id]
     assert len(corpus.errors) == 1 and "1.txt: dropped in the corpus stages: KeyError" in corpus.errors[0]
     assert corpus.stories and corpus.briefs
-    corpus.errors = ["input error"]  # a caller setting the input errors keeps the stage's error
+    corpus.errors = ["input error"] + corpus.errors  # callers put the input errors first, keep the stage's
     assert corpus.errors[0] == "input error" and len(corpus.errors) == 2
 
 
@@ -318,3 +318,12 @@ def test_deeply_nested_extra_fields_are_kept_shallow_and_the_article_analysed(tm
     corpus = analyze([tmp_path], Settings(workers=2))
     assert len(corpus.articles) == 4 and not corpus.errors
     corpus.model_dump_json()  # serialises: the nesting was cut at the boundary
+
+
+def test_a_stray_nul_in_a_pasted_text_does_not_make_it_binary():
+    from storyline.ingest.decode import decode_bytes, looks_binary
+
+    text = b"Korsa closes crossing\nword\x00word\n\nLINDHAVEN \xe2\x80\x94 Korsa closed its border on Tuesday."
+    assert not looks_binary(text)
+    assert decode_bytes(text).startswith("Korsa closes crossing\nword word")
+    assert looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)

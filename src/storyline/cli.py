@@ -225,13 +225,14 @@ def _analyze_locked(paths: list[str], out_dir: Path, settings: Settings, quiet: 
         new_ids = {r.article.id for r in results}  # earlier articles stay in the corpus, briefs and database
         results = results + [r for r in earlier if r.article.id not in new_ids]
         corpus = run_corpus_stages(results, str(kb) if kb else None, story_state)
-    corpus.errors = errors + more
+    corpus.errors = errors + more + corpus.errors  # input errors first, then the corpus stages' own
     for e in corpus.errors:
         error(e)
     written = write_outputs(corpus, out_dir, story_state, results)
     summary = {"articles": len(corpus.articles), "failed_inputs": len(corpus.errors), "entities": len(corpus.entities),
                "quotes": len(corpus.quotes), "times": len(corpus.times), "events": len(corpus.events),
-               "claims": len(corpus.claims), "stories": len(corpus.stories), "briefs": len(corpus.briefs), **written}
+               "claims": len(corpus.claims), "stories": len(corpus.stories), "briefs": len(corpus.briefs),
+               **{("briefs_dir" if k == "briefs" else k): v for k, v in written.items()}}
     if as_json:
         emit_json(summary)
     elif not quiet:
@@ -449,7 +450,11 @@ def search(query: str, from_dir: FromDir = Path(DEFAULT_OUT),
 @app.command()
 def serve(from_dir: FromDir = Path(DEFAULT_OUT),
           host: Annotated[str, typer.Option(help="Interface to bind (default: this machine only).")] = "127.0.0.1",
-          port: Annotated[int, typer.Option()] = 8000) -> None:
+          port: Annotated[int, typer.Option()] = 8000,
+          allowed_host: Annotated[Optional[list[str]], typer.Option(
+              "--allowed-host", help="Another Host name the server answers to (repeatable); localhost and the "
+                                     "bind address always work. Other hosts get 400, against DNS rebinding.")] = None
+          ) -> None:
     """Serve the JSON API (/api/...) and a web reader of stories, briefs and cited articles."""
     try:
         import uvicorn
@@ -458,7 +463,8 @@ def serve(from_dir: FromDir = Path(DEFAULT_OUT),
     except ImportError:
         raise fail("serving needs the 'web' extra: pip install 'storyline[web]'") from None
     _load(from_dir)  # fail early with the usual message when there is no analysis
-    uvicorn.run(create_app(from_dir), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(from_dir, allowed_hosts=allowed_host or None, bind_host=host), host=host, port=port,
+                log_level="info")
 
 
 @app.command()

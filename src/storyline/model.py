@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -253,20 +253,9 @@ class Corpus(Record):
     stories: list[Story] = Field(default_factory=list)
     briefs: list[Brief] = Field(default_factory=list)
     quoted_terms: list[QuotedTerm] = Field(default_factory=list)
+    # one line per failed input, then those of the corpus stages (an article dropped, a stage
+    # degraded): callers add the input errors in front, never replace the list
     errors: list[str] = Field(default_factory=list)
-    # one-line errors of the corpus stages themselves (an article dropped, a stage degraded): they
-    # stay in ``errors`` when a caller then sets the input errors (``corpus.errors = read + failed``)
-    _stage_errors: list[str] = PrivateAttr(default_factory=list)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name == "errors":
-            value = list(value) + [e for e in self._stage_errors if e not in value]
-        super().__setattr__(name, value)
-
-    def add_stage_errors(self, errors: Iterable[str]) -> None:
-        """Record corpus-stage errors: kept in ``errors`` whatever input errors are set later."""
-        self._stage_errors.extend(errors)
-        self.errors = [e for e in self.errors if e not in self._stage_errors]
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

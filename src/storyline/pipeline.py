@@ -258,7 +258,7 @@ def run_corpus_stages(results: list[ArticleResult], kb_path: str | None = None,
             corpus = Corpus(articles=[r.article for r in kept],
                             times=[t for r in kept for t in r.times], claims=[c for r in kept for c in r.claims])
     errors += drop_invalid_spans(corpus)
-    corpus.add_stage_errors(errors)
+    corpus.errors.extend(e for e in errors if e not in corpus.errors)
     return corpus
 
 
@@ -375,5 +375,5 @@ def analyze(paths: Iterable[str | Path], settings: Settings | None = None,
     docs, errors = read_all(paths)
     results, more = run_article_stages(docs, settings, progress)
     corpus = run_corpus_stages(results, settings.kb_path)
-    corpus.errors = errors + more  # the corpus stages' own errors stay (see Corpus.errors)
+    corpus.errors = errors + more + corpus.errors  # input errors first, then the corpus stages' own
     return corpus

@@ -32,8 +32,8 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head or any(head.startswith(bom) for bom, _ in _BOMS) or _utf16_without_bom(head):
         return False
-    if b"\x00" in head:
-        return True
+    if head.count(b"\x00") > max(2, len(head) // 1000):
+        return True  # binary formats are full of NULs; a stray one in a paste is no reason to refuse it
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls / len(head) > 0.1
 
@@ -54,6 +54,7 @@ def decode_bytes(data: bytes) -> str:
             pass
     if looks_binary(data):
         raise DecodeError("binary content, not text")
+    data = data.replace(b"\x00", b" ")  # the few NULs a text may carry are no text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
