@@ -341,28 +341,20 @@ def drop_invalid_spans(corpus: Corpus) -> list[str]:
                 if new is not value:
                     update[name] = new
             return (obj.model_copy(update=update) if update else obj), None
-        if isinstance(obj, list):
-            kept, changed = [], False
-            for item in obj:
-                new, bad = prune(item)
-                if bad is not None:
-                    drop(type(item).__name__, *bad)
-                    changed = True
-                    continue
-                changed |= new is not item
-                kept.append(new)
-            return (kept if changed else obj), None
-        if isinstance(obj, dict):
-            out, changed = {}, False
-            for k, v in obj.items():
+        if isinstance(obj, (list, dict)):
+            kept: dict[Any, Any] = {}
+            changed = False
+            for k, v in (obj.items() if isinstance(obj, dict) else enumerate(obj)):
                 new, bad = prune(v)
                 if bad is not None:
                     drop(type(v).__name__, *bad)
                     changed = True
                     continue
                 changed |= new is not v
-                out[k] = new
-            return (out if changed else obj), None
+                kept[k] = new
+            if not changed:
+                return obj, None
+            return (kept if isinstance(obj, dict) else list(kept.values())), None
         return obj, None
 
     for name in ("entities", "quotes", "times", "events", "claims", "stories", "briefs", "quoted_terms"):
