@@ -327,3 +327,20 @@ def test_a_stray_nul_in_a_pasted_text_does_not_make_it_binary():
     assert not looks_binary(text)
     assert decode_bytes(text).startswith("Korsa closes crossing\nword word")
     assert looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+
+
+def test_a_warc_with_no_html_page_is_one_error_not_silence():
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from storyline.ingest.readers.warc import read_warc_stream
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    h = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.0")
+    w.write_record(w.create_warc_record("http://korsa.example/a.png", "response", payload=io.BytesIO(b"\x89PNG"),
+                                        http_headers=h))
+    items = list(read_warc_stream("crawl.warc.gz", io.BytesIO(buf.getvalue())))
+    assert [str(i) for i in items] == ["crawl.warc.gz: no HTML page among its 1 response records"]

@@ -53,21 +53,26 @@ def read_warc_stream(source: str, stream: BinaryIO) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    n = 0
+    n = given = 0  # response records seen; documents and errors yielded
     try:
         for record in _tolerant(ArchiveIterator(stream, arc2warc=True)):
             if record.rec_type != "response":
                 continue
             n += 1
             try:
-                yield from _record(source, n, record)
+                for item in _record(source, n, record):
+                    given += 1
+                    yield item
             except Exception as e:  # noqa: BLE001 - one bad record is one error, the next is read
+                given += 1
                 yield ReadError(f"{source}#{n}", f"{type(e).__name__}: {e}")
     except (ArchiveLoadFailed, ValueError, OSError, EOFError, AttributeError, TypeError) as e:
         yield ReadError(source, f"broken WARC after {n} records: {type(e).__name__}: {e}")
         return
     if n == 0:
         yield ReadError(source, "WARC without response records")
+    elif given == 0:  # only images, scripts or a record cut short: an input never vanishes unreported
+        yield ReadError(source, f"no HTML page among its {n} response records")
 
 
 def _record(source: str, n: int, record) -> Iterator[Item]:  # type: ignore[no-untyped-def]
