@@ -780,7 +780,8 @@ def run_cli(batch: Path, out: Path, src: str, timeout: float, workers: int = 2) 
 def renderings(s: str) -> set[str]:
     """Ways an error line may legitimately show a path: as is, or escaped."""
     controls = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", s)  # the \xNN of a source
-    return {s, controls, s.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"),
+    return {s, controls, os.path.normpath(s),  # a name with "//" in it is folders on disk: one "/" shows
+            s.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"),
             s.encode("utf-8", "backslashreplace").decode("utf-8"), ascii(s)[1:-1], repr(s)[1:-1]}
 
 
