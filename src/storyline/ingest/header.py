@@ -12,6 +12,7 @@ from functools import cache
 from ..resources import lines, table
 from .dates import date_in, parse_publish_date
 from .linefeatures import WORD
+from .provenance import has_outlet_word
 
 _NAME = r"[A-ZÀ-ÝĀ-ŽА-ЯЁ][\w.'’-]+"
 _PERSONS = re.compile(rf"^(?P<who>{_NAME}(?:\s+(?:(?:and|und|et|y|и)\s+)?{_NAME}){{0,6}})\s*(?:[,|·—–-].*)?$")
@@ -116,11 +117,6 @@ def navigation_word(name: str) -> bool:
     return bool(words) and all(w in _section_words() for w in words)
 
 
-@cache
-def _outlet_words() -> frozenset[str]:
-    return frozenset(w.casefold() for w in lines("boilerplate/outlet_words.txt"))
-
-
 _SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+(?P<sep>[|–—-]|::)\s+(?P<site>[^|–—]{2,40})$")
 
 
@@ -141,7 +137,7 @@ def split_site_name(title: str, outlet: str | None = None) -> tuple[str, str | N
     capitalised = all(w[:1].isupper() or w.isdigit() or w.casefold() in _FUNCTION_WORDS for w in words)
     known = bool(outlet) and " ".join(WORD.findall(outlet.casefold())) == " ".join(w.casefold() for w in words)
     domain = bool(re.search(r"\w\.(?:com|net|org|co|news|info|[a-z]{2})$", site, re.I))
-    outletish = capitalised and bool({w.casefold() for w in words} & _outlet_words())
+    outletish = capitalised and has_outlet_word(site)
     if known or domain or (m["sep"] == "|" and capitalised) or outletish:
         return m["title"].strip(), site
     return title, None

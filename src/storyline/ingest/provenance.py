@@ -175,6 +175,11 @@ def _outlet_words() -> frozenset[str]:
     return frozenset(norm_name(a) for a in lines("boilerplate/outlet_words.txt"))
 
 
+def has_outlet_word(name: str) -> bool:
+    """A word of the name makes it read as an outlet's ("Korsa Herald", "Lindhaven Post")."""
+    return bool(_outlet_words() & set(norm_name(name).split()))
+
+
 def is_wire_agency(name: str) -> bool:
     """A known news or wire agency (wire_agencies.txt), by its whole name: "AFP", "ria novosti"."""
     return norm_name(name) in _agencies()
@@ -251,7 +256,7 @@ def _tag_names(tag: str, delimiter: str) -> tuple[str, tuple[str, ...]] | None:
             names.append(part)
         elif delimiter == "slash" and _capitalised_name(part):
             names.append(part)
-        elif delimiter == "dash" and _capitalised_name(part) and _outlet_words() & set(norm.split()):
+        elif delimiter == "dash" and _capitalised_name(part) and has_outlet_word(part):
             names.append(part)
         else:
             return None

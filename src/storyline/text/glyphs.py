@@ -31,6 +31,10 @@ QUOTE_MARKS = DOUBLE_QUOTES + SINGLE_OPEN + "’›"  # all of them
 REOPENING = DOUBLE_OPEN + "‹"  # marks a running quotation reopens its next paragraph with (briefs also
 # accept ‹; the scanner reopens double marks only: a single mark at a paragraph's start is too often
 # an apostrophe ('90s) to carry a quotation on)
+# marks whose direction shows: a count of them along one line says whether a quotation is left
+# open (straight marks, which open and close alike, and the apostrophe-like ' are left out)
+SHAPED_OPEN = DOUBLE_OPEN.replace('"', "") + SINGLE_OPEN.replace("'", "")
+SHAPED_CLOSE = "”»›" + CURLY_APOSTROPHE
 LONG_DASHES = "—–"  # em and en dash: open a quoted line in some styles, set off a dateline
 DASHES = LONG_DASHES + "-"
 

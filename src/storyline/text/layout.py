@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .glyphs import SHAPED_CLOSE, SHAPED_OPEN
+
 _TERMINAL = re.compile(r"[.!?…:;。！？][\"”»’'\)\]]*$")
 _SENT_END = re.compile(r"[.!?…][\"”»’'\)\]]*$")
 _WORD = re.compile(r"\w+")
@@ -39,8 +41,6 @@ _ABBREV_BEFORE = re.compile(
     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|ca)\.|\b[A-Z]\.|\b(?:[A-Z]\.){2,})$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►]\s|\d{1,3}[.)]\s)")
 _DASH_SPEECH = re.compile(r"^[—–]|^-\s")
-_OPENERS = "“„«‹‚‘"
-_CLOSERS = "”»›’"
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,9 @@ def _open_quote_at_end(line: str) -> bool:
     """A quotation opened in this line and not closed by its end (curly or straight marks)."""
     depth = 0
     for ch in line:
-        if ch in _OPENERS:
+        if ch in SHAPED_OPEN:
             depth += 1
-        elif ch in _CLOSERS and depth:
+        elif ch in SHAPED_CLOSE and depth:
             depth -= 1
     if depth:
         return True
@@ -88,7 +88,7 @@ def _open_quote_at_end(line: str) -> bool:
 def _closes_unopened(line: str) -> bool:
     """The line closes a quotation it never opened: the run-on half of a quote split across lines."""
     for i, ch in enumerate(line):
-        if ch in _OPENERS:
+        if ch in SHAPED_OPEN:
             return False
         if ch in "”»":
             return True
@@ -230,7 +230,7 @@ def _quote_close(lines: list[str], i: int, reach: int = 8) -> int:
         if not ln:
             continue  # a page that made a paragraph of every sentence; a quotation that goes on
             # over real paragraphs reopens each of them, which the next test catches
-        if ln[0] in _OPENERS or ln[0] == '"':
+        if ln[0] in SHAPED_OPEN or ln[0] == '"':
             return -1
         if _closes_unopened(ln):
             return j
