@@ -72,6 +72,20 @@ class ParagraphLanguage(Record):
     score: float = 0.0
 
 
+class PublishedEstimate(Record):
+    """When an undated article was published, as far as its own text (and its story mates) tell.
+
+    A window, never a guess shown as a date: ``earliest``/``latest`` are ISO dates, either may be
+    None (open). ``basis`` are the words that set the bounds ("in May 2005" reported as past bounds
+    it from below; "the vote on 15 December 2013 will" from above); ``mates`` are dated articles of
+    the same story whose dates narrowed it."""
+
+    earliest: str | None = None
+    latest: str | None = None
+    basis: list[Span] = Field(default_factory=list)
+    mates: list[str] = Field(default_factory=list)
+
+
 class Article(Record):
     id: str
     source: str
@@ -81,6 +95,7 @@ class Article(Record):
     url: str | None = None
     published: str | None = None
     published_source: PublishedSource = "unknown"
+    published_estimate: PublishedEstimate | None = None  # only when ``published`` is None
     language: str | None = None
     text: str
     removed: list[RemovedLine] = Field(default_factory=list)
@@ -154,6 +169,7 @@ class TimeExpr(Record):
     mod: str | None = None  # TIMEX3-style part: START ("early March"), MID, END ("late last year")
     end: str | None = None  # last day/month of an interval; value is then "start/end"
     tense: str | None = None  # past | present | future: the clause reading that set the direction
+    anchor_estimated: bool = False  # anchored to an estimated publish date (Article.published_estimate)
 
 
 class Event(Record):

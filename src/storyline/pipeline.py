@@ -112,6 +112,7 @@ def _finish(article: Article, sdoc: Doc, timings: dict[str, float] | None = None
     from .entities.mentions import extract_mentions
     from .quotes.detect import extract_quotes_and_terms
     from .time.claims import extract_claims
+    from .time.estimate import estimate_published
     from .time.expressions import extract_times
 
     with _timed(timings, "spacy"):
@@ -122,6 +123,8 @@ def _finish(article: Article, sdoc: Doc, timings: dict[str, float] | None = None
         quotes, quoted_terms = extract_quotes_and_terms(article, mentions, sdoc)
     with _timed(timings, "times"):
         times = extract_times(article, sdoc)
+    if not article.published:
+        article = article.model_copy(update={"published_estimate": estimate_published(times)})
     with _timed(timings, "claims"):
         claims = extract_claims(article, [(t.span.start, t.span.end) for t in times if t.kind != "duration"], sdoc)
     return ArticleResult(article, mentions, quotes, times, claims, sentences, quoted_terms)
@@ -285,6 +288,7 @@ def _corpus_stages(results: list[ArticleResult], kb_path: str | None, story_stat
     from .entities.canonical import canonicalize
     from .ingest.dedup import find_duplicates
     from .stories.cluster import cluster_stories
+    from .stories.participants import name_counts
     from .time.events import ArticleFacts, build_events
 
     # one article per id: the same file given twice is one article
@@ -317,7 +321,10 @@ def _corpus_stages(results: list[ArticleResult], kb_path: str | None, story_stat
 
     entities_of = {r.article.id: {index[(m.span.article_id, m.span.start, m.span.end)] for m in r.mentions
                                   if m.label in ("PERSON", "ORG", "GPE", "LOC")} for r in results}
-    stories = cluster_stories(articles, entities_of, story_state)
+    names_of = {r.article.id: name_counts((m.resolved_to or m.span.text, m.label) for m in r.mentions) for r in results}
+    days_of = {r.article.id: [t.value for t in r.times if t.granularity == "day" and t.value and t.kind == "date"]
+               for r in results}
+    stories = cluster_stories(articles, entities_of, story_state, names_of, days_of)
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     sentences = {r.article.id: r.sentences for r in results}
     facts = [ArticleFacts(r.article, r.sentences, r.times,

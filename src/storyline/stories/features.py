@@ -20,6 +20,8 @@ from functools import cache, lru_cache
 
 from ..model import Article
 from ..resources import lines
+from ..time.estimate import window as estimate_window
+from .participants import MIN_CENTRAL_MENTIONS
 
 _WORD = re.compile(r"[^\W\d_]{2,}|\d+")
 _CAP = re.compile(r"\b[A-ZÄÖÜÀ-ÞŁŚŻŹĆŃ][^\W\d_]{3,}")
@@ -102,6 +104,10 @@ class ArticleFeatures:
     day: date | None = None
     language: str | None = None
     segments: list[dict[str, float]] = field(default_factory=list)
+    # participants (see participants.py): how often the article mentions each name key
+    names: dict[str, int] = field(default_factory=dict)
+    # an undated article's estimated publish window (time/estimate.py); (None, None) when unknown
+    window: tuple[date | None, date | None] = (None, None)
 
 
 def _segments(text: str) -> list[str]:
@@ -117,7 +123,21 @@ def lead(a: Article, n_words: int = LEAD_WORDS) -> str:
     return f"{a.title}\n{head}" if a.title and a.title not in head else head
 
 
-def features(a: Article, entity_ids: Iterable[str] = ()) -> ArticleFeatures:
+def participant_counts(names: Counter[str] | None, days: Iterable[str]) -> dict[str, int]:
+    """Names, and the days named, as participants of a contrast (participants.py). A day counts as a
+    name said twice: a report names its event's day once, where it repeats a name."""
+    out = dict(names or {})
+    for d in days:
+        out[f"d:{d}"] = out.get(f"d:{d}", 0) + MIN_CENTRAL_MENTIONS
+    return out
+
+
+def features(a: Article, entity_ids: Iterable[str] = (), names: Counter[str] | None = None,
+             days: Iterable[str] = ()) -> ArticleFeatures:
+    """``names``: how often each participant key is mentioned (from NER; see participants.py);
+    without it the article takes part in no contrast. ``days``: the calendar days its text names
+    ("on 3 March 2025"), anchors like names: two reports of one event name its day, two events of
+    one kind in different weeks name different days, whether or not the articles are dated."""
     text = f"{a.title or ''}\n\n{a.text}" if a.title and a.title not in a.text[:300] else a.text
     words = content_words(text)
     for w, c in content_words(lead(a)).items():
@@ -125,8 +145,10 @@ def features(a: Article, entity_ids: Iterable[str] = ()) -> ArticleFeatures:
     return ArticleFeatures(
         id=a.id,
         words=sublinear(words),
-        anchors=sublinear(anchors(text, entity_ids)),
+        anchors=sublinear(anchors(text, entity_ids) + Counter(f"d:{d}" for d in days)),
         day=article_day(a),
         language=(a.language or "und").split("-")[0],
         segments=[sublinear(content_words(p)) for p in _segments(a.text)],
+        names=participant_counts(names, days),
+        window=(None, None) if a.published else estimate_window(a.published_estimate),
     )

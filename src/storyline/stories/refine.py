@@ -10,9 +10,11 @@ older story's id survives a merge, so ids stay stable.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from .assign import THRESHOLD, Index, active, add_member, new_story, norms, remove_member, supported
 from .features import ArticleFeatures
+from .participants import MIN_CAMP, contrast
 from .similarity import article_to_story, combine, cosine, decay
 from .state import ClusterState, StoryState
 
@@ -80,6 +82,46 @@ def story_similarity(state: ClusterState, a: StoryState, b: StoryState) -> float
     return combine(text, anch, same) * d
 
 
+def split_by_contrast(state: ClusterState, feats: dict[str, ArticleFeatures], index: Index | None = None) -> int:
+    """Split stories whose reports fall into two camps about different people (participants.py).
+
+    The camp holding the story's founder keeps the story id; the other camp founds a story named
+    after its earliest report. Reports in neither camp go where their text fits better. Stories with
+    members from an earlier run (features not kept) are left as they are. Returns splits made."""
+    splits = 0
+    for sid in list(state.stories):
+        s = state.stories[sid]
+        if s.roundup or len(s.members) < 2 * MIN_CAMP or any(m not in feats for m in s.members):
+            continue
+        c = contrast({m: feats[m].names for m in s.members})
+        if c is None:
+            continue
+        stay, leave = (c.camp_a, c.camp_b) if s.members[0] not in c.camp_b else (c.camp_b, c.camp_a)
+        undecided = [m for m in s.members if m not in stay and m not in leave]
+        for m in [m for m in s.members if m in leave]:
+            remove_member(state, s, feats[m])
+        moved = [m for m in sorted(leave, key=s_order(feats))]
+        other = new_story(state, feats[moved[0]])
+        for m in moved[1:]:
+            add_member(state, other, feats[m])
+        for m in undecided:
+            f = feats[m]
+            fn = norms(state, f)
+            remove_member(state, s, f)
+            own = article_to_story(state, f, fn, s)
+            add_member(state, other if article_to_story(state, f, fn, other) > own else s, f)
+        if index is not None:
+            for m in other.members:
+                index.add(other.id, feats[m], state)
+        splits += 1
+    return splits
+
+
+def s_order(feats: dict[str, ArticleFeatures]):  # type: ignore[no-untyped-def]
+    """Publish order among features: dated first, by day, then id (as the single pass saw them)."""
+    return lambda m: (feats[m].day is None, feats[m].day or date.min, m)
+
+
 def _blocks(state: ClusterState, stories: list[StoryState], k: int = 8) -> dict[str, list[StoryState]]:
     """Stories sharing one of their heaviest terms; only these pairs are worth scoring."""
     blocks: dict[str, list[StoryState]] = defaultdict(list)
@@ -117,6 +159,9 @@ def merge(state: ClusterState, feats: dict[str, ArticleFeatures], threshold: flo
             keep, gone = sorted((a, b), key=lambda s: (s.first.isoformat() if s.first else "9999", s.id))
             if any(aid not in feats for aid in gone.members):
                 continue  # members from an earlier run (features not kept): moving half a story is worse
+            if all(aid in feats for aid in keep.members) and contrast(
+                    {m: feats[m].names for m in keep.members + gone.members}) is not None:
+                continue  # two events of one kind with different people: similar words, not one story
             for aid in list(gone.members):
                 remove_member(state, gone, feats[aid])
                 add_member(state, keep, feats[aid])

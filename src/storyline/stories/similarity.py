@@ -38,10 +38,28 @@ def cosine(a: dict[str, float], a_norm: float, b: dict[str, float], b_norm: floa
 def decay(day: date | None, first: date | None, last: date | None) -> float:
     """1.0 within the story's dates and a week's grace (threads go quiet between developments); then
     falls off with the gap; 1.0 when a date is unknown."""
-    if day is None or last is None or first is None:
+    return decay_between(day, day, first, last)
+
+
+def decay_between(lo: date | None, hi: date | None, first: date | None, last: date | None) -> float:
+    """``decay`` for a report known only to lie within [lo, hi] (either end may be open: an undated
+    article's estimated window). The gap is the shortest the window allows."""
+    if first is None or last is None or (lo is None and hi is None):
         return 1.0
-    gap = (day - last).days if day > last else (first - day).days if day < first else 0
+    if lo is not None and lo > last:
+        gap = (lo - last).days
+    elif hi is not None and hi < first:
+        gap = (first - hi).days
+    else:
+        gap = 0
     return math.exp(-max(0, gap - GRACE_DAYS) / DECAY_DAYS)
+
+
+def when(x: ArticleFeatures | Sketch) -> tuple[date | None, date | None]:
+    """A report's place in time: its day, or the window an undated article's text allows."""
+    if x.day is not None:
+        return x.day, x.day
+    return getattr(x, "window", (None, None))
 
 
 def combine(text_sim: float, anchor_sim: float, same_language: bool) -> float:
@@ -53,7 +71,7 @@ def combine(text_sim: float, anchor_sim: float, same_language: bool) -> float:
 def article_to_story(state: ClusterState, f: ArticleFeatures, f_norms: tuple[float, float], s: StoryState) -> float:
     text = cosine(f.words, f_norms[0], s.words, s.words_norm, state.idf_words)
     anch = cosine(f.anchors, f_norms[1], s.anchors, s.anchors_norm, state.idf_anchors)
-    return combine(text, anch, f.language in s.languages) * decay(f.day, s.first, s.last)
+    return combine(text, anch, f.language in s.languages) * decay_between(*when(f), s.first, s.last)
 
 
 def pair_score(state: ClusterState, a: ArticleFeatures | Sketch, a_norms: tuple[float, float],
@@ -61,7 +79,10 @@ def pair_score(state: ClusterState, a: ArticleFeatures | Sketch, a_norms: tuple[
     """One report against another (an article or a member's sketch); same scale as article_to_story."""
     text = cosine(a.words, a_norms[0], b.words, b_norms[0], state.idf_words)
     anch = cosine(a.anchors, a_norms[1], b.anchors, b_norms[1], state.idf_anchors)
-    return combine(text, anch, a.language == b.language) * decay(a.day, b.day, b.day)
+    b_lo, b_hi = when(b)
+    if b_lo is None or b_hi is None or b_lo != b_hi:  # the other side must be one known day
+        b_lo, b_hi = None, None
+    return combine(text, anch, a.language == b.language) * decay_between(*when(a), b_lo, b_hi)
 
 
 def norms(state: ClusterState, x: ArticleFeatures | Sketch) -> tuple[float, float]:

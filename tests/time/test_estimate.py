@@ -1,0 +1,58 @@
+"""Publish-date windows for undated articles, from the article's own past and future dated references."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.model import Article
+from storyline.time.estimate import estimate_published, period, window
+from storyline.time.expressions import extract_times
+
+
+def undated(text: str) -> Article:
+    return Article(id="a_undated", source="paste.txt", text=text, language="en")
+
+
+def times(text: str, parse):  # type: ignore[no-untyped-def]
+    """The pipeline's way: the spaCy parse decides each clause's tense."""
+    a = undated(text)
+    return a, extract_times(a, parse(text))
+
+
+def test_past_and_future_references_bound_an_undated_article_and_hold_its_true_date(parse):
+    # written on 12 March 2025 (not stated anywhere): the signing is past, the vote ahead
+    a, ts = times("The coalition agreement was signed on 2 March 2025 after weeks of talks. Parliament "
+                  "will vote on it on 9 April 2025, and the new cabinet will be sworn in the week after.", parse)
+    est = estimate_published(ts)
+    assert est is not None
+    lo, hi = window(est)
+    assert lo == date(2025, 3, 2) and hi == date(2025, 4, 9)
+    assert lo <= date(2025, 3, 12) <= hi
+    assert {s.text for s in est.basis} == {"on 2 March 2025", "on 9 April 2025"}
+    for s in est.basis:
+        assert a.text[s.start:s.end] == s.text
+
+
+def test_a_month_or_year_told_as_past_bounds_from_below_only(parse):
+    _, ts = times("The mill closed in May 2019 and its workers moved to the port. Three of them opened a bakery.",
+                  parse)
+    est = estimate_published(ts)
+    assert est is not None and est.earliest == "2019-05-01" and est.latest is None
+
+
+def test_dates_without_their_own_year_or_without_tense_give_no_window(parse):
+    assert estimate_published(times("The fair opened on Friday in the old market square.", parse)[1]) is None
+    assert estimate_published(times("Tickets: 14 June 2025, market square.", parse)[1]) is None
+
+
+def test_contradicting_bounds_give_no_window_rather_than_a_wrong_one(parse):
+    _, ts = times("The dam was finished in 2031. The council will vote on the plan in March 2024.", parse)
+    assert [t.tense for t in ts] == ["past", "future"]
+    assert estimate_published(ts) is None
+
+
+def test_period_covers_days_months_and_years():
+    assert period("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert period("2025") == (date(2025, 1, 1), date(2025, 12, 31))
+    assert period("2025-03-04/2025-03-09") == (date(2025, 3, 4), date(2025, 3, 4))
+    assert period("2025-W11") is None
