@@ -325,6 +325,9 @@ def _corpus_stages(results: list[ArticleResult], kb_path: str | None, story_stat
     days_of = {r.article.id: [t.value for t in r.times if t.granularity == "day" and t.value and t.kind == "date"]
                for r in results}
     stories = cluster_stories(articles, entities_of, story_state, names_of, days_of)
+    _place_undated(results, stories)
+    articles = [r.article for r in results]
+    by_id = {a.id: a for a in articles}
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     sentences = {r.article.id: r.sentences for r in results}
     facts = [ArticleFacts(r.article, r.sentences, r.times,
@@ -362,6 +365,32 @@ def _corpus_stages(results: list[ArticleResult], kb_path: str | None, story_stat
                   times=[t for r in results for t in r.times], events=events, claims=claims,
                   stories=finished, briefs=briefs,
                   quoted_terms=[t for r in results for t in getattr(r, "quoted_terms", [])])
+
+
+def _place_undated(results: list[ArticleResult], stories: list[Story]) -> None:
+    """Undated articles take their story's dates as a likely window (``published_estimate.mates``);
+    one narrow enough anchors their relative dates, flagged ``anchor_estimated``. Entries of
+    ``results`` are replaced, not changed: the caller's per-article results stay as extracted (they
+    are saved for ``--extend-stories``, where the article may land in another story)."""
+    import dataclasses
+
+    from .time.estimate import anchor_of, with_mates
+    from .time.expressions import parse_anchor, reanchor
+
+    at = {r.article.id: i for i, r in enumerate(results)}
+    for s in stories:
+        members = [results[at[a]] for a in s.article_ids if a in at]
+        dated = {r.article.id: d for r in members if (d := parse_anchor(r.article.published))}
+        for r in members:
+            if r.article.published:
+                continue
+            est = with_mates(r.article.published_estimate, dated)
+            if est is r.article.published_estimate:
+                continue
+            article = r.article.model_copy(update={"published_estimate": est})
+            anchor = anchor_of(est)
+            times = reanchor(article, r.times, anchor) if anchor is not None else r.times
+            results[at[article.id]] = dataclasses.replace(r, article=article, times=times)
 
 
 def read_all(paths: Iterable[str | Path], allow_private: bool = False) -> tuple[list[RawDoc], list[str]]:

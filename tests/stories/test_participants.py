@@ -86,3 +86,11 @@ def test_named_days_separate_same_kind_events_in_different_weeks():
     days = {a.id: ["2025-03-03" if "March" in a.text else "2025-04-14"] for a in arts}
     stories = {frozenset(s.article_ids) for s in cluster_stories(arts, {}, days_of=days)}
     assert stories == {frozenset(a.id for a in arts[:2]), frozenset(a.id for a in arts[2:])}
+
+
+def test_a_threads_developments_two_weeks_apart_stay_one_story():
+    """Announced on the 11th, a hearing on the 24th: the days differ, the story does not."""
+    first = {"p:kowal": 3, "n:harbour works": 2, "d:2025-03-11": 2}
+    later = {"p:kowal": 2, "n:harbour works": 1, "d:2025-03-24": 2}
+    members = {"a1": first, "a2": dict(first), "b1": later, "b2": dict(later), "b3": dict(later)}
+    assert contrast(members) is None

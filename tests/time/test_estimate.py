@@ -56,3 +56,35 @@ def test_period_covers_days_months_and_years():
     assert period("2025") == (date(2025, 1, 1), date(2025, 12, 31))
     assert period("2025-03-04/2025-03-09") == (date(2025, 3, 4), date(2025, 3, 4))
     assert period("2025-W11") is None
+
+
+def test_story_mates_narrow_the_window_and_anchor_relative_dates(parse):
+    from storyline.time.estimate import anchor_of, with_mates
+    from storyline.time.expressions import reanchor
+
+    a, ts = times("The ferry company said on Tuesday that it had cancelled the night crossings.", parse)
+    assert estimate_published(ts) is None and ts[0].value is None  # alone, "on Tuesday" means nothing
+    est = with_mates(None, {"mate1": date(2025, 3, 13), "mate2": date(2025, 3, 14)})
+    assert est is not None and est.mates == ["mate1", "mate2"]
+    assert window(est) == (date(2025, 3, 10), date(2025, 3, 17))
+    anchor = anchor_of(est)
+    assert anchor is not None
+    (t,) = reanchor(a, ts, anchor)
+    assert t.value == "2025-03-11" and t.anchor_estimated and t.anchor == anchor.isoformat()
+
+
+def test_own_evidence_wins_over_mates_that_contradict_it(parse):
+    from storyline.time.estimate import with_mates
+
+    _, ts = times("The bridge was reopened in June 2026 after repairs.", parse)
+    own = estimate_published(ts)
+    assert own is not None and own.earliest == "2026-06-01"
+    assert with_mates(own, {"mate": date(2025, 3, 13)}) is own  # the mates' March 2025 cannot hold
+
+
+def test_a_wide_window_anchors_nothing():
+    from storyline.model import PublishedEstimate
+    from storyline.time.estimate import anchor_of
+
+    assert anchor_of(PublishedEstimate(earliest="2025-03-01", latest="2025-04-09")) is None
+    assert anchor_of(PublishedEstimate(earliest="2025-03-01")) is None

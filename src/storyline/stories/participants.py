@@ -34,7 +34,8 @@ MIN_CAMP = 2  # reports on each side of a contrast, and at least this share of t
 MIN_CAMP_SHARE = 0.15  # (tuned on ECB+ odd topics; see benchmarks/clustering.py)
 MAX_CROSS = 0.15  # share of the two camps' reports that name the other camp's name
 MAX_KEYS = 40
-MIN_DAYS_APART = 8  # two named days (keys 'd:YYYY-MM-DD') contrast only from different weeks  # candidate names tried per group (the most often central ones)
+MIN_DAYS_APART = 31  # two named days (keys 'd:YYYY-MM-DD') contrast only a month apart or more:
+# a thread's developments (announced on the 11th, a hearing on the 24th) are one story  # candidate names tried per group (the most often central ones)
 
 
 def _fold(s: str) -> str:
@@ -136,7 +137,8 @@ def contrast(members: Mapping[str, Mapping[str, int]]) -> Contrast | None:
             continue
         # each name tops its camp, and the camps share no top name: a story of one protagonist
         # seen through two lawyers has the protagonist on top of both camps and stays one story
-        top_a, top_b = _top(_votes([members[m] for m in camp_a])), _top(_votes([members[m] for m in camp_b]))
+        votes_a, votes_b = _votes([members[m] for m in camp_a]), _votes([members[m] for m in camp_b])
+        top_a, top_b = _top(votes_a), _top(votes_b)
         if a not in top_a or b not in top_b or top_a & top_b:
             continue
         best = (score, Contrast(a, b, frozenset(camp_a), frozenset(camp_b), cross))

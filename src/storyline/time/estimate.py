@@ -22,6 +22,9 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 MAX_WINDOW_DAYS_TO_ANCHOR = 7  # relative dates ("on Tuesday") resolve only against a window this narrow
+# Reports of one story appear within days of each other: an undated member is placed within this
+# many days of its dated mates. A likely window, not a bound: ``mates`` in the estimate says so.
+MATE_SLACK_DAYS = 3
 
 
 def period(value: str | None) -> tuple[date, date] | None:
@@ -75,3 +78,27 @@ def window(est: PublishedEstimate | None) -> tuple[date | None, date | None]:
         return None, None
     return (date.fromisoformat(est.earliest) if est.earliest else None,
             date.fromisoformat(est.latest) if est.latest else None)
+
+
+def with_mates(own: PublishedEstimate | None, mate_days: dict[str, date]) -> PublishedEstimate | None:
+    """Narrow an undated article's window by the publish dates of its story's dated members. The
+    article's own evidence wins: mates that fall outside its own window are not used."""
+    if not mate_days:
+        return own
+    lo, hi = window(own)
+    m_lo = min(mate_days.values()) - timedelta(days=MATE_SLACK_DAYS)
+    m_hi = max(mate_days.values()) + timedelta(days=MATE_SLACK_DAYS)
+    new_lo = max(lo, m_lo) if lo else m_lo
+    new_hi = min(hi, m_hi) if hi else m_hi
+    if new_lo > new_hi:
+        return own
+    return PublishedEstimate(earliest=new_lo.isoformat(), latest=new_hi.isoformat(),
+                             basis=own.basis if own else [], mates=sorted(mate_days))
+
+
+def anchor_of(est: PublishedEstimate | None) -> date | None:
+    """The day to resolve "on Tuesday" against: the middle of a window of a week or less, else None."""
+    lo, hi = window(est)
+    if lo is None or hi is None or (hi - lo).days > MAX_WINDOW_DAYS_TO_ANCHOR:
+        return None
+    return lo + (hi - lo) / 2

@@ -319,3 +319,28 @@ def extract_times(article: Article, doc: Any = None) -> list[TimeExpr]:
                             granularity=r.granularity, kind=r.kind, mod=r.mod, end=r.end,  # type: ignore[arg-type]
                             tense=direction))
     return out
+
+
+def reanchor(article: Article, times: list[TimeExpr], anchor: date) -> list[TimeExpr]:
+    """Resolve the expressions an undated article left unanchored against an estimated publish date
+    (``Article.published_estimate`` narrowed to a few days); each one so resolved says so with
+    ``anchor_estimated``. The clause tense found at extraction is reused: no parse is needed again."""
+    cal = calendar(article.language)
+    found = {(s, e): (kind, m) for s, e, _, kind, m in _select(_candidates(article.text, cal))}
+    out = []
+    for t in times:
+        hit = found.get((t.span.start, t.span.end))
+        if t.value is not None or t.kind == "duration" or hit is None:
+            out.append(t)
+            continue
+        try:
+            r = resolve(hit[0], hit[1], cal, anchor, t.tense)
+        except (Unresolvable, KeyError, ValueError, OverflowError):
+            out.append(t)
+            continue
+        if r.value is None:
+            out.append(t)
+            continue
+        out.append(t.model_copy(update={"value": r.value, "anchor": anchor.isoformat(), "anchor_estimated": True,
+                                        "granularity": r.granularity, "mod": r.mod, "end": r.end}))
+    return out
