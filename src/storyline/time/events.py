@@ -250,8 +250,9 @@ _MEETING_OUTCOMES = frozenset({"meet", "agree", "decide"})
 def _same_event(a: Event, b: Event) -> bool:
     if a.date != b.date or a.story_id != b.story_id:
         return False
-    if {a.status, b.status} == {"cancelled", "happened"}:
-        return False  # "will not attend" then attends: two reports, the later revising the earlier
+    if "cancelled" in (a.status, b.status) and {a.status, b.status} & {"happened", "planned"}:
+        # "will skip" then attends, or "will join" after all: two reports, the later revising the earlier
+        return False
     if a.action and b.action and a.action != b.action and {a.action, b.action} <= _MEETING_OUTCOMES:
         return bool(set(a.entities) & set(b.entities)) or (a.place is not None and a.place == b.place)
     if a.action and b.action and a.action != b.action and "statement" not in (a.action, b.action):
