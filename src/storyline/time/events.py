@@ -3,9 +3,12 @@
 An event is a sentence that carries a day-level time expression, an action word (met, vote, hearing,
 said...) and at least one known entity. Its description is the clause around the date, cut from the
 article text; its participants are the entity ids in the sentence; its place is the entity after
-"in"/"at". Reports of the same event (same story, date and action, shared participants, place or
-wording) merge into one event holding every outlet's evidence. :mod:`timeline` then links a later
-report that changes an earlier plan ("postponed to Friday") to the event it revises.
+"in"/"at". Its status comes from the clause that holds its date, not from other clauses of the
+sentence. A date inside quotation marks is what a speaker says (possibly wrongly), not an event; a
+sentence gives at most one event, so it is never listed under two dates. Reports of the same event
+(same story, date and action, shared participants, place or wording) merge into one event holding
+every outlet's evidence. :mod:`timeline` then links a later report that changes an earlier plan
+("postponed to Friday", "will join the summit after all") to the event it revises.
 """
 
 from __future__ import annotations
