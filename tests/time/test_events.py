@@ -126,3 +126,103 @@ def test_date_inside_a_quote_is_not_a_statement_event(article, parse):
             'again on Friday," Kowalczyk said.')
     f = facts(article, parse, text, "2025-03-09", "q", "Korsa Herald", NAMES)
     assert [e for e in build_events([f], {"q": "s1"}) if e.date == "2025-03-14"] == []
+
+
+# Regression set from election-night coverage, rewritten with invented names: each test is a class
+# of timeline failure, not one sentence.
+VOTE_NAMES = {"Varga": "e_varga", "Delmont": "e_delmont", "Ostrava Council": "e_council", "Brennick": "e_brennick",
+              "Talmor": "e_talmor"}
+
+
+def _no_sentence_twice(evs):
+    """No evidence span is listed under two dates or twice under one date."""
+    seen = [(s.article_id, s.start, s.end) for e in evs for s in e.evidence]
+    assert len(seen) == len(set(seen))
+
+
+def test_status_comes_from_the_dates_own_clause(article, parse):
+    # the change word belongs to another clause: the meeting itself happened on Tuesday
+    f = facts(article, parse, "Delmont met Varga in Talmor on Tuesday, after the Brennick rally had been postponed.",
+              "2025-11-05", "a", "Talmor Courier", VOTE_NAMES)
+    evs = build_events([f], {"a": "s1"})
+    assert [(e.date, e.status, e.action) for e in evs] == [("2025-11-04", "happened", "meet")]
+
+
+def test_past_report_of_a_reaction_is_happened_next_to_a_future_election_day(article, parse):
+    # the election day in the relative clause is not what the critics' report is about
+    text = "Critics in Brennick said on Monday that Varga, who will face voters on Tuesday, November 11, had gone too far."
+    f = facts(article, parse, text, "2025-11-05", "a", "Talmor Courier", VOTE_NAMES)
+    evs = build_events([f], {"a": "s1"})
+    assert [(e.date, e.status, e.action) for e in evs] == [("2025-11-03", "happened", "statement")]
+
+
+def test_quoted_date_is_the_speakers_claim_not_an_event(article, parse):
+    # the speaker names a wrong election day inside quotation marks: no event on that day
+    text = 'Varga told supporters in Brennick on Saturday: "Vote on Wednesday, November 5, and bring your neighbours" .'
+    f = facts(article, parse, text, "2025-11-02", "a", "Talmor Courier", VOTE_NAMES)
+    evs = build_events([f], {"a": "s1"})
+    assert [e.date for e in evs] == ["2025-11-01"]
+
+
+def test_reported_wrong_date_does_not_list_the_sentence_twice(article, parse):
+    text = "Delmont set off a firestorm in Brennick on Sunday when he said voters should vote on Wednesday."
+    f = facts(article, parse, text, "2025-11-03", "a", "Talmor Courier", VOTE_NAMES)
+    evs = build_events([f], {"a": "s1"})
+    assert [(e.date, e.status) for e in evs] == [("2025-11-02", "happened")]
+
+
+def test_one_event_per_sentence_and_date(article, parse):
+    twice_one_day = "Varga signed the pact in Talmor on Friday, 7 November, and met Delmont there on Friday."
+    three_days = "Varga met Delmont in Talmor on Sunday night and again on Monday, and the two will sign the pact on Friday."
+    for text, published, dates in ((twice_one_day, "2025-11-08", ["2025-11-07"]), (three_days, "2025-11-04", ["2025-11-02"])):
+        f = facts(article, parse, text, published, "a", "Talmor Courier", VOTE_NAMES)
+        evs = build_events([f], {"a": "s1"})
+        assert [e.date for e in evs] == dates
+        _no_sentence_twice(evs)
+
+
+def test_opening_date_keeps_its_clause_and_the_next_sentence_joins_the_event(article, parse):
+    text = ("On Tuesday, the Ostrava Council voted to close the Talmor depot after a long fight over the cost of the "
+            "new line, the jobs it would take from the valley towns and the noise it would bring to the streets of Brennick. "
+            "The meeting ran past midnight. The depot will close in the spring.")
+    f = facts(article, parse, text, "2025-11-05", "a", "Talmor Courier", VOTE_NAMES)
+    evs = build_events([f], {"a": "s1"})
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev.date == "2025-11-04" and ev.status == "happened" and ev.action == "vote"
+    assert "voted to close" in ev.description and ev.description != "On Tuesday"
+    assert [s.text for s in ev.evidence][1:] == ["The meeting ran past midnight."]
+
+
+def test_next_sentence_with_its_own_date_or_another_noun_is_not_attached(article, parse):
+    own_date = ("On Tuesday, the Ostrava Council voted to close the Talmor depot. "
+                "The meeting on Thursday will set the timetable.")
+    other = "On Tuesday, the Ostrava Council voted to close the Talmor depot. The depot employs forty people."
+    for text in (own_date, other):
+        f = facts(article, parse, text, "2025-11-05", "a", "Talmor Courier", VOTE_NAMES)
+        vote = [e for e in build_events([f], {"a": "s1"}) if e.date == "2025-11-04"]
+        assert len(vote) == 1 and len(vote[0].evidence) == 1
+
+
+def test_skip_then_join_is_a_change_with_both_reports(article, parse):
+    skip = facts(article, parse, "Varga will skip the summit in Talmor on Friday, her office said.", "2025-11-03",
+                 "a", "Talmor Courier", VOTE_NAMES)
+    join = facts(article, parse, "Varga will join the summit in Talmor on Friday after all, her office said on Wednesday.",
+                 "2025-11-05", "b", "Brennick Star", VOTE_NAMES)
+    evs = [e for e in build_events([skip, join], {"a": "s1", "b": "s1"}) if e.date == "2025-11-07"]
+    by_status = {e.status: e for e in evs}
+    assert set(by_status) == {"cancelled", "changed"}
+    assert by_status["changed"].revises == by_status["cancelled"].id
+    assert [s.article_id for s in by_status["cancelled"].evidence] == ["a"]
+    assert [s.article_id for s in by_status["changed"].evidence] == ["b"]
+    _no_sentence_twice(evs)
+
+
+def test_join_then_skip_revises_the_plan(article, parse):
+    join = facts(article, parse, "Varga will join the summit in Talmor on Friday, her office said.", "2025-11-03",
+                 "a", "Talmor Courier", VOTE_NAMES)
+    skip = facts(article, parse, "Varga will skip the summit in Talmor on Friday, her office said on Wednesday.",
+                 "2025-11-05", "b", "Brennick Star", VOTE_NAMES)
+    evs = {e.status: e for e in build_events([join, skip], {"a": "s1", "b": "s1"}) if e.date == "2025-11-07"}
+    assert set(evs) == {"planned", "cancelled"}
+    assert evs["cancelled"].revises == evs["planned"].id

@@ -180,3 +180,13 @@ def test_season_and_quarter_words_inside_other_words_are_not_dates():
         spans = [m.group(0) for kind, rx in calendar(lang).patterns for m in rx.finditer(
             "The windfall tax raised a quarter of the budget.") if kind in ("season", "quarter")]
         assert spans == [], (lang, spans)
+
+
+@pytest.mark.parametrize("published", ["2025-11-02", "2025-11-03", "2025-11-05"])  # a Sunday, Monday, Wednesday
+@pytest.mark.parametrize("verb", ["spoke", "will speak"])
+@pytest.mark.parametrize("part", ["night", "evening", "morning", "afternoon"])
+def test_weekday_with_daypart_resolves_like_the_bare_weekday(article, parse, published, verb, part):
+    """'Sunday night' is Sunday: the daypart must not change which Sunday the anchor and tense pick."""
+    bare = times_of(article, parse, f"Varga {verb} in Talmor on Sunday.", published)["Sunday"]
+    with_part = times_of(article, parse, f"Varga {verb} in Talmor on Sunday {part}.", published)[f"Sunday {part}"]
+    assert with_part.value == bare.value and with_part.granularity == "day"

@@ -3,9 +3,12 @@
 An event is a sentence that carries a day-level time expression, an action word (met, vote, hearing,
 said...) and at least one known entity. Its description is the clause around the date, cut from the
 article text; its participants are the entity ids in the sentence; its place is the entity after
-"in"/"at". Reports of the same event (same story, date and action, shared participants, place or
-wording) merge into one event holding every outlet's evidence. :mod:`timeline` then links a later
-report that changes an earlier plan ("postponed to Friday") to the event it revises.
+"in"/"at". Its status comes from the clause that holds its date, not from other clauses of the
+sentence. A date inside quotation marks is what a speaker says (possibly wrongly), not an event; a
+sentence gives at most one event, so it is never listed under two dates. Reports of the same event
+(same story, date and action, shared participants, place or wording) merge into one event holding
+every outlet's evidence. :mod:`timeline` then links a later report that changes an earlier plan
+("postponed to Friday", "will join the summit after all") to the event it revises.
 """
 
 from __future__ import annotations
@@ -70,7 +73,30 @@ def is_change_report(text: str) -> bool:
     return bool(_change_rx("event_changes_en").search(text))
 
 
+# Where a clause ends: punctuation, a coordinating word or a subordinator. "X set off a firestorm on
+# Tuesday when critics said the rally would be postponed": the postponing is not Tuesday's.
+_CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,\s|\b(?:and|but|while|when|after|because|as|that|who|which|where|"
+                           r"although|though|since|until|unless|whereas)\b")
+_OPENER_ONLY = re.compile(r"(?i)^[\s\W]*(?:(?:on|by|from|until|since|late|early|last|this|next)\s+)*$")
+
+
+def own_clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
+    """The clause of sentence [s, e) that holds the time expression [ts, te): its status words and
+    tense are the event's, not the ones of other clauses of the sentence. A date that opens the
+    sentence ("On Tuesday, the council voted ...") belongs to the clause after it."""
+    left = [m.end() for m in _CLAUSE_BREAK.finditer(text, s, ts)]
+    a = left[-1] if left else s
+    m = _CLAUSE_BREAK.search(text, te, e)
+    b = m.start() if m else e
+    if _OPENER_ONLY.match(text[a:ts]) and not text[te:b].strip():
+        m2 = _CLAUSE_BREAK.search(text, b + 1, e)
+        b = m2.start() if m2 else e
+    return a, b
+
+
 def status_of(sentence: str, t: TimeExpr) -> str:
+    """Status from the date's own clause (``sentence`` is that clause): cancel/change words, then
+    the date against the anchor, then the tense of the verb governing the date."""
     if _change_rx("event_cancels_en").search(sentence):
         return "cancelled"
     if _change_rx("event_changes_en").search(sentence):
@@ -107,6 +133,8 @@ def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
     if e - s <= MAX_DESC:
         return s, e
     cut = [m.start() for m in re.finditer(r"[,;:]\s|\s[–—]\s", text[te:e])]
+    if cut and cut[0] == 0 and _OPENER_ONLY.match(text[s:ts]):
+        cut = cut[1:]  # "On Tuesday, the council voted ...": the clause after an opening date is its event
     end = te + cut[0] if cut else e
     if end - s > MAX_DESC:  # still long: start at the clause before the date
         starts = [m.end() for m in re.finditer(r"[,;:]\s|\s[–—]\s", text[s:ts])]
@@ -128,12 +156,25 @@ def _event_id(ev: Event) -> str:
 
 
 def events_of(f: ArticleFacts, story_id: str | None) -> list[Event]:
-    """One raw event per day-level time expression in an eventful sentence of one article."""
+    """At most one raw event per sentence and date from the day-level time expressions of an
+    eventful sentence of one article.
+
+    A date inside quotation marks is the speaker's claim (a candidate naming the wrong election
+    day), not an event. Two dates of one sentence whose descriptions overlap are one sentence's
+    report: the first one in the sentence is its event (the main clause leads in news prose;
+    "X said on Monday the vote is on Wednesday" is Monday's saying, Wednesday being the claim), so
+    no sentence is listed under two dates. A next sentence that refers back to the event by a
+    definite noun and has no date of its own ("The meeting ran past midnight.") is more evidence
+    of the same event.
+    """
     text = f.article.text
     out: list[Event] = []
+    used: list[tuple[int, int, int]] = []  # (sentence start, description start, description end)
     for t in f.times:
         if not t.value or t.granularity != "day" or t.kind != "date":
             continue
+        if inside_quote(text, t.span.start):
+            continue  # a quoted date is what the speaker says, not an event
         sent = sentence_at(f.sentences, t.span.start)
         if not sent:
             continue
@@ -149,6 +190,8 @@ def events_of(f: ArticleFacts, story_id: str | None) -> list[Event]:
         if dl and t.span.end <= s + dl.end:
             continue  # the dateline's date is the publication, not an event
         ds, de = _clause(text, s, e, t.span.start, t.span.end)
+        if any(us == s and ds < ue and us2 < de for us, us2, ue in used):
+            continue  # this sentence already gave an event covering this text
         ents = sorted({eid for a, b, eid in f.entity_spans if ds <= a < de})
         clause = text[ds:de]
         # a change report is about its subject ("The vote, originally set for today, was moved at a
@@ -158,13 +201,47 @@ def events_of(f: ArticleFacts, story_id: str | None) -> list[Event]:
         action = nearest if reporting or not is_change_report(clause) else action_of(clause)
         if not ents or action is None:
             continue
-        if action == "statement" and inside_quote(text, t.span.start):
-            continue
+        cs, ce = own_clause(text, s, e, t.span.start, t.span.end)
+        used.append((s, ds, de))
+        evidence = [f.article.span(ds, de)]
+        follow = _anaphor_after(f, e, action)
+        if follow:
+            evidence.append(f.article.span(*follow))
         out.append(Event(id="", date=t.value, description=text[ds:de], entities=ents,  # type: ignore[arg-type]
                          place=_place(text, f.entity_spans, ds, de),
-                         status=status_of("" if reporting else clause, t),  # type: ignore[arg-type]
-                         evidence=[f.article.span(ds, de)], story_id=story_id, action=action))
+                         status=status_of("" if reporting else text[cs:ce], t),  # type: ignore[arg-type]
+                         evidence=evidence, story_id=story_id, action=action))
     return out
+
+
+@cache
+def _anaphor_nouns() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in table("time/event_anaphors_en.tsv")}
+
+
+def _anaphor_after(f: ArticleFacts, end: int, action: str) -> tuple[int, int] | None:
+    """The sentence right after a dated event's sentence when it opens by naming that event with a
+    definite noun ("The meeting ran past midnight.", "That vote ...") and states no date of its own:
+    it tells more of the same event. A gathering noun (meeting, session) may follow any action held
+    at one (a council's vote); other nouns must name the event's own action."""
+    text = f.article.text
+    nxt = next(((a, b) for a, b in f.sentences if a >= end), None)
+    if nxt is None or "\n\n" in text[end:nxt[0]]:
+        return None  # no next sentence, or it opens a new paragraph
+    a, b = nxt
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    m = re.match(r"(?:The|That|This)\s+([^\W\d_]+)\b", text[a:b])
+    if not m:
+        return None
+    kind = _anaphor_nouns().get(m.group(1).lower())
+    if kind is None or (kind != "gathering" and kind != action):
+        return None
+    if any(a <= t.span.start < b for t in f.times if t.kind != "duration"):
+        return None  # a date of its own: its own event (or none)
+    return a, b
 
 
 # What a meeting produces is reported as the meeting itself: "ministers will meet on Friday to
@@ -176,8 +253,9 @@ _MEETING_OUTCOMES = frozenset({"meet", "agree", "decide"})
 def _same_event(a: Event, b: Event) -> bool:
     if a.date != b.date or a.story_id != b.story_id:
         return False
-    if {a.status, b.status} == {"cancelled", "happened"}:
-        return False  # "will not attend" then attends: two reports, the later revising the earlier
+    if "cancelled" in (a.status, b.status) and {a.status, b.status} & {"happened", "planned"}:
+        # "will skip" then attends, or "will join" after all: two reports, the later revising the earlier
+        return False
     if a.action and b.action and a.action != b.action and {a.action, b.action} <= _MEETING_OUTCOMES:
         return bool(set(a.entities) & set(b.entities)) or (a.place is not None and a.place == b.place)
     if a.action and b.action and a.action != b.action and "statement" not in (a.action, b.action):

@@ -24,6 +24,15 @@ def _related(a: Event, b: Event) -> bool:
         or len(set(a.entities) & set(b.entities)) >= 2)
 
 
+def _same_day_other_report(p: Event, e: Event, published: dict[str, str]) -> bool:
+    """``p`` is an earlier report (another article) of the same day's event with the same people:
+    a later report of a different status about it is an update, not a second event."""
+    return (p.id != e.id and p.date == e.date and p.story_id == e.story_id
+            and bool(set(p.entities) & set(e.entities))
+            and first_reported(p, published) <= first_reported(e, published)
+            and not {s.article_id for s in p.evidence} & {s.article_id for s in e.evidence})
+
+
 def first_reported(ev: Event, published: dict[str, str]) -> str:
     return min((published.get(s.article_id, "") or "9999") for s in ev.evidence)
 
@@ -34,13 +43,19 @@ def link_updates(events: Sequence[Event], published: dict[str, str]) -> list[Eve
     from .events import is_change_report
 
     for e in evs:
-        if e.status == "happened" and not e.revises:
+        if e.status in ("happened", "planned") and not e.revises:
             # a call-off that did not hold: the same day, the same people, reported as cancelled first
-            undone = [p for p in evs if p.status == "cancelled" and p.date == e.date and p.story_id == e.story_id
-                      and set(p.entities) & set(e.entities)
-                      and first_reported(p, published) <= first_reported(e, published)]
+            undone = [p for p in evs if p.status == "cancelled" and _same_day_other_report(p, e, published)]
             if undone:
                 e.revises = undone[0].id
+                if e.status == "planned":
+                    e.status = "changed"  # "will skip" then "will join after all": the plan changed back
+                continue
+        if e.status == "cancelled" and not e.revises:
+            # "will join" then "will skip": the call-off revises the plan of the same day
+            plans = [p for p in evs if p.status == "planned" and _same_day_other_report(p, e, published)]
+            if plans:
+                e.revises = plans[0].id
                 continue
         changed = e.status in ("changed", "cancelled") or any(is_change_report(x.text) for x in e.evidence)
         if not changed or e.revises:
