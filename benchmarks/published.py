@@ -21,6 +21,7 @@ still dates is dropped and counted (``still_dated``). Pass 2 runs the full per-a
   hold         share of windows that contain the true date (earliest <= truth <= latest)
   two_sided    share with both bounds; width_days: median latest - earliest of those
   wrongly_dated  stripped articles that got a ``published`` value anyway (should be 0)
+  earliest_lag_days  median truth - earliest over held windows with a lower bound (how tight)
 
 Baseline from the same run: the latest year the cleaned text mentions (19xx/20xx), as the window
 [1 January of that year, open]. Reported for all articles and per ECB+ topic parity (gold
@@ -92,8 +93,10 @@ def score(rows: list[dict]) -> dict:
     hold = [r for r in win if r["holds"]]
     two = [r for r in win if r["earliest"] and r["latest"]]
     widths = [(date.fromisoformat(r["latest"]) - date.fromisoformat(r["earliest"])).days for r in two]
+    lags = [(date.fromisoformat(r["truth"]) - date.fromisoformat(r["earliest"])).days for r in hold if r["earliest"]]
     base = [r for r in rows if r["baseline_from"]]
     base_hold = [r for r in base if r["baseline_from"] <= r["truth"]]
+    blags = [(date.fromisoformat(r["truth"]) - date.fromisoformat(r["baseline_from"])).days for r in base_hold]
 
     def share(a: int, b: int) -> float | None:
         return round(a / b, 3) if b else None
@@ -105,9 +108,12 @@ def score(rows: list[dict]) -> dict:
         "two_sided": share(len(two), n), "two_sided_n": len(two),
         "two_sided_hold": share(sum(r["holds"] for r in two), len(two)),
         "width_days_median": statistics.median(widths) if widths else None,
+        # how far below the truth the lower bound sits, over windows that hold it
+        "earliest_lag_days_median": statistics.median(lags) if lags else None,
         "wrongly_dated": sum(1 for r in rows if r["published"]),
         "baseline_latest_year": {"coverage": share(len(base), n), "hold": share(len(base_hold), len(base)),
-                                 "held": len(base_hold), "with_window": len(base)},
+                                 "held": len(base_hold), "with_window": len(base),
+                                 "lag_days_median": statistics.median(blags) if blags else None},
     }
 
 
@@ -140,12 +146,13 @@ def report(rows: list[dict]) -> dict:
 
 
 def print_table(scores: dict) -> None:
-    print(f"{'split':<12}{'n':>5}{'cover':>8}{'hold':>8}{'2-sided':>9}{'width':>8}{'wrong':>7}"
-          f"{'base cov':>10}{'base hold':>11}")
+    print(f"{'split':<12}{'n':>5}{'cover':>8}{'hold':>8}{'2-sided':>9}{'width':>8}{'lag':>7}{'wrong':>7}"
+          f"{'base cov':>10}{'base hold':>11}{'base lag':>10}")
     for split, s in scores.items():
         b = s["baseline_latest_year"]
         print(f"{split:<12}{s['articles']:>5}{s['coverage']!s:>8}{s['hold']!s:>8}{s['two_sided']!s:>9}"
-              f"{s['width_days_median']!s:>8}{s['wrongly_dated']:>7}{b['coverage']!s:>10}{b['hold']!s:>11}")
+              f"{s['width_days_median']!s:>8}{s['earliest_lag_days_median']!s:>7}{s['wrongly_dated']:>7}"
+              f"{b['coverage']!s:>10}{b['hold']!s:>11}{b['lag_days_median']!s:>10}")
 
 
 def main(argv: list[str] | None = None) -> int:
