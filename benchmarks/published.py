@@ -2,7 +2,6 @@
 
     .venv/bin/python benchmarks/published.py [--limit N] [--workers 2] [--misses N] [--out FILE]
         [--save FILE]        # keep the stripped variants' per-article results (JSON lines)
-        [--from-saved FILE]  # re-estimate from saved results (no spaCy): for looking at misses
 
 Many ECB+ texts open with the page's address, a headline and a date line ("May 03,2013",
 "PUBLISHED: THURSDAY, MAY 2,2013,1:32 PM", "11 / 30 / 09 05:40 PM ET"). The truth is the publish
@@ -162,7 +161,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", type=int, default=0, help="print this many misses")
     ap.add_argument("--out", default=str(RESULTS))
     ap.add_argument("--save", help="write the stripped variants' ArticleResults here (JSON lines)")
-    ap.add_argument("--from-saved", help="re-estimate from saved ArticleResults instead of running spaCy")
     args = ap.parse_args(argv)
     if not (ECB / "text").is_dir():
         print(f"benchmarks/published.py: {ECB} not found, skipped (ECB+ is third-party data, not in the repo)")
@@ -170,8 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     from _machine import machine_info
     from storyline.config import Settings
     from storyline.ingest.readers import RawDoc
-    from storyline.pipeline import _prepare, load_results, run_article_stages, save_results
-    from storyline.time.estimate import estimate_published
+    from storyline.pipeline import _prepare, run_article_stages, save_results
 
     gold = json.loads((ECB / "gold.json").read_text(encoding="utf-8"))["files"]
     files = sorted((ECB / "text").glob("*.txt"))
@@ -207,16 +204,9 @@ def main(argv: list[str] | None = None) -> int:
         sources[path.name] = a.published_source
         stripped.append(RawDoc(path.name, text, "text"))
     dated = len(truth) + len(still_dated)
-    if args.from_saved:
-        results = [r for r in load_results(args.from_saved) if r.article.source in truth]
-        results = [type(r)(**{**r.__dict__, "article": r.article.model_copy(update={
-            "published_estimate": estimate_published(r.times) if not r.article.published else None})})
-            for r in results]
-        errors: list[str] = []
-    else:
-        results, errors = run_article_stages(stripped, Settings(workers=args.workers))
-        if args.save:
-            save_results(results, args.save)
+    results, errors = run_article_stages(stripped, Settings(workers=args.workers))
+    if args.save:
+        save_results(results, args.save)
     rows = [row_for(r.article.source, str(gold[r.article.source]["topic"]), truth[r.article.source], r)
             for r in results]
     scores = report(rows)
@@ -227,7 +217,6 @@ def main(argv: list[str] | None = None) -> int:
         "truth_sources": {s: list(sources.values()).count(s) for s in sorted(set(sources.values()))},
         "still_dated_after_stripping": len(still_dated), "pipeline_errors": len(errors),
         "scores": scores,
-        "from_saved": bool(args.from_saved),
         "seconds": round(time.perf_counter() - t0, 1),
         "misses": misses,
         "still_dated": still_dated,
