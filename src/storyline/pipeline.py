@@ -124,7 +124,7 @@ def _finish(article: Article, sdoc: Doc, timings: dict[str, float] | None = None
     with _timed(timings, "times"):
         times = extract_times(article, sdoc)
     if not article.published:
-        article = article.model_copy(update={"published_estimate": estimate_published(times)})
+        article = article.model_copy(update={"published_estimate": estimate_published(times, sdoc)})
     with _timed(timings, "claims"):
         claims = extract_claims(article, [(t.span.start, t.span.end) for t in times if t.kind != "duration"], sdoc)
     return ArticleResult(article, mentions, quotes, times, claims, sentences, quoted_terms)

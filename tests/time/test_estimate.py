@@ -88,3 +88,19 @@ def test_a_wide_window_anchors_nothing():
 
     assert anchor_of(PublishedEstimate(earliest="2025-03-01", latest="2025-04-09")) is None
     assert anchor_of(PublishedEstimate(earliest="2025-03-01")) is None
+
+
+def test_a_future_seen_from_a_past_event_sets_no_bound(parse):
+    # "forced it to close" and "started to repair" are future only from the forcing and the starting:
+    # both lie before the writing, so they must not cap the window (before: a latest bound of
+    # 2019-12-31 against an earliest of 2021-03-01, a contradiction and no window at all)
+    text = ("The dairy ran for decades until falling prices forced it to close in December 2019. Its "
+            "owner opened a bakery in March 2021. Engineers started to repair the old boiler on 8 October 2020.")
+    a, ts = times(text, parse)
+    assert {t.span.text: t.tense for t in ts}["in December 2019"] == "future"  # the clause's reading is unchanged
+    est = estimate_published(ts, parse(a.text))
+    assert est is not None and est.earliest == "2021-03-01" and est.latest is None
+    # the verb's own "will" still looks ahead from the writing, even inside reported speech
+    a, ts = times("The owner said in May 2021 that she will open a second shop in June 2022.", parse)
+    est = estimate_published(ts, parse(a.text))
+    assert est is not None and (est.earliest, est.latest) == ("2021-05-01", "2022-06-30")

@@ -5,7 +5,9 @@ May 2005" puts publication on or after 1 May 2005; "the vote on 15 December 2013
 or before 15 December 2013. Only expressions that spell their own year count (a bare "March 9"
 took its year from somewhere else), and only when the clause's tense says which side they are on.
 The result is a window with its evidence, never a date shown as fact, and never the machine clock.
-Bounds that contradict each other (a tense misread somewhere) give no window at all.
+Bounds that contradict each other (a tense misread somewhere) give no window at all. A future seen
+from a past event ("forced it to close in December 2007", "started to experience problems on
+8 October 2011") says nothing about the writing and sets no bound.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
 from ..model import PublishedEstimate, TimeExpr
 from .anchoring import shift_month
+from .tense import future_from_past
 
 _OWN_YEAR = re.compile(r"(?<!\d)(?:1[89]|2\d)\d{2}(?!\d)")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -48,9 +52,10 @@ def period(value: str | None) -> tuple[date, date] | None:
     return None
 
 
-def estimate_published(times: Iterable[TimeExpr]) -> PublishedEstimate | None:
+def estimate_published(times: Iterable[TimeExpr], doc: Any = None) -> PublishedEstimate | None:
     """The window the article's own past and future dated references allow; None when they say
-    nothing (or contradict each other)."""
+    nothing (or contradict each other). With the article's spaCy ``doc``, a future that is future
+    only from a past event ("forced it to close in December 2007") sets no bound."""
     low: tuple[date, TimeExpr] | None = None
     high: tuple[date, TimeExpr] | None = None
     for t in times:
@@ -61,7 +66,8 @@ def estimate_published(times: Iterable[TimeExpr]) -> PublishedEstimate | None:
             continue
         if t.tense == "past" and (low is None or p[0] > low[0]):
             low = (p[0], t)
-        elif t.tense == "future" and (high is None or p[1] < high[0]):
+        elif t.tense == "future" and (high is None or p[1] < high[0]) \
+                and not future_from_past(doc, t.span.start, t.span.end):
             high = (p[1], t)
     if low is None and high is None:
         return None

@@ -123,6 +123,38 @@ def parsed_direction(doc: Any, start: int, end: int) -> Direction | None:
     return _verb_direction(tok)
 
 
+def _governing_verb(doc: Any, start: int, end: int) -> Any:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    seen = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 8:
+        tok = tok.head
+        seen += 1
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def future_from_past(doc: Any, start: int, end: int) -> bool:
+    """A future reading that is future only as seen from a past event, not from the writing: "forced
+    it to close in December 2007", "started to experience problems on 8 October 2011", "a team some
+    thought would be a contender in 2012", "the marks set by Pool in 1952". Such a date may lie
+    before publication. Not: the verb's own "will" ("said it will open in May 2026"), and not
+    scheduling words right before the date ("the trial was set for March 2014")."""
+    if doc is None or left_cue(doc.text, start):
+        return False
+    tok = _governing_verb(doc, start, end)
+    if tok is None or {c.text.lower() for c in tok.children if c.dep_ in ("aux", "auxpass")} & _FUTURE_AUX:
+        return False
+    for _ in range(6):
+        if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in tok.children if c.dep_ in ("aux", "auxpass")):
+            return True
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
 def direction(text: str, start: int, end: int, lang: str | None, doc: Any = None) -> Direction | None:
     cue = left_cue(text, start)
     if cue:

@@ -1,0 +1,237 @@
+"""Publish-date estimation on real news: ECB+ pastes with their date lines removed.
+
+    .venv/bin/python benchmarks/published.py [--limit N] [--workers 2] [--misses N] [--out FILE]
+        [--save FILE]        # keep the stripped variants' per-article results (JSON lines)
+
+Many ECB+ texts open with the page's address, a headline and a date line ("May 03,2013",
+"PUBLISHED: THURSDAY, MAY 2,2013,1:32 PM", "11 / 30 / 09 05:40 PM ET"). The truth is the publish
+date the pipeline finds in a text as given (``Article.published``: from the date line or a date
+in the address). Pass 1 runs the pipeline's ingest stage (``pipeline._prepare``: cleaning and
+metadata, where ``published`` is set; spaCy and the later stages never change it) on every text
+and keeps the dated ones. Each kept text is stripped: among its first STRIP_WITHIN non-empty
+lines, every address line, every line the cleaner removed as an address, a date or a time
+widget, every line that reads as a date line (``header.bare_date``/``labelled_dates``) and every
+short line (at most SHORT_LINE_WORDS words) holding the true date's year, a written date or a
+numeric date (a headline that carries the date goes with it). A stripped text the ingest stage
+still dates is dropped and counted (``still_dated``). Pass 2 runs the full per-article pipeline
+(``run_article_stages``) on the stripped texts; scored per article:
+
+  coverage     share with any window (``published_estimate`` with a bound)
+  hold         share of windows that contain the true date (earliest <= truth <= latest)
+  two_sided    share with both bounds; width_days: median latest - earliest of those
+  wrongly_dated  stripped articles that got a ``published`` value anyway (should be 0)
+  earliest_lag_days  median truth - earliest over held windows with a lower bound (how tight)
+
+Baseline from the same run: the latest year the cleaned text mentions (19xx/20xx), as the window
+[1 January of that year, open]. Reported for all articles and per ECB+ topic parity (gold
+``files[name].topic``): tune on odd topics, read even ones as held out.
+
+Input: ../shared/data/ecbplus (third-party, never copied into the repository; skipped with a
+message when absent; ``STORYLINE_DATA`` names another data folder). Result: benchmarks/results/published.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("STORYLINE_DATA") or ROOT.parent / "shared" / "data")  # a worktree elsewhere: set it
+ECB = DATA / "ecbplus"
+RESULTS = ROOT / "benchmarks" / "results" / "published.json"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+STRIP_WITHIN = 6  # non-empty lines from the top that may be a page's address or date line
+SHORT_LINE_WORDS = 15  # a line this short with the year in it is a date line or a dated headline
+_REMOVED_AS_DATE = {"url", "metadata-date", "time-ui"}
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)")
+_ADDRESS = re.compile(r"(?i)^\s*(?:https?://|www\.)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def strip_date_lines(raw: str, truth: str, removed: set[str]) -> tuple[str, list[str]]:
+    """The text without its address and date lines (see the module docstring); and what went."""
+    from storyline.ingest.dates import date_in
+    from storyline.ingest.header import bare_date, labelled_dates, url_line
+
+    year = truth[:4]
+    lines = raw.splitlines()
+    gone: list[int] = []
+    seen = 0
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > STRIP_WITHIN:
+            break
+        short = len(s.split()) <= SHORT_LINE_WORDS
+        if (_ADDRESS.match(s) or url_line(s) or s in removed or bare_date(s) or labelled_dates(s)
+                or (short and (year in s or date_in(s) or _NUMERIC_DATE.search(s)))):
+            gone.append(i)
+    kept = [ln for i, ln in enumerate(lines) if i not in set(gone)]
+    return "\n".join(kept), [lines[i].strip() for i in gone]
+
+
+def baseline_window(text: str) -> date | None:
+    years = [int(y) for y in _YEAR.findall(text)]
+    return date(max(years), 1, 1) if years else None
+
+
+def score(rows: list[dict]) -> dict:
+    n = len(rows)
+    win = [r for r in rows if r["earliest"] or r["latest"]]
+    hold = [r for r in win if r["holds"]]
+    two = [r for r in win if r["earliest"] and r["latest"]]
+    widths = [(date.fromisoformat(r["latest"]) - date.fromisoformat(r["earliest"])).days for r in two]
+    lags = [(date.fromisoformat(r["truth"]) - date.fromisoformat(r["earliest"])).days for r in hold if r["earliest"]]
+    base = [r for r in rows if r["baseline_from"]]
+    base_hold = [r for r in base if r["baseline_from"] <= r["truth"]]
+    blags = [(date.fromisoformat(r["truth"]) - date.fromisoformat(r["baseline_from"])).days for r in base_hold]
+
+    def share(a: int, b: int) -> float | None:
+        return round(a / b, 3) if b else None
+
+    return {
+        "articles": n,
+        "coverage": share(len(win), n), "with_window": len(win),
+        "hold": share(len(hold), len(win)), "held": len(hold),
+        "two_sided": share(len(two), n), "two_sided_n": len(two),
+        "two_sided_hold": share(sum(r["holds"] for r in two), len(two)),
+        "width_days_median": statistics.median(widths) if widths else None,
+        # how far below the truth the lower bound sits, over windows that hold it
+        "earliest_lag_days_median": statistics.median(lags) if lags else None,
+        "wrongly_dated": sum(1 for r in rows if r["published"]),
+        "baseline_latest_year": {"coverage": share(len(base), n), "hold": share(len(base_hold), len(base)),
+                                 "held": len(base_hold), "with_window": len(base),
+                                 "lag_days_median": statistics.median(blags) if blags else None},
+    }
+
+
+def row_for(name: str, topic: str, truth: str, result) -> dict:  # type: ignore[no-untyped-def]
+    from storyline.time.estimate import window
+
+    a = result.article
+    lo, hi = window(a.published_estimate)
+    t = date.fromisoformat(truth)
+    base = baseline_window(a.text)
+    context = []
+    if a.published_estimate:
+        for s in a.published_estimate.basis:
+            context.append(a.text[max(0, s.start - 90):s.end + 40].replace("\n", " "))
+    return {
+        "file": name, "topic": topic, "truth": truth,
+        "earliest": lo.isoformat() if lo else None, "latest": hi.isoformat() if hi else None,
+        "holds": bool((lo or hi) and (lo is None or lo <= t) and (hi is None or t <= hi)),
+        "published": a.published,
+        "baseline_from": base.isoformat() if base else None,
+        "basis": [s.text for s in a.published_estimate.basis] if a.published_estimate else [],
+        "context": context,
+    }
+
+
+def report(rows: list[dict]) -> dict:
+    odd = [r for r in rows if int(r["topic"]) % 2 == 1]
+    even = [r for r in rows if int(r["topic"]) % 2 == 0]
+    return {"all": score(rows), "odd_topics": score(odd), "even_topics": score(even)}
+
+
+def print_table(scores: dict) -> None:
+    print(f"{'split':<12}{'n':>5}{'cover':>8}{'hold':>8}{'2-sided':>9}{'width':>8}{'lag':>7}{'wrong':>7}"
+          f"{'base cov':>10}{'base hold':>11}{'base lag':>10}")
+    for split, s in scores.items():
+        b = s["baseline_latest_year"]
+        print(f"{split:<12}{s['articles']:>5}{s['coverage']!s:>8}{s['hold']!s:>8}{s['two_sided']!s:>9}"
+              f"{s['width_days_median']!s:>8}{s['earliest_lag_days_median']!s:>7}{s['wrongly_dated']:>7}"
+              f"{b['coverage']!s:>10}{b['hold']!s:>11}{b['lag_days_median']!s:>10}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--limit", type=int, default=0, help="only the first N texts (by file name)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--misses", type=int, default=0, help="print this many misses")
+    ap.add_argument("--out", default=str(RESULTS))
+    ap.add_argument("--save", help="write the stripped variants' ArticleResults here (JSON lines)")
+    args = ap.parse_args(argv)
+    if not (ECB / "text").is_dir():
+        print(f"benchmarks/published.py: {ECB} not found, skipped (ECB+ is third-party data, not in the repo)")
+        return 0
+    from _machine import machine_info
+    from storyline.config import Settings
+    from storyline.ingest.readers import RawDoc
+    from storyline.pipeline import _prepare, run_article_stages, save_results
+
+    gold = json.loads((ECB / "gold.json").read_text(encoding="utf-8"))["files"]
+    files = sorted((ECB / "text").glob("*.txt"))
+    if args.limit:
+        files = files[: args.limit]
+    t0 = time.perf_counter()
+    truth: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    stripped: list[RawDoc] = []
+    still_dated: list[dict] = []
+    unreadable = 0
+    for path in files:
+        raw = path.read_text(encoding="utf-8")
+        try:
+            a = _prepare(RawDoc(path.name, raw, "text"))
+        except Exception:  # noqa: BLE001 - a text the pipeline refuses has no truth to test
+            unreadable += 1
+            continue
+        if not a.published:
+            continue
+        removed = {r.text.strip() for r in a.removed if r.reason in _REMOVED_AS_DATE}
+        text, gone = strip_date_lines(raw, a.published, removed)
+        try:
+            again = _prepare(RawDoc(path.name, text, "text"))
+        except Exception:  # noqa: BLE001
+            still_dated.append({"file": path.name, "why": "unreadable after stripping", "gone": gone})
+            continue
+        if again.published:
+            still_dated.append({"file": path.name, "found": again.published, "source": again.published_source,
+                                "gone": gone})
+            continue
+        truth[path.name] = a.published
+        sources[path.name] = a.published_source
+        stripped.append(RawDoc(path.name, text, "text"))
+    dated = len(truth) + len(still_dated)
+    results, errors = run_article_stages(stripped, Settings(workers=args.workers))
+    if args.save:
+        save_results(results, args.save)
+    rows = [row_for(r.article.source, str(gold[r.article.source]["topic"]), truth[r.article.source], r)
+            for r in results]
+    scores = report(rows)
+    misses = [r for r in rows if (r["earliest"] or r["latest"]) and not r["holds"]]
+    result = {
+        "benchmark": "publish-date windows for ECB+ texts with their address and date lines removed",
+        "texts": len(files), "unreadable": unreadable, "dated": dated,
+        "truth_sources": {s: list(sources.values()).count(s) for s in sorted(set(sources.values()))},
+        "still_dated_after_stripping": len(still_dated), "pipeline_errors": len(errors),
+        "scores": scores,
+        "seconds": round(time.perf_counter() - t0, 1),
+        "misses": misses,
+        "still_dated": still_dated,
+        "machine": machine_info(),
+    }
+    print(f"{len(files)} texts, {dated} dated by the pipeline, {len(still_dated)} still dated after "
+          f"stripping (dropped), {len(rows)} scored, {len(errors)} pipeline errors")
+    print_table(scores)
+    for m in misses[: args.misses]:
+        print(f"  {m['file']} (topic {m['topic']}): truth {m['truth']}, window {m['earliest']} .. {m['latest']}")
+        for c in m["context"]:
+            print(f"      …{c}…")
+    Path(args.out).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
