@@ -94,3 +94,23 @@ def test_a_threads_developments_two_weeks_apart_stay_one_story():
     later = {"p:kowal": 2, "n:harbour works": 1, "d:2025-03-24": 2}
     members = {"a1": first, "a2": dict(first), "b1": later, "b2": dict(later), "b3": dict(later)}
     assert contrast(members) is None
+
+
+def test_the_later_event_may_recall_the_earlier_one():
+    """Every report on the second arrest recalls the first player; none on the first names the second."""
+    first = {"p:okafor": 4, "n:harbour city": 1}
+    second = {"p:lindgren": 4, "p:okafor": 1, "n:harbour city": 1}
+    members = {f"f{i}": dict(first) for i in range(3)} | {f"s{i}": dict(second) for i in range(3)}
+    c = contrast(members)
+    assert c is not None and {c.a, c.b} == {"p:okafor", "p:lindgren"}
+    # when both camps name each other, it is one story about two people
+    first_both = dict(first, **{"p:lindgren": 1})
+    members = {f"f{i}": dict(first_both) for i in range(3)} | {f"s{i}": dict(second) for i in range(3)}
+    assert contrast(members) is None
+
+
+def test_a_person_against_a_place_is_no_contrast():
+    place_led = {"n:aldstadt": 3}
+    person_led = {"p:varga": 3}
+    members = {f"a{i}": dict(place_led) for i in range(6)} | {f"b{i}": dict(person_led) for i in range(2)}
+    assert contrast(members) is None

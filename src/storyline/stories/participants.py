@@ -7,9 +7,11 @@ part. Within such a blend, the reports fall into two camps, each centrally about
 (mentioned at least twice and at least half as often as the report's most mentioned name), and
 each camp barely mentions the other's name: that *contrast* is the evidence of two events.
 
-Passing mentions are allowed (a report on the second rehab stay may recall the first actress), as
-long as most of each camp never names the other. One story about two people (a defendant and a
-lawyer; a victim and a suspect) does not split: its reports name both, and one name tops both camps.
+The later event often recalls the earlier one ("the second player arrested this season, after
+…"), never the other way round: so it is enough that one camp (almost) never names the other's
+name. One story about two people (a defendant and a lawyer) does not split: its reports name both
+both ways, or one name tops both camps. Contrasts are of like with like: two people, two places or
+bodies, two days a month apart; a person against a place is two sides of one story.
 
 Keys are deliberately loose: a person is keyed by surname ("Lindsay Lohan", "Lohan", "Lohan's" are
 one key), organisations and places by their whole folded name, so two spellings of one name are
@@ -32,7 +34,7 @@ MIN_CENTRAL_MENTIONS = 2
 CENTRAL_SHARE = 0.5
 MIN_CAMP = 2  # reports on each side of a contrast, and at least this share of the group:
 MIN_CAMP_SHARE = 0.15  # (tuned on ECB+ odd topics; see benchmarks/clustering.py)
-MAX_CROSS = 0.15  # share of the two camps' reports that name the other camp's name
+MAX_CROSS = 0.15  # share of one camp's reports (the one that does not recall the other) naming the other's name
 MAX_KEYS = 40
 MIN_DAYS_APART = 31  # two named days (keys 'd:YYYY-MM-DD') contrast only a month apart or more:
 # a thread's developments (announced on the 11th, a hearing on the 24th) are one story  # candidate names tried per group (the most often central ones)
@@ -120,8 +122,8 @@ def contrast(members: Mapping[str, Mapping[str, int]]) -> Contrast | None:
     keys = [k for k, n in often.most_common(MAX_KEYS) if n >= MIN_CAMP]
     best: tuple[int, Contrast] | None = None
     for a, b in combinations(keys, 2):
-        if a.startswith("d:") != b.startswith("d:"):
-            continue  # a name against a day: no contrast of like with like
+        if a[:2] != b[:2]:
+            continue  # like with like: two people, two places or bodies, two days; not a person and a place
         if a.startswith("d:") and _days_apart(a, b) < MIN_DAYS_APART:
             continue  # days of one week: the developments of one event, not two events
         camp_a = [m for m, c in members.items() if c.get(a, 0) > c.get(b, 0)]
@@ -129,9 +131,11 @@ def contrast(members: Mapping[str, Mapping[str, int]]) -> Contrast | None:
         floor = max(MIN_CAMP, MIN_CAMP_SHARE * len(members))
         if len(camp_a) < floor or len(camp_b) < floor:
             continue
-        cross = sum(1 for m in camp_a if members[m].get(b)) + sum(1 for m in camp_b if members[m].get(a))
-        if cross > MAX_CROSS * (len(camp_a) + len(camp_b)):
+        cross_a = sum(1 for m in camp_a if members[m].get(b))
+        cross_b = sum(1 for m in camp_b if members[m].get(a))
+        if min(cross_a / len(camp_a), cross_b / len(camp_b)) > MAX_CROSS:
             continue
+        cross = cross_a + cross_b
         score = min(len(camp_a), len(camp_b)) - cross
         if best is not None and score <= best[0]:
             continue
