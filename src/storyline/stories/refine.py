@@ -133,9 +133,10 @@ def _blocks(state: ClusterState, stories: list[StoryState], k: int = 8) -> dict[
     return blocks
 
 
-def merge(state: ClusterState, feats: dict[str, ArticleFeatures], threshold: float = MERGE_THRESHOLD,
+def merge(state: ClusterState, feats: dict[str, ArticleFeatures], threshold: float | None = None,
           max_rounds: int = 3) -> int:
     """Merge story pairs whose centroids agree; the older story absorbs the younger."""
+    threshold = MERGE_THRESHOLD if threshold is None else threshold
     merges = 0
     for _ in range(max_rounds):
         live = [s for s in state.stories.values() if not s.roundup]
