@@ -230,6 +230,19 @@ class Comparison(Record):
     gaps: list[Evidenced] = Field(default_factory=list)
 
 
+class RelatedStory(Record):
+    """Another story of the same thread (the next day of a scandal, a second event with the same
+    people, a follow-up the time decay split off): linked, not merged. ``why`` is a short reason for
+    a reader; ``evidence`` are spans in member articles of *both* stories that show the link (the
+    shared names, the shared key words); ``title`` is the other story's title when linked."""
+
+    story_id: str
+    title: str = ""
+    why: str
+    evidence: list[Span] = Field(default_factory=list)
+    score: float | None = None
+
+
 class Story(Record):
     id: str
     title: str
@@ -241,6 +254,7 @@ class Story(Record):
     open_questions: list[Evidenced] = Field(default_factory=list)
     copies: dict[str, str] = Field(default_factory=dict)  # copy article id -> original id
     kind: Literal["event", "roundup"] = "event"  # roundup: a digest page covering several stories
+    related: list[RelatedStory] = Field(default_factory=list)  # best first (stories/related.py)
 
 
 class BriefSentence(Record):
@@ -254,6 +268,8 @@ class Brief(Record):
     headline: str
     sentences: list[BriefSentence]
     markdown: str = ""
+    # the story's related stories, shown as a plain list: not brief sentences, so not cited claims
+    related: list[RelatedStory] = Field(default_factory=list)
 
 
 class Corpus(Record):

@@ -2,7 +2,7 @@
 
 Per-article: build article (clean, metadata) -> language -> spaCy once -> mentions -> quotes ->
 times -> claims. Corpus: duplicates -> canonical entities -> speaker links -> stories -> events and
-timelines -> comparison and open questions -> briefs -> span validation.
+timelines -> comparison and open questions -> related stories -> briefs -> span validation.
 
 Nothing lost: one bad record never costs the batch. Every exception inside one article's stages
 becomes that article's one-line error. In the corpus stages, an optional stage that fails (duplicate
@@ -289,6 +289,7 @@ def _corpus_stages(results: list[ArticleResult], kb_path: str | None, story_stat
     from .ingest.dedup import find_duplicates
     from .stories.cluster import cluster_stories
     from .stories.participants import name_counts
+    from .stories.related import related_stories
     from .time.events import ArticleFacts, build_events
 
     # one article per id: the same file given twice is one article
@@ -355,6 +356,11 @@ def _corpus_stages(results: list[ArticleResult], kb_path: str | None, story_stat
         oq = _degrade(errors, f"story {s.id}: open questions failed", [],
                       open_questions, [by_id[a] for a in s.article_ids], sentences)
         finished.append(s.model_copy(update={"comparison": comp, "open_questions": oq}))
+    # stories of one thread kept apart (day two, a follow-up weeks later): linked, not merged
+    mentions_of = {r.article.id: [(m.span.start, m.span.end, index[(m.span.article_id, m.span.start, m.span.end)])
+                                  for m in r.mentions] for r in results}
+    finished = _degrade(errors, "related stories failed, stories are not linked", finished,
+                        related_stories, finished, by_id, mentions_of, ent_by_id)
     briefs: list[Brief] = []
     for s in finished:
         b = _degrade(errors, f"story {s.id}: no brief", None,

@@ -27,6 +27,6 @@ def build_brief(story: Story, articles: dict[str, Article], sentences: dict[str,
     from .render import MAX_HEADLINE_CHARS, clip, render_markdown
 
     brief = Brief(story_id=story.id, headline=clip(story.title, MAX_HEADLINE_CHARS),
-                  sentences=[s for s in sents if s.citations])
+                  sentences=[s for s in sents if s.citations], related=story.related)
 
     return brief.model_copy(update={"markdown": render_markdown(brief, story, articles)})

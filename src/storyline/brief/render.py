@@ -14,6 +14,7 @@ import html
 import json
 import re
 from collections.abc import Callable
+from urllib.parse import quote
 
 from ..model import Article, Brief, BriefSentence, Story
 
@@ -124,6 +125,11 @@ def render_markdown(brief: Brief, story: Story, articles: dict[str, Article]) ->
             lines += [f"## {heading}", ""]
         lines += [f"- {md(s.text, block=True)} {_refs(s, nums)}" for s in items]
         lines.append("")
+    if brief.related:  # a plain list, not brief sentences: it cites the other story's articles
+        lines += ["## Related stories", ""]
+        lines += [f"- [{md(r.title or r.story_id, MAX_HEADLINE_CHARS)}]({quote(r.story_id)}.md) — {md(r.why)}"
+                  for r in brief.related]
+        lines.append("")
     lines += ["## Sources", ""]
     lines += [f"[{nums[a]}] {source_line(articles[a], story, nums, md)}  " for a in story.article_ids if a in articles]
     return "\n".join(lines) + "\n"
@@ -153,8 +159,10 @@ def _cite_html(s: BriefSentence, articles: dict[str, Article], nums: dict[str, i
     return " ".join(out)
 
 
-def render_html(brief: Brief, story: Story, articles: dict[str, Article]) -> str:
-    """Self-contained page: no scripts, no external assets; every text node escaped."""
+def render_html(brief: Brief, story: Story, articles: dict[str, Article],
+                story_href: Callable[[str], str] | None = None) -> str:
+    """Self-contained page: no scripts, no external assets; every text node escaped. ``story_href``:
+    where a related story's page is (default: its brief beside this one in briefs/)."""
     e = html.escape
     nums = source_numbers(story)
     parts = ["<!doctype html><html><head><meta charset='utf-8'>",
@@ -179,6 +187,11 @@ def render_html(brief: Brief, story: Story, articles: dict[str, Article]) -> str
             parts.append(f"<h2>{e(heading)}</h2>")
         parts.append("<ul>" + "".join(f"<li>{e(clip(s.text, MAX_TEXT_CHARS))} {_cite_html(s, articles, nums)}</li>"
                                       for s in items) + "</ul>")
+    if brief.related:  # a plain list, not brief sentences: it cites the other story's articles
+        href = story_href or (lambda sid: quote(sid) + ".html")
+        parts.append("<h2>Related stories</h2><ul>" + "".join(
+            f"<li><a href='{e(href(r.story_id), quote=True)}'>{e(clip(r.title or r.story_id, MAX_HEADLINE_CHARS))}</a>"
+            f" — {e(clip(r.why, MAX_TEXT_CHARS))}</li>" for r in brief.related) + "</ul>")
     parts.append("<h2>Sources</h2><ol>")
     for aid in story.article_ids:
         if aid in articles:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
@@ -204,7 +205,8 @@ def create_app(folder: str | Path, allowed_hosts: Iterable[str] | None = None,
         if format == "html":
             from ..brief.render import render_html
 
-            return HTMLResponse(render_html(brief, story, lib.articles), headers={"Content-Security-Policy": CSP})
+            return HTMLResponse(render_html(brief, story, lib.articles, lambda sid: f"/stories/{quote(sid, safe='')}"),
+                                headers={"Content-Security-Policy": CSP})
         return brief.model_dump(mode="json")
 
     @app.get("/api/articles/{article_id}")
@@ -268,6 +270,11 @@ def create_app(folder: str | Path, allowed_hosts: Iterable[str] | None = None,
         body = [f"<p><a href='/'>← stories</a></p><h1>{e(brief.headline)}</h1>"]
         for name, items in sections.items():
             body.append(f"<h2>{e(name.replace('_', ' ').capitalize())}</h2><ul>{''.join(items)}</ul>")
+        related = [r for r in story.related if r.story_id in lib.stories]
+        if related:  # not brief sentences: a list of links, each with its reason
+            body.append("<h2>Related</h2><ul>" + "".join(
+                f"<li><a href='/stories/{e(quote(r.story_id, safe=''))}'>{e(lib.stories[r.story_id].title)}</a> "
+                f"<span class='dim'>{e(r.why)}</span></li>" for r in related) + "</ul>")
         body.append("<h2>Sources</h2><ol>" + "".join(
             f"<li><a href='/articles/{e(aid)}'>{e(lib.articles[aid].outlet or lib.articles[aid].source)}</a> "
             f"<span class='dim'>{e(str(lib.articles[aid].published))} — {e(lib.articles[aid].title or '')}</span></li>"
