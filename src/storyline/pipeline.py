@@ -288,6 +288,7 @@ def _corpus_stages(results: list[ArticleResult], kb_path: str | None, story_stat
     from .entities.canonical import canonicalize
     from .ingest.dedup import find_duplicates
     from .stories.cluster import cluster_stories
+    from .stories.features import Signals
     from .stories.participants import name_counts
     from .stories.related import related_stories
     from .time.events import ArticleFacts, build_events
@@ -320,12 +321,13 @@ def _corpus_stages(results: list[ArticleResult], kb_path: str | None, story_stat
     # the same quote in several outlets shares a group_id
     quotes = _degrade(errors, "quote grouping failed, quotes are not grouped", quotes, group_quotes, quotes)
 
-    entities_of = {r.article.id: {index[(m.span.article_id, m.span.start, m.span.end)] for m in r.mentions
-                                  if m.label in ("PERSON", "ORG", "GPE", "LOC")} for r in results}
-    names_of = {r.article.id: name_counts((m.resolved_to or m.span.text, m.label) for m in r.mentions) for r in results}
-    days_of = {r.article.id: [t.value for t in r.times if t.granularity == "day" and t.value and t.kind == "date"]
-               for r in results}
-    stories = cluster_stories(articles, entities_of, story_state, names_of, days_of)
+    signals = {r.article.id: Signals(
+        entity_ids=frozenset(index[(m.span.article_id, m.span.start, m.span.end)] for m in r.mentions
+                             if m.label in ("PERSON", "ORG", "GPE", "LOC")),
+        names=name_counts((m.resolved_to or m.span.text, m.label) for m in r.mentions),
+        days=tuple(t.value for t in r.times if t.granularity == "day" and t.value and t.kind == "date"))
+        for r in results}
+    stories = cluster_stories(articles, signals, story_state)
     _place_undated(results, stories)
     articles = [r.article for r in results]
     by_id = {a.id: a for a in articles}

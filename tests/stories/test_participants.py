@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from storyline.stories.cluster import cluster_stories
+from storyline.stories.features import Signals
 from storyline.stories.participants import contrast, name_counts, name_key
 
 from .conftest import make
@@ -73,7 +74,7 @@ def test_undated_same_kind_events_with_different_people_are_two_stories():
     names = {a.id: counts(a.text) for a in arts}
     together = cluster_stories(arts, {})
     assert len(together) == 1, "without participants the two rehab stories read as one (the failure fixed here)"
-    apart = {frozenset(s.article_ids) for s in cluster_stories(arts, {}, names_of=names)}
+    apart = {frozenset(s.article_ids) for s in cluster_stories(arts, {k: Signals(names=v) for k, v in names.items()})}
     assert apart == {frozenset(a.id for a in arts[:3]), frozenset(a.id for a in arts[3:])}
 
 
@@ -84,7 +85,7 @@ def test_named_days_separate_same_kind_events_in_different_weeks():
     arts = [make(f"pages/flood{i}.txt", flood.format(day=d) + f" Report {i}.", None, "Outlet")
             for i, d in enumerate(["3 March 2025", "3 March 2025", "14 April 2025", "14 April 2025"])]
     days = {a.id: ["2025-03-03" if "March" in a.text else "2025-04-14"] for a in arts}
-    stories = {frozenset(s.article_ids) for s in cluster_stories(arts, {}, days_of=days)}
+    stories = {frozenset(s.article_ids) for s in cluster_stories(arts, {k: Signals(days=tuple(v)) for k, v in days.items()})}
     assert stories == {frozenset(a.id for a in arts[:2]), frozenset(a.id for a in arts[2:])}
 
 

@@ -7,12 +7,11 @@ existing :class:`ClusterState` extends earlier stories with new articles instead
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import Article, Story
 from .assign import Index, assign
-from .features import ArticleFeatures, features
+from .features import ArticleFeatures, Signals, features
 from .refine import merge, reassign, split_by_contrast
 from .state import ClusterState
 
@@ -31,17 +30,12 @@ def root_of(a: Article, by_id: dict[str, Article]) -> str:
     return a.id
 
 
-def cluster_into(state: ClusterState, articles: Sequence[Article], entities_of: dict[str, set[str]],
-                 refine: bool = True, names_of: dict[str, Counter[str]] | None = None,
-                 days_of: dict[str, list[str]] | None = None) -> dict[str, ArticleFeatures]:
+def cluster_into(state: ClusterState, articles: Sequence[Article], signals: Mapping[str, Signals],
+                 refine: bool = True) -> dict[str, ArticleFeatures]:
     """Add the originals among ``articles`` not yet in ``state``; returns the features it computed.
-
-    ``names_of``: per article, how often each participant key is mentioned (``participants.name_counts``);
-    ``days_of``: per article, the ISO days its text names (see ``features``)."""
+    ``signals``: what earlier stages found in each article (``features.Signals``); may be empty."""
     originals = sorted((a for a in articles if not a.duplicate_of and a.id not in state.seen), key=publish_order)
-    names_of, days_of = names_of or {}, days_of or {}
-    feats = {a.id: features(a, entities_of.get(a.id, ()), names_of.get(a.id), days_of.get(a.id, ()))
-             for a in originals}
+    feats = {a.id: features(a, signals.get(a.id)) for a in originals}
     index = Index() if len(state.stories) + len(originals) > 200 else None
     for a in originals:
         assign(state, feats[a.id], index)
@@ -100,9 +94,8 @@ def headline(state: ClusterState, sid: str, ids: list[str], by_id: dict[str, Art
     return line if len(line) <= 120 else line[:117].rsplit(" ", 1)[0] + "…"
 
 
-def cluster_stories(articles: Sequence[Article], entities_of: dict[str, set[str]],
-                    state: ClusterState | None = None, names_of: dict[str, Counter[str]] | None = None,
-                    days_of: dict[str, list[str]] | None = None) -> list[Story]:
+def cluster_stories(articles: Sequence[Article], signals: Mapping[str, Signals],
+                    state: ClusterState | None = None) -> list[Story]:
     state = state if state is not None else ClusterState()
-    cluster_into(state, articles, entities_of, names_of=names_of, days_of=days_of)
+    cluster_into(state, articles, signals)
     return to_stories(state, articles)

@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -123,7 +123,7 @@ def lead(a: Article, n_words: int = LEAD_WORDS) -> str:
     return f"{a.title}\n{head}" if a.title and a.title not in head else head
 
 
-def participant_counts(names: Counter[str] | None, days: Iterable[str]) -> dict[str, int]:
+def participant_counts(names: Mapping[str, int] | None, days: Iterable[str]) -> dict[str, int]:
     """Names, and the days named, as participants of a contrast (participants.py). A day counts as a
     name said twice: a report names its event's day once, where it repeats a name."""
     out = dict(names or {})
@@ -132,12 +132,23 @@ def participant_counts(names: Counter[str] | None, days: Iterable[str]) -> dict[
     return out
 
 
-def features(a: Article, entity_ids: Iterable[str] = (), names: Counter[str] | None = None,
-             days: Iterable[str] = ()) -> ArticleFeatures:
-    """``names``: how often each participant key is mentioned (from NER; see participants.py);
-    without it the article takes part in no contrast. ``days``: the calendar days its text names
-    ("on 3 March 2025"), anchors like names: two reports of one event name its day, two events of
-    one kind in different weeks name different days, whether or not the articles are dated."""
+@dataclass(frozen=True)
+class Signals:
+    """What earlier stages know of an article that its words alone do not tell the clusterer.
+
+    ``entity_ids``: canonical entities (anchors across languages). ``names``: how often each
+    participant key is mentioned (``participants.name_counts``); without them the article takes part
+    in no contrast. ``days``: the calendar days its text names ("on 3 March 2025"): two reports of
+    one event name its day, two events of one kind name different days, dated or not."""
+
+    entity_ids: frozenset[str] = frozenset()
+    names: Mapping[str, int] = field(default_factory=dict)
+    days: tuple[str, ...] = ()
+
+
+def features(a: Article, signals: Signals | None = None) -> ArticleFeatures:
+    sig = signals or Signals()
+    entity_ids, names, days = sig.entity_ids, sig.names, sig.days
     text = f"{a.title or ''}\n\n{a.text}" if a.title and a.title not in a.text[:300] else a.text
     words = content_words(text)
     for w, c in content_words(lead(a)).items():
