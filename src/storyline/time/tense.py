@@ -110,20 +110,12 @@ def _verb_direction(v: Any, depth: int = 0) -> Direction | None:
 
 def parsed_direction(doc: Any, start: int, end: int) -> Direction | None:
     """Tense of the verb governing the characters [start, end) in a spaCy Doc."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    tok = span.root
-    seen = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 8:
-        tok = tok.head
-        seen += 1
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
-    return _verb_direction(tok)
+    tok = _governing_verb(doc, start, end)
+    return _verb_direction(tok) if tok is not None else None
 
 
 def _governing_verb(doc: Any, start: int, end: int) -> Any:
+    """The verb (or auxiliary) the span hangs from, within eight steps up the parse; None if none."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
