@@ -73,3 +73,31 @@ def test_batched_analysis_matches_one_at_a_time_and_isolates_a_bad_input(data_di
         assert res.article == one.article
         assert [(q.span, q.speaker) for q in res.quotes] == [(q.span, q.speaker) for q in one.quotes]
         assert [m.span for m in res.mentions] == [m.span for m in one.mentions]
+
+
+def test_an_undated_report_is_placed_by_its_story_and_its_relative_dates_say_so(tmp_path):
+    """Three dated reports and one undated paste of the same event: the paste gets a window from its
+    story mates (never a `published`), and its "on Tuesday" resolves against it, flagged."""
+    from storyline import Settings, analyze
+
+    body = ("The Harlow river ferry stopped running {when} after a cable snapped during the morning crossing, "
+            "the Ostend Vale harbour office said. Harbour master Irena Voss said forty passengers were taken "
+            "off by lifeboat and nobody was hurt. Voss said the ferry would stay in dock until divers had "
+            "checked the hull.")
+    dated = {"herald.json": "2025-03-12", "coast.json": "2025-03-12", "wire.json": "2025-03-13"}
+    import json as _json
+
+    for name, day in dated.items():
+        (tmp_path / name).write_text(_json.dumps({"title": "Harlow ferry halted after cable snaps",
+                                                  "published": day, "text": body.format(when="on Tuesday")}))
+    (tmp_path / "paste.txt").write_text("Ferry halted after cable snaps\n\n" + body.format(when="on Tuesday"))
+    corpus = analyze([tmp_path], Settings(workers=1))
+    paste = next(a for a in corpus.articles if a.source.endswith("paste.txt"))
+    assert paste.published is None
+    est = paste.published_estimate
+    assert est is not None and sorted(est.mates) == sorted(a.id for a in corpus.articles if a.published)
+    assert est.earliest <= "2025-03-12" <= est.latest
+    (tuesday,) = [t for t in corpus.times if t.span.article_id == paste.id and "Tuesday" in t.span.text]
+    assert tuesday.anchor_estimated and tuesday.value == "2025-03-11"
+    dated_tuesdays = {t.value for t in corpus.times if "Tuesday" in t.span.text and not t.anchor_estimated}
+    assert dated_tuesdays == {"2025-03-11"}
