@@ -26,6 +26,20 @@ Baseline from the same run: the latest year the cleaned text mentions (19xx/20xx
 [1 January of that year, open]. Reported for all articles and per ECB+ topic parity (gold
 ``files[name].topic``): tune on odd topics, read even ones as held out.
 
+With story mates (key ``with_mates``): the corpus stages narrow an undated article's window with
+its story's dated members (``pipeline._place_undated``: ``estimate.with_mates``, then relative dates
+re-anchored against ``estimate.anchor_of`` with ``TimeExpr.anchor_estimated``). The scored articles
+are split in two halves by a hash of the file name (``half_of``). For each half, the corpus stages
+(``run_corpus_stages``) run over that half's stripped texts plus every other ECB+ text as given
+(dated or not, each analysed once in pass 2 beside the stripped texts); each stripped article's
+final ``published_estimate`` is read from ``corpus.articles``. Then the halves swap, so every
+scored article is measured once, among mates that keep their dates. Scored per article: coverage,
+hold, ``with_mates`` (share whose window ``mates`` narrowed), ``mates_hold``, median width of
+two-sided windows, ``anchored`` (share with ``anchor_of`` not None) and, for anchored articles, the
+relative day-level times re-anchored (``anchor_estimated``) whose value equals what the same
+expression (same span, mapped across the stripped top lines) got in the text as given, dated by its
+true publish date: ``reanchored_day_times``, ``reanchored_equal`` and ``reanchored_accuracy``.
+
 Input: ../shared/data/ecbplus (third-party, never copied into the repository; skipped with a
 message when absent; ``STORYLINE_DATA`` names another data folder). Result: benchmarks/results/published.json.
 """
@@ -33,6 +47,8 @@ message when absent; ``STORYLINE_DATA`` names another data folder). Result: benc
 from __future__ import annotations
 
 import argparse
+import copy
+import hashlib
 import json
 import os
 import re
@@ -138,10 +154,137 @@ def row_for(name: str, topic: str, truth: str, result) -> dict:  # type: ignore[
     }
 
 
-def report(rows: list[dict]) -> dict:
+def half_of(name: str) -> int:
+    """0 or 1, stable across runs and machines: the with-mates measurement's split."""
+    return hashlib.sha1(name.encode()).digest()[0] & 1
+
+
+def common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b)):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def mate_row(name: str, topic: str, truth: str, article, times: list, stripped_text: str,  # type: ignore[no-untyped-def]
+             original, mate_files: list[str], same_story: bool) -> dict:
+    """One stripped article after the corpus stages; ``original``: its ArticleResult as given (dated)."""
+    from storyline.time.estimate import anchor_of, window
+
+    est = article.published_estimate
+    lo, hi = window(est)
+    t = date.fromisoformat(truth)
+    anchor = anchor_of(est)
+    # the stripped text is the given text less some top lines: the rest is a common suffix
+    given = original.article.text
+    tail = common_suffix(stripped_text, given)
+    shift = len(given) - len(stripped_text)
+    truth_values = {(x.span.start, x.span.end): x.value for x in original.times}
+    checked = []
+    for x in times:
+        if not (x.anchor_estimated and x.granularity == "day"):
+            continue
+        mapped = None
+        if x.span.start >= len(stripped_text) - tail:
+            mapped = (x.span.start + shift, x.span.end + shift)
+        expected = truth_values.get(mapped) if mapped else None
+        checked.append({"text": x.span.text, "value": x.value, "expected": expected,
+                        "mapped": mapped in truth_values if mapped else False,
+                        "equal": expected is not None and expected == x.value})
+    return {
+        "file": name, "topic": topic, "truth": truth,
+        "earliest": lo.isoformat() if lo else None, "latest": hi.isoformat() if hi else None,
+        "holds": bool((lo or hi) and (lo is None or lo <= t) and (hi is None or t <= hi)),
+        "mates": len(est.mates) if est else 0, "mate_files": mate_files,
+        "mates_same_story": same_story,  # every mate in the article's own gold story ("1_ecb", "1_ecbplus")
+        "anchor": anchor.isoformat() if anchor else None,
+        "anchor_off_days": (anchor - t).days if anchor else None,
+        "reanchored": checked,
+    }
+
+
+def score_mates(rows: list[dict]) -> dict:
+    n = len(rows)
+    win = [r for r in rows if r["earliest"] or r["latest"]]
+    mates = [r for r in win if r["mates"]]
+    two = [r for r in win if r["earliest"] and r["latest"]]
+    widths = [(date.fromisoformat(r["latest"]) - date.fromisoformat(r["earliest"])).days for r in two]
+    anchored = [r for r in rows if r["anchor"]]
+    off = [abs(r["anchor_off_days"]) for r in anchored]
+    checked = [c for r in anchored for c in r["reanchored"]]
+
+    def share(a: int, b: int) -> float | None:
+        return round(a / b, 3) if b else None
+
+    return {
+        "articles": n,
+        "coverage": share(len(win), n), "with_window": len(win),
+        "hold": share(sum(r["holds"] for r in win), len(win)), "held": sum(r["holds"] for r in win),
+        "with_mates": share(len(mates), n), "with_mates_n": len(mates),
+        "mates_hold": share(sum(r["holds"] for r in mates), len(mates)),
+        # windows narrowed only by mates of the article's own gold story, and how often those hold
+        "mates_same_story": share(sum(r["mates_same_story"] for r in mates), len(mates)),
+        "same_story_hold": share(sum(r["holds"] for r in mates if r["mates_same_story"]),
+                                 sum(r["mates_same_story"] for r in mates)),
+        "other_story_hold": share(sum(r["holds"] for r in mates if not r["mates_same_story"]),
+                                  sum(not r["mates_same_story"] for r in mates)),
+        "two_sided": share(len(two), n), "width_days_median": statistics.median(widths) if widths else None,
+        "anchored": share(len(anchored), n), "anchored_n": len(anchored),
+        "anchored_hold": share(sum(r["holds"] for r in anchored), len(anchored)),
+        "anchor_off_days_median": statistics.median(off) if off else None,
+        "anchor_exact": share(sum(1 for d in off if d == 0), len(off)),
+        "reanchored_day_times": len(checked),
+        "reanchored_unmapped": sum(1 for c in checked if not c["mapped"]),
+        "reanchored_equal": sum(1 for c in checked if c["equal"]),
+        "reanchored_accuracy": share(sum(1 for c in checked if c["equal"]), len(checked)),
+        # the same, for articles whose (mate-narrowed) window holds the true date
+        "reanchored_accuracy_window_holds": share(sum(c["equal"] for r in anchored if r["holds"] for c in r["reanchored"]),
+                                                  sum(len(r["reanchored"]) for r in anchored if r["holds"])),
+    }
+
+
+def with_mates(stripped: dict, given: dict, truth: dict[str, str], gold: dict) -> list[dict]:
+    """Each half's stripped articles among every other text as given, through the corpus stages."""
+    from storyline.pipeline import run_corpus_stages
+
+    rows = []
+    for h in (0, 1):
+        mine = {name for name in stripped if half_of(name) == h}
+        batch = [stripped[n] for n in sorted(mine)] + [r for n, r in sorted(given.items()) if n not in mine]
+        corpus = run_corpus_stages(copy.deepcopy(batch))  # the stages update results in place
+        times_of: dict[str, list] = {}
+        for x in corpus.times:
+            times_of.setdefault(x.span.article_id, []).append(x)
+        source_of = {a.id: a.source for a in corpus.articles}
+        for a in corpus.articles:
+            if a.source in mine and not a.published:
+                mates = sorted(source_of[m] for m in (a.published_estimate.mates if a.published_estimate else []))
+                same = bool(mates) and all(gold[m]["story"] == gold[a.source]["story"] for m in mates)
+                rows.append(mate_row(a.source, str(gold[a.source]["topic"]), truth[a.source], a,
+                                     times_of.get(a.id, []), stripped[a.source].article.text, given[a.source],
+                                     mates, same))
+    return sorted(rows, key=lambda r: r["file"])
+
+
+def report(rows: list[dict], score=score) -> dict:  # type: ignore[no-untyped-def]
     odd = [r for r in rows if int(r["topic"]) % 2 == 1]
     even = [r for r in rows if int(r["topic"]) % 2 == 0]
     return {"all": score(rows), "odd_topics": score(odd), "even_topics": score(even)}
+
+
+def print_mates_table(scores: dict) -> None:
+    print("with story mates (corpus stages; each half stripped in turn among the others as given):")
+    print(f"{'split':<12}{'n':>5}{'cover':>8}{'hold':>8}{'mates':>8}{'m hold':>8}{'same':>7}{'s hold':>8}"
+          f"{'width':>7}{'anchor':>8}"
+          f"{'a hold':>8}{'off':>6}{'re-anch':>9}{'equal':>7}{'acc':>7}")
+    for split, s in scores.items():
+        print(f"{split:<12}{s['articles']:>5}{s['coverage']!s:>8}{s['hold']!s:>8}{s['with_mates']!s:>8}"
+              f"{s['mates_hold']!s:>8}{s['mates_same_story']!s:>7}{s['same_story_hold']!s:>8}"
+              f"{s['width_days_median']!s:>7}{s['anchored']!s:>8}{s['anchored_hold']!s:>8}"
+              f"{s['anchor_off_days_median']!s:>6}{s['reanchored_day_times']:>9}{s['reanchored_equal']:>7}"
+              f"{s['reanchored_accuracy']!s:>7}")
 
 
 def print_table(scores: dict) -> None:
@@ -178,10 +321,12 @@ def main(argv: list[str] | None = None) -> int:
     truth: dict[str, str] = {}
     sources: dict[str, str] = {}
     stripped: list[RawDoc] = []
+    given_docs: list[RawDoc] = []
     still_dated: list[dict] = []
     unreadable = 0
     for path in files:
         raw = path.read_text(encoding="utf-8")
+        given_docs.append(RawDoc(path.name, raw, "text"))
         try:
             a = _prepare(RawDoc(path.name, raw, "text"))
         except Exception:  # noqa: BLE001 - a text the pipeline refuses has no truth to test
@@ -204,7 +349,15 @@ def main(argv: list[str] | None = None) -> int:
         sources[path.name] = a.published_source
         stripped.append(RawDoc(path.name, text, "text"))
     dated = len(truth) + len(still_dated)
-    results, errors = run_article_stages(stripped, Settings(workers=args.workers))
+    # one pass over the stripped texts and every text as given (the with-mates measurement's other
+    # articles); a stripped text is never dated, its text as given is when it is scored
+    both, errors = run_article_stages(stripped + given_docs, Settings(workers=args.workers))
+    results = [r for r in both if r.article.source in truth and not r.article.published]
+    given = {r.article.source: r for r in both if not (r.article.source in truth and not r.article.published)}
+    t_mates = time.perf_counter()
+    mate_rows = with_mates({r.article.source: r for r in results}, given, truth, gold)
+    mates_seconds = round(time.perf_counter() - t_mates, 1)
+    mate_scores = report(mate_rows, score_mates)
     if args.save:
         save_results(results, args.save)
     rows = [row_for(r.article.source, str(gold[r.article.source]["topic"]), truth[r.article.source], r)
@@ -217,6 +370,16 @@ def main(argv: list[str] | None = None) -> int:
         "truth_sources": {s: list(sources.values()).count(s) for s in sorted(set(sources.values()))},
         "still_dated_after_stripping": len(still_dated), "pipeline_errors": len(errors),
         "scores": scores,
+        "with_mates": {
+            "method": "scored articles split by half_of(file name); each half stripped in turn, the corpus "
+                      "stages run over it and every other ECB+ text as given; final published_estimate "
+                      "and re-anchored (anchor_estimated) day times read from the corpus",
+            "halves": [sum(1 for r in mate_rows if half_of(r["file"]) == h) for h in (0, 1)],
+            "scores": mate_scores, "corpus_stages_seconds": mates_seconds,
+            "misses": [r for r in mate_rows if (r["earliest"] or r["latest"]) and not r["holds"]],
+            "wrong_reanchored": [{"file": r["file"], "truth": r["truth"], "anchor": r["anchor"], **c}
+                                 for r in mate_rows if r["anchor"] for c in r["reanchored"] if not c["equal"]],
+        },
         "seconds": round(time.perf_counter() - t0, 1),
         "misses": misses,
         "still_dated": still_dated,
@@ -225,6 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(files)} texts, {dated} dated by the pipeline, {len(still_dated)} still dated after "
           f"stripping (dropped), {len(rows)} scored, {len(errors)} pipeline errors")
     print_table(scores)
+    print_mates_table(mate_scores)
     for m in misses[: args.misses]:
         print(f"  {m['file']} (topic {m['topic']}): truth {m['truth']}, window {m['earliest']} .. {m['latest']}")
         for c in m["context"]:
