@@ -102,19 +102,26 @@ def baseline_window(text: str) -> date | None:
     return date(max(years), 1, 1) if years else None
 
 
-def score(rows: list[dict]) -> dict:
-    n = len(rows)
+def share(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def windows(rows: list[dict]) -> tuple[list[dict], list[dict], list[int]]:
+    """Rows with a window, rows with a two-sided one, and the two-sided widths in days."""
     win = [r for r in rows if r["earliest"] or r["latest"]]
-    hold = [r for r in win if r["holds"]]
     two = [r for r in win if r["earliest"] and r["latest"]]
     widths = [(date.fromisoformat(r["latest"]) - date.fromisoformat(r["earliest"])).days for r in two]
+    return win, two, widths
+
+
+def score(rows: list[dict]) -> dict:
+    n = len(rows)
+    win, two, widths = windows(rows)
+    hold = [r for r in win if r["holds"]]
     lags = [(date.fromisoformat(r["truth"]) - date.fromisoformat(r["earliest"])).days for r in hold if r["earliest"]]
     base = [r for r in rows if r["baseline_from"]]
     base_hold = [r for r in base if r["baseline_from"] <= r["truth"]]
     blags = [(date.fromisoformat(r["truth"]) - date.fromisoformat(r["baseline_from"])).days for r in base_hold]
-
-    def share(a: int, b: int) -> float | None:
-        return round(a / b, 3) if b else None
 
     return {
         "articles": n,
@@ -207,16 +214,11 @@ def mate_row(name: str, topic: str, truth: str, article, times: list, stripped_t
 
 def score_mates(rows: list[dict]) -> dict:
     n = len(rows)
-    win = [r for r in rows if r["earliest"] or r["latest"]]
+    win, two, widths = windows(rows)
     mates = [r for r in win if r["mates"]]
-    two = [r for r in win if r["earliest"] and r["latest"]]
-    widths = [(date.fromisoformat(r["latest"]) - date.fromisoformat(r["earliest"])).days for r in two]
     anchored = [r for r in rows if r["anchor"]]
     off = [abs(r["anchor_off_days"]) for r in anchored]
     checked = [c for r in anchored for c in r["reanchored"]]
-
-    def share(a: int, b: int) -> float | None:
-        return round(a / b, 3) if b else None
 
     return {
         "articles": n,
