@@ -89,9 +89,10 @@ def sublinear(counts: Counter[str]) -> dict[str, float]:
     return {t: 1.0 + math.log(c) for t, c in counts.items()}
 
 
-def article_day(a: Article) -> date | None:
+def iso_day(value: str | None) -> date | None:
+    """The day of an ISO date or datetime string ("2025-03-14T09:00"); None when absent or malformed."""
     try:
-        return date.fromisoformat(a.published[:10]) if a.published else None
+        return date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
 
@@ -157,7 +158,7 @@ def features(a: Article, signals: Signals | None = None) -> ArticleFeatures:
         id=a.id,
         words=sublinear(words),
         anchors=sublinear(anchors(text, entity_ids) + Counter(f"d:{d}" for d in days)),
-        day=article_day(a),
+        day=iso_day(a.published),
         language=(a.language or "und").split("-")[0],
         segments=[sublinear(content_words(p)) for p in _segments(a.text)],
         names=participant_counts(names, days),

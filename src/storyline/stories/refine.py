@@ -100,7 +100,7 @@ def split_by_contrast(state: ClusterState, feats: dict[str, ArticleFeatures], in
         undecided = [m for m in s.members if m not in stay and m not in leave]
         for m in [m for m in s.members if m in leave]:
             remove_member(state, s, feats[m])
-        moved = [m for m in sorted(leave, key=s_order(feats))]
+        moved = sorted(leave, key=lambda m: (feats[m].day is None, feats[m].day or date.min, m))  # publish order
         other = new_story(state, feats[moved[0]])
         for m in moved[1:]:
             add_member(state, other, feats[m])
@@ -115,11 +115,6 @@ def split_by_contrast(state: ClusterState, feats: dict[str, ArticleFeatures], in
                 index.add(other.id, feats[m], state)
         splits += 1
     return splits
-
-
-def s_order(feats: dict[str, ArticleFeatures]):  # type: ignore[no-untyped-def]
-    """Publish order among features: dated first, by day, then id (as the single pass saw them)."""
-    return lambda m: (feats[m].day is None, feats[m].day or date.min, m)
 
 
 def _blocks(state: ClusterState, stories: list[StoryState], k: int = 8) -> dict[str, list[StoryState]]:

@@ -24,7 +24,7 @@ from datetime import date
 from itertools import combinations
 
 from ..model import Article, Entity, RelatedStory, Span, Story
-from .features import _WORD, _term, content_words, fold, sublinear  # the clusterer's own terms
+from .features import _WORD, _term, content_words, fold, iso_day, sublinear  # the clusterer's own terms
 
 LINK_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})  # NORP ("Aldorian") is an adjective, not a party
 NAMED_TYPES = frozenset({"PERSON", "ORG"})  # who acts; a shared place alone is weak evidence
@@ -61,13 +61,6 @@ class _Profile:
     last: date | None = None
 
 
-def _day(d: str | None) -> date | None:
-    try:
-        return date.fromisoformat(d[:10]) if d else None
-    except ValueError:
-        return None
-
-
 def _outlet_names(articles: Mapping[str, Article]) -> set[str]:
     return {fold(n).strip() for a in articles.values()
             for n in (a.outlet, a.provenance.syndicated_from) if n and n.strip()}
@@ -92,7 +85,7 @@ def _profiles(stories: Sequence[Story], articles: Mapping[str, Article], mention
     for s in stories:
         originals = [a for a in s.article_ids if a in articles and a not in s.copies] or \
             [a for a in s.article_ids if a in articles]
-        p = _Profile(s, originals, first=_day(s.first_seen), last=_day(s.last_seen))
+        p = _Profile(s, originals, first=iso_day(s.first_seen), last=iso_day(s.last_seen))
         arts_of: dict[str, set[str]] = defaultdict(set)
         count: Counter[str] = Counter()
         name_words: set[str] = set()
