@@ -69,3 +69,23 @@ def test_workers_die_when_the_parent_is_killed(tmp_path: Path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+_LOADED: list[int] = []
+
+
+def _load_model_stand_in() -> None:
+    if not _LOADED:  # like spacy_pipeline.load: a cached load, a no-op the second time in a process
+        _LOADED.append(os.getpid())
+
+
+def _loaded_by(_: int) -> list[int]:
+    return list(_LOADED)
+
+
+def test_forked_workers_inherit_what_the_initializer_loaded_in_the_parent():
+    """The model is loaded once before forking, so workers do not each pay to load it again."""
+    _LOADED.clear()
+    seen = list(run_local(_loaded_by, range(6), workers=2, initializer=_load_model_stand_in))
+    assert _LOADED == [os.getpid()]
+    assert all(loaded == [os.getpid()] for loaded in seen)  # inherited, not reloaded in the child
