@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..brief.render import clip
+from ..brief.render import clip, group_spans
 from ..model import Article, Span
 from ..text.plural import counted
 from .layout import article_href, day, esc
@@ -21,14 +21,6 @@ MAX_CITED_CHARS = 400  # cited words shown in a popover before an ellipsis
 MAX_PASSAGES = 4  # passages listed in one popover; the rest are counted
 MAX_MARKERS = 6  # more sources than this in one sentence (with a page that lists them): a count + link
 MAX_SPANS = 4  # more distinct passages than this in one sentence (with a page that lists them): the same
-
-
-def group_spans(spans: Iterable[Span]) -> dict[str, list[Span]]:
-    """Distinct spans by article, articles and spans in first-cited order."""
-    out: dict[str, dict[tuple[int, int], Span]] = {}
-    for s in spans:
-        out.setdefault(s.article_id, {}).setdefault((s.start, s.end), s)
-    return {aid: list(by_pos.values()) for aid, by_pos in out.items()}
 
 
 def in_context(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> str:

@@ -28,10 +28,10 @@ def entities_body(entities: Sequence[Entity], kind: str | None, stories_of: Mapp
     filters = " · ".join(
         f"<a href='{esc(href('/entities', type=t))}'{' aria-current=page' if t == kind else ''}>{esc(type_name(t))}</a>"
         for t in types)
-    rows = [f"<tr><td><a href='{esc(href('/entities', e.id))}'>{esc(e.name)}</a>"
-            f"{'<br><span class=dim>also ' + esc(', '.join(e.aliases)) + '</span>' if e.aliases else ''}</td>"
-            f"<td>{esc(type_name(e.type))}</td><td>{esc(', '.join(e.roles)) or '—'}</td>"
-            f"<td>{len(e.mentions)}</td><td>{len(stories_of.get(e.id, []))}</td></tr>" for e in chosen]
+    rows = [[f"<a href='{esc(href('/entities', e.id))}'>{esc(e.name)}</a>"
+             + (f"<br><span class='dim'>also {esc(', '.join(e.aliases))}</span>" if e.aliases else ""),
+             esc(type_name(e.type)), esc(", ".join(e.roles)) or "—", str(len(e.mentions)),
+             str(len(stories_of.get(e.id, [])))] for e in chosen]
     listing = (table(["Name", "Type", "Roles", "Mentions", "Stories"], rows, "Entities") if rows
                else "<p>No entities of this type.</p>")
     return (f"<h1>People, organisations and places</h1><p class='meta'>Show: <a href='/entities'"

@@ -60,12 +60,14 @@ def article_href(article_id: str, start: int | None = None, end: int | None = No
     return href("/articles", article_id, start=start, end=end) + "#span"
 
 
-def table(head: list[str], rows: list[str], caption: str = "") -> str:
-    """A table in a box that scrolls sideways on its own, so a wide table never widens the page."""
-    cap = f"<caption class='dim'>{caption}</caption>" if caption else ""
-    return (f'<div class="table-wrap" role="region" aria-label="{esc(caption or "table")}" tabindex="0">'
-            f"<table>{cap}<thead><tr>{''.join(f'<th scope=col>{h}</th>' for h in head)}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
+def table(head: list[str], rows: list[list[str]], caption: str = "") -> str:
+    """A table (cells already HTML) that never widens the page: on a narrow screen each row reflows
+    into a card whose cells carry their column name (``data-label``); it scrolls in its box otherwise."""
+    cap = f"<caption class='dim'>{esc(caption)}</caption>" if caption else ""
+    body = "".join("<tr>" + "".join(f'<td data-label="{esc(h)}">{c}</td>' for h, c in zip(head, row)) + "</tr>"
+                   for row in rows)
+    return (f'<div class="table-wrap"><table class="reflow">{cap}<thead><tr>'
+            f"{''.join(f'<th scope=col>{esc(h)}</th>' for h in head)}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def search_form(query: str = "", autofocus: bool = False) -> str:

@@ -35,13 +35,21 @@ def _first_term(text: str, start: int, end: int, terms: list[str]) -> tuple[int,
     return (start + found[0][0], start + found[0][1]) if found else (start, start)
 
 
-def quote_hit(h: dict, q: Quote | None, a: Article, terms: list[str]) -> str:
-    lo, hi = _first_term(a.text, h["start"], h["end"], terms)
-    text = snippet(a.text, lo, hi, terms)
-    by = f"— {who(q)} · " if q is not None else ""
-    return (f"<li class='hit quote-hit'><p class='snippet'>{text}</p><p class='meta'>{by}{esc(a.outlet or a.source)} · "
-            f"{time_tag(a.published)} · <a href='{esc(article_href(a.id, h['start'], h['end']))}'>"
-            f"the quote in its article</a></p></li>")
+def quote_hits(found: list[tuple[dict, Article]], quotes: Mapping[str, Quote], terms: list[str]) -> list[str]:
+    """One item per distinct snippet: the same quote carried by several outlets (a wire story and
+    its copies) is shown once, with a link to each outlet's article at the quote."""
+    by_snippet: dict[str, list[tuple[dict, Article]]] = {}
+    for h, a in found:
+        lo, hi = _first_term(a.text, h["start"], h["end"], terms)
+        by_snippet.setdefault(snippet(a.text, lo, hi, terms), []).append((h, a))
+    items = []
+    for text, group in by_snippet.items():
+        q = quotes.get(group[0][0].get("id", ""))
+        by = f"— {who(q)} · " if q is not None else ""
+        where = ", ".join(f"<a href='{esc(article_href(a.id, h['start'], h['end']))}'>{esc(a.outlet or a.source)}</a> "
+                          f"{time_tag(a.published)}" for h, a in group)
+        items.append(f"<li class='hit quote-hit'><p class='snippet'>{text}</p><p class='meta'>{by}in {where}</p></li>")
+    return items
 
 
 def article_hit(h: dict, a: Article, terms: list[str]) -> str:
@@ -71,15 +79,9 @@ def search_body(query: str, hits: Sequence[dict], entities: Sequence[Entity], qu
     if not query.strip():
         return "<h1>Search</h1><p>Type words in the search box: quotes, article text and names are searched.</p>"
     terms = query_terms(query)
-    quote_items, article_items = [], []
-    for h in hits:
-        a = articles.get(h.get("article_id", ""))
-        if a is None:
-            continue
-        if h.get("kind") == "quote":
-            quote_items.append(quote_hit(h, quotes.get(h.get("id", "")), a, terms))
-        else:
-            article_items.append(article_hit(h, a, terms))
+    found = [(h, articles[h["article_id"]]) for h in hits if h.get("article_id") in articles]
+    quote_items = quote_hits([(h, a) for h, a in found if h.get("kind") == "quote"], quotes, terms)
+    article_items = [article_hit(h, a, terms) for h, a in found if h.get("kind") != "quote"]
     entity_items = [entity_hit(e, terms) for e in matching_entities(entities, query)]
     total = len(quote_items) + len(article_items) + len(entity_items)
     heading = f"<h1>Search: “{esc(query)}”</h1>"
@@ -89,5 +91,3 @@ def search_body(query: str, hits: Sequence[dict], entities: Sequence[Entity], qu
     return (heading + f"<p class='meta' id='count'>{counted(total, 'result')}</p>"
             + _group("Names", "entities", entity_items) + _group("Quotes", "quotes", quote_items)
             + _group("Articles", "articles", article_items))
-
-

@@ -103,9 +103,8 @@ def timeline(brief: Brief, citer: Citer) -> str:
 
 def claims_table(story: Story, citer: Citer) -> str:
     """Where each outlet stands on the story's main claims: supports, contradicts, or leaves out."""
-    rows = [f"<tr><td class='claim'>{esc(clip(r.text, MAX_TEXT_CHARS))}{citer.cite(r.evidence)}</td>"
-            f"<td>{esc(', '.join(r.support)) or '—'}</td><td>{esc(', '.join(r.contradict)) or '—'}</td>"
-            f"<td>{esc(', '.join(r.omit)) or '—'}</td></tr>" for r in story.comparison.claims]
+    rows = [[esc(clip(r.text, MAX_TEXT_CHARS)) + citer.cite(r.evidence), esc(", ".join(r.support)) or "—",
+             esc(", ".join(r.contradict)) or "—", esc(", ".join(r.omit)) or "—"] for r in story.comparison.claims]
     inner = table(["Claim", "Supports", "Contradicts", "Omits"], rows, "Main claims by outlet") if rows else ""
     return _section("claims", "Where outlets stand", inner)
 

@@ -7,9 +7,9 @@ keyboard users, and citation popovers that open without script (the HTML ``popov
 
 CSS = """
 :root{color-scheme:light dark;--fg:#1d1d1f;--dim:#5f6368;--bg:#fff;--soft:#f4f5f7;--line:#d9dce1;
---link:#0b57d0;--mark:#ffe58a;--here:#ffb84d;--focus:#e8710a}
+--link:#0b57d0;--mark:#ffe58a;--cited:#fff4c7;--here:#ffc266;--focus:#e8710a}
 @media (prefers-color-scheme:dark){:root{--fg:#e8eaed;--dim:#a5abb3;--bg:#16181c;--soft:#22252b;
---line:#3a3f47;--link:#8ab4f8;--mark:#6b5a12;--here:#8a4b00}}
+--line:#3a3f47;--link:#8ab4f8;--mark:#6b5a12;--cited:#3d3614;--here:#8a4b00}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:17px/1.6 system-ui,-apple-system,"Segoe UI",
@@ -45,11 +45,19 @@ li{margin:.3rem 0}
 color:var(--dim);vertical-align:middle}
 mark{background:var(--mark);color:inherit;padding:0 .1em}
 mark.here{background:var(--here);outline:2px solid var(--focus)}
+.article-text mark{background:var(--cited)}
+.article-text mark.here{background:var(--here)}
+#span{scroll-margin-top:35vh}
 .table-wrap{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
 th{background:var(--soft)}
-td.claim{min-width:12rem}
+td{overflow-wrap:normal}
+@media (max-width:40rem){table.reflow thead{position:absolute;width:1px;height:1px;overflow:hidden;
+clip-path:inset(50%)}table.reflow,table.reflow tbody,table.reflow tr,table.reflow td{display:block;width:100%}
+table.reflow tr{padding:.5rem 0;border-bottom:2px solid var(--line)}table.reflow td{border:0;padding:.15rem 0}
+table.reflow td::before{content:attr(data-label) ": ";font-weight:600;color:var(--dim)}
+table.reflow caption{display:block;text-align:left}table.reflow td:first-child::before{content:none}table.reflow td:first-child{font-weight:500}}
 ol.stories{list-style:none;padding:0}
 ol.stories>li{padding:.7rem 0;border-bottom:1px solid var(--line)}
 .stories h2,.hits h3{font-size:1.1rem;margin:0 0 .2rem;border:0;padding:0}
