@@ -14,6 +14,7 @@ from ..brief.render import MAX_TEXT_CHARS, clip, source_numbers
 from ..model import Article, Brief, BriefSentence, Claim, Entity, Story
 from ..text.plural import counted
 from .cite import Citer
+from .entities_page import type_name
 from .layout import article_href, date_range, esc, href, table, time_tag
 
 MAX_NUMBERS = 6
@@ -133,7 +134,7 @@ def people(story: Story, entities: Sequence[Entity]) -> str:
     reach = {e.id: len({m.article_id for m in e.mentions} & ids) for e in entities}
     chosen = sorted((e for e in entities if reach[e.id]), key=lambda e: -reach[e.id])[:MAX_PEOPLE]
     links = ", ".join(f"<a href='{esc(href('/entities', e.id))}'>{esc(e.name)}</a> "
-                      f"<span class='dim'>({esc(e.type)})</span>" for e in chosen)
+                      f"<span class='dim'>({esc(type_name(e.type))})</span>" for e in chosen)
     return _section("people", "Who and where", f"<p>{links}</p>" if links else "")
 
 
