@@ -71,7 +71,8 @@ def test_counts_agree_with_their_nouns(demo, demo_corpus):
     roundup = next(s for s in demo_corpus.stories if len(s.article_ids) == 1)
     page = demo.get(f"/stories/{roundup.id}").text
     assert "1 outlet · 1 article" in page
-    everything = "".join(demo.get(p).text for p in pages(demo_corpus)[:3] + [f"/stories/{s.id}" for s in demo_corpus.stories])
+    paths = pages(demo_corpus)[:3] + [f"/stories/{s.id}" for s in demo_corpus.stories]
+    everything = "".join(demo.get(p).text for p in paths)
     assert not re.search(r"\b1 (outlets|articles|originals|copies|quotes|mentions|stories)\b", everything)
     with_copies = next(s for s in demo_corpus.stories if s.copies)
     n = len(with_copies.copies)

@@ -57,7 +57,8 @@ class Citer:
         if more_href and (len(groups) > MAX_MARKERS or total > MAX_SPANS):
             return (f' <a class="cite-more" href="{esc(more_href)}">{counted(total, "passage")} in '
                     f'{counted(len(groups), "article")}</a>')
-        return "".join(self.marker(self.articles[aid], ss, label) for aid, ss in groups.items())
+        order = sorted(groups, key=lambda aid: self.numbers.get(aid, len(self.numbers) + 1))  # [1] [4], not [4] [1]
+        return "".join(self.marker(self.articles[aid], groups[aid], label) for aid in order)
 
     def marker(self, article: Article, spans: list[Span], label: str | None = None) -> str:
         """One button and its popover: the source, then each passage with a link to it."""

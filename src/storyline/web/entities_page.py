@@ -62,6 +62,7 @@ def entity_body(e: Entity, quotes: Sequence[Quote], stories: Sequence[Story],
         for aid, n in per_article.most_common(MAX_MENTION_ROWS) if aid in articles)
     return (f"<p class='dim'><a href='/entities'>← all entities</a></p><h1>{esc(e.name)}</h1>"
             f"<dl class='facts'>{dl}</dl>"
-            f"<h2 id='stories'>Stories</h2>{'<ul>' + story_rows + '</ul>' if story_rows else '<p class=dim>In no story.</p>'}"
+            f"<h2 id='stories'>Stories</h2>"
+            f"{'<ul>' + story_rows + '</ul>' if story_rows else '<p class=dim>In no story.</p>'}"
             f"<h2 id='quotes'>Quotes by {esc(e.name)}</h2>{quote_part}"
             f"<h2 id='mentions'>Articles that name {esc(e.name)}</h2><ul>{mention_rows}</ul>")

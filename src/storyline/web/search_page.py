@@ -54,7 +54,8 @@ def quote_hits(found: list[tuple[dict, Article]], quotes: Mapping[str, Quote], t
 
 def article_hit(h: dict, a: Article, terms: list[str]) -> str:
     return (f"<li class='hit article-hit'><h3><a href='{esc(article_href(a.id, h['start'], h['end']))}'>"
-            f"{esc(a.title or a.source)}</a></h3><p class='meta'>{esc(a.outlet or a.source)} · {time_tag(a.published)}</p>"
+            f"{esc(a.title or a.source)}</a></h3>"
+            f"<p class='meta'>{esc(a.outlet or a.source)} · {time_tag(a.published)}</p>"
             f"<p class='snippet'>{snippet(a.text, h['start'], h['end'], terms)}</p></li>")
 
 

@@ -44,7 +44,7 @@ def key_numbers(story: Story, claims: Sequence[Claim], articles: Mapping[str, Ar
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
         if c.span.article_id in originals and c.value is not None:
-            groups.setdefault((c.unit, c.value, c.low, c.high), []).append(c)
+            groups.setdefault((c.unit, c.value), []).append(c)
 
     def reach(group: list[Claim]) -> int:
         return len({articles[c.span.article_id].outlet or c.span.article_id for c in group})
@@ -165,7 +165,8 @@ def sources(story: Story, articles: Mapping[str, Article], nums: Mapping[str, in
     arts = members(story, articles)
     originals = [a for a in arts if a.id not in story.copies]
     copies = [a for a in arts if a.id in story.copies]
-    inner = (f"<h3>{counted(len(originals), 'original')}</h3><ol>{''.join(_source_li(a, story, nums) for a in originals)}</ol>"
+    inner = (f"<h3>{counted(len(originals), 'original')}</h3>"
+             f"<ol>{''.join(_source_li(a, story, nums) for a in originals)}</ol>"
              + (f"<h3>{counted(len(copies), 'copy', 'copies')}</h3><ol>"
                 f"{''.join(_source_li(a, story, nums) for a in copies)}</ol>" if copies else ""))
     return _section("sources", "Sources", inner)

@@ -52,12 +52,13 @@ mark.here{background:var(--here);outline:2px solid var(--focus)}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
 th{background:var(--soft)}
-td{overflow-wrap:normal}
+th,td{overflow-wrap:normal}
 @media (max-width:40rem){table.reflow thead{position:absolute;width:1px;height:1px;overflow:hidden;
 clip-path:inset(50%)}table.reflow,table.reflow tbody,table.reflow tr,table.reflow td{display:block;width:100%}
 table.reflow tr{padding:.5rem 0;border-bottom:2px solid var(--line)}table.reflow td{border:0;padding:.15rem 0}
 table.reflow td::before{content:attr(data-label) ": ";font-weight:600;color:var(--dim)}
-table.reflow caption{display:block;text-align:left}table.reflow td:first-child::before{content:none}table.reflow td:first-child{font-weight:500}}
+table.reflow caption{display:block;text-align:left}
+table.reflow td:first-child::before{content:none}table.reflow td:first-child{font-weight:500}}
 ol.stories{list-style:none;padding:0}
 ol.stories>li{padding:.7rem 0;border-bottom:1px solid var(--line)}
 .stories h2,.hits h3{font-size:1.1rem;margin:0 0 .2rem;border:0;padding:0}
