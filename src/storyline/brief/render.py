@@ -170,7 +170,8 @@ def _cite_html(s: BriefSentence, articles: dict[str, Article], nums: dict[str, i
             cited = clip(a.text[c.start:c.end], MAX_TEXT_CHARS)
             passages.append(f"<blockquote>…{e(a.text[lo:c.start])}<mark>{e(cited)}</mark>{e(a.text[c.end:hi])}…"
                             f"<br><small>chars {c.start}–{c.end}</small></blockquote>")
-        more = f"<small>and {counted(len(spans) - MAX_PASSAGES, 'more passage')}</small>" if len(spans) > MAX_PASSAGES else ""
+        extra = len(spans) - MAX_PASSAGES
+        more = f"<small>and {counted(extra, 'more passage')}</small>" if extra > 0 else ""
         out.append(f"<details><summary>[{nums.get(aid, '?')}]</summary>"
                    f"<small>{e(clip(a.outlet or a.source, MAX_HEADLINE_CHARS))}</small>{''.join(passages)}{more}"
                    f"</details>")
