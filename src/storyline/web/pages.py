@@ -126,7 +126,7 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
 
     @app.get("/entities/{entity_id}", include_in_schema=False)
     def entity(entity_id: str):
-        e = next((x for x in lib.corpus.entities if x.id == entity_id), None)
+        e = index.entities.get(entity_id)
         if e is None:
             raise HTTPException(404, f"No entity {entity_id}.")
         body = entity_body(e, index.quotes_by_entity.get(e.id, []), index.stories_of_entity.get(e.id, []),
