@@ -139,7 +139,7 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
         s = story_or_404(story) if story else None
         chosen = filter_quotes(lib.corpus.quotes, lib.articles, speaker, outlet, set(s.article_ids) if s else None)
         body = quotes_body(chosen, lib.articles, index.outlets, speaker or None, outlet or None,
-                           (s.id, s.title) if s else None, offset)
+                           (s.id, s.title) if s else None, offset, index.speakers)
         return page("Quotes", body, "quotes")
 
     @app.get("/search", include_in_schema=False)

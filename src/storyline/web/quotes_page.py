@@ -62,20 +62,24 @@ def quote_list(quotes: Sequence[Quote], articles: Mapping[str, Article], citer: 
     return "".join(quote_item(q, articles, citer) for q in quotes)
 
 
-def filter_form(speaker: str | None, outlet: str | None, story: str | None, outlets: Sequence[str]) -> str:
+def filter_form(speaker: str | None, outlet: str | None, story: str | None, outlets: Sequence[str],
+                speakers: Sequence[str] = ()) -> str:
+    """GET form: a speaker box that suggests the known speakers (a datalist, no script) and an outlet menu."""
+    suggestions = "".join(f"<option value='{esc(s)}'>" for s in speakers)
     options = "".join(f"<option value='{esc(o)}'{' selected' if outlet and o.lower() == outlet.lower() else ''}>"
                       f"{esc(o)}</option>" for o in outlets)
     keep_story = f"<input type='hidden' name='story' value='{esc(story)}'>" if story else ""
     return (f"<form class='filters' method='get' action='/quotes'>{keep_story}"
             f"<label for='speaker'>Speaker<input type='text' id='speaker' name='speaker' value='{esc(speaker)}' "
-            f"maxlength='500'></label>"
+            f"maxlength='500' list='speakers'></label><datalist id='speakers'>{suggestions}</datalist>"
             f"<label for='outlet'>Outlet<select id='outlet' name='outlet'><option value=''>any outlet</option>"
             f"{options}</select></label><button class='go' type='submit'>Filter</button>"
             f"<a href='/quotes'>clear filters</a></form>")
 
 
 def quotes_body(chosen: Sequence[Quote], articles: Mapping[str, Article], outlets: Sequence[str],
-                speaker: str | None, outlet: str | None, story: tuple[str, str] | None, offset: int) -> str:
+                speaker: str | None, outlet: str | None, story: tuple[str, str] | None, offset: int,
+                speakers: Sequence[str] = ()) -> str:
     """The page for the quotes the filters chose (``story``: its id and title): heading, what is
     filtered, the form, one page of quotes and a link to the next."""
     shown = chosen[offset:offset + PAGE_SIZE]
@@ -91,5 +95,5 @@ def quotes_body(chosen: Sequence[Quote], articles: Mapping[str, Article], outlet
                    offset=offset + PAGE_SIZE)
         more = f"<p><a rel='next' href='{esc(nxt)}'>Next {PAGE_SIZE} quotes →</a></p>"
     listing = quote_list(shown, articles, Citer(articles)) or "<p>No quotes match these filters.</p>"
-    return (f"<h1>Quotes</h1>{filter_form(speaker, outlet, story[0] if story else None, outlets)}"
+    return (f"<h1>Quotes</h1>{filter_form(speaker, outlet, story[0] if story else None, outlets, speakers)}"
             f"<p class='meta' id='count'>{count}</p><div class='quotes'>{listing}</div>{more}")

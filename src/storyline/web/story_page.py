@@ -37,6 +37,16 @@ def counts_line(story: Story, articles: Mapping[str, Article]) -> str:
                    if copies else "")
 
 
+def languages_line(story: Story, articles: Mapping[str, Article]) -> str:
+    """"languages: de, en (1 machine-translated)": what a reader can check in the original."""
+    arts = members(story, articles)
+    langs = sorted({a.language for a in arts if a.language})
+    translated = sum(1 for a in arts if a.provenance.translated_by)
+    if not langs:
+        return ""
+    return "languages: " + ", ".join(langs) + (f" ({translated} machine-translated)" if translated else "")
+
+
 def key_numbers(story: Story, claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[list[Claim]]:
     """The story's figures, each the claims of one value and unit across its originals, the figure
     most outlets report first."""
@@ -175,6 +185,7 @@ def sources(story: Story, articles: Mapping[str, Article], nums: Mapping[str, in
 def header(brief: Brief, story: Story, articles: Mapping[str, Article], citer: Citer) -> str:
     """Headline, then dates · counts · places (cited: the places are read from the articles)."""
     bits = [date_range(story.first_seen, story.last_seen), esc(counts_line(story, articles))]
+    bits += [esc(line) for line in [languages_line(story, articles)] if line]
     bits += [esc(s.text.removeprefix("Places: ").rstrip(".")) + citer.cite(s.citations)
              for s in _items(brief, "overview")]
     kind = "<span class='tag'>roundup: several stories in one page</span> " if story.kind == "roundup" else ""

@@ -72,5 +72,10 @@ class ReaderIndex:
         return sorted({a.outlet for a in self.corpus.articles if a.outlet}, key=str.lower)
 
     @cached_property
+    def speakers(self) -> list[str]:
+        """Every named speaker, most-quoted first: the quotes page suggests them."""
+        return [s for s, _ in Counter(q.speaker for q in self.corpus.quotes if q.speaker).most_common()]
+
+    @cached_property
     def titles(self) -> dict[str, str]:
         return {s.id: s.title for s in self.corpus.stories}
