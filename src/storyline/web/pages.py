@@ -65,10 +65,12 @@ def api_body(app: FastAPI) -> str:
     """Every JSON endpoint with its parameters, read from the app's routes so it cannot go stale."""
     rows = []
     for r in app.routes:
-        if isinstance(r, APIRoute) and r.path.startswith("/api"):
+        if isinstance(r, APIRoute) and r.path.startswith("/api") and r.include_in_schema:
             params = ", ".join(p.name for p in r.dependant.query_params)
             doc = (r.endpoint.__doc__ or "").strip().split("\n")[0]
-            rows.append(f"<li><code>{esc(' '.join(sorted(r.methods)))} {esc(r.path)}</code>"
+            linkable = "{" not in r.path and "q" not in params.split(", ")  # needs no value to answer
+            path = f"<a href='{esc(r.path)}'>{esc(r.path)}</a>" if linkable else esc(r.path)
+            rows.append(f"<li><code>{esc(' '.join(sorted(r.methods)))} {path}</code>"
                         + (f" <span class='dim'>params: {esc(params)}</span>" if params else "")
                         + (f"<br>{esc(doc)}" if doc else "") + "</li>")
     return ("<h1>JSON API</h1><p>Read-only JSON over the same analysis. The machine-readable description "
