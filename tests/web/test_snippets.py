@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from storyline.brief.render import group_spans
 from storyline.model import Article
 from storyline.text.plural import counted
+from storyline.web.layout import pager
 from storyline.web.snippet import article_paragraphs, query_terms, snippet, window
 
 TEXT = ("The weather service warned on Monday that a cold air mass from the north would reach the coast by "
@@ -82,3 +83,12 @@ def test_citations_group_by_article_without_repeats():
 def test_counts_agree_with_their_nouns():
     assert counted(1, "outlet") == "1 outlet" and counted(2, "outlet") == "2 outlets"
     assert counted(1, "copy", "copies") == "1 copy" and counted(0, "copy", "copies") == "0 copies"
+
+
+def test_a_long_list_pages_with_previous_and_next_links():
+    assert pager("/quotes", 0, 100, 80) == ""
+    first = pager("/quotes", 0, 100, 250, speaker="Varga")
+    assert "rel='next' href='/quotes?speaker=Varga&amp;offset=100'" in first and "rel='prev'" not in first
+    middle = pager("/quotes", 100, 100, 250, speaker="Varga")
+    assert "href='/quotes?speaker=Varga'>← previous" in middle and "101–200 of 250" in middle
+    assert "rel='next'" not in pager("/quotes", 200, 100, 250)

@@ -9,19 +9,21 @@ from collections.abc import Mapping, Sequence
 from ..model import Article, Entity, Quote, Story
 from ..text.plural import counted
 from .cite import Citer
-from .layout import article_href, date_range, esc, href, table
+from .layout import article_href, date_range, esc, href, pager, table
 from .quotes_page import quote_list
 
 TYPE_NAMES = {"PERSON": "person", "ORG": "organisation", "GPE": "country or city", "LOC": "place",
               "FAC": "facility", "NORP": "group (nationality, religion, politics)"}
 MAX_MENTION_ROWS = 50
+ENTITIES_PER_PAGE = 200
 
 
 def type_name(t: str) -> str:
     return TYPE_NAMES.get(t, t.lower())
 
 
-def entities_body(entities: Sequence[Entity], kind: str | None, stories_of: Mapping[str, list[Story]]) -> str:
+def entities_body(entities: Sequence[Entity], kind: str | None, stories_of: Mapping[str, list[Story]],
+                  offset: int = 0) -> str:
     """The list, most-mentioned first, with a filter by type (links, so it needs no form)."""
     types = sorted({e.type for e in entities})
     chosen = sorted((e for e in entities if kind is None or e.type == kind), key=lambda e: (-len(e.mentions), e.name))
@@ -31,12 +33,13 @@ def entities_body(entities: Sequence[Entity], kind: str | None, stories_of: Mapp
     rows = [[f"<a href='{esc(href('/entities', e.id))}'>{esc(e.name)}</a>"
              + (f"<br><span class='dim'>also {esc(', '.join(e.aliases))}</span>" if e.aliases else ""),
              esc(type_name(e.type)), esc(", ".join(e.roles)) or "—", str(len(e.mentions)),
-             str(len(stories_of.get(e.id, [])))] for e in chosen]
+             str(len(stories_of.get(e.id, [])))] for e in chosen[offset:offset + ENTITIES_PER_PAGE]]
     listing = (table(["Name", "Type", "Roles", "Mentions", "Stories"], rows, "Entities") if rows
                else "<p>No entities of this type.</p>")
     return (f"<h1>People, organisations and places</h1><p class='meta'>Show: <a href='/entities'"
             f"{'' if kind else ' aria-current=page'}>all</a> · {filters}</p>"
-            f"<p class='meta' id='count'>{counted(len(chosen), 'entity', 'entities')}</p>{listing}")
+            f"<p class='meta' id='count'>{counted(len(chosen), 'entity', 'entities')}</p>{listing}"
+            + pager("/entities", offset, ENTITIES_PER_PAGE, len(chosen), type=kind))
 
 
 def entity_body(e: Entity, quotes: Sequence[Quote], stories: Sequence[Story],

@@ -70,6 +70,22 @@ def table(head: list[str], rows: list[list[str]], caption: str = "") -> str:
             f"{''.join(f'<th scope=col>{esc(h)}</th>' for h in head)}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
+def pager(path: str, offset: int, size: int, total: int, **params: object) -> str:
+    """Previous/next links for a list shown ``size`` at a time (a big corpus has thousands of quotes
+    or names: one page must stay light on a phone); nothing when it all fits."""
+    if total <= size and offset == 0:
+        return ""
+    links = []
+    if offset > 0:
+        back = href(path, **params, offset=max(0, offset - size) or None)
+        links.append(f"<a rel='prev' href='{esc(back)}'>← previous</a>")
+    shown = f"{min(offset + 1, total)}–{min(offset + size, total)} of {total}"
+    links.append(f"<span class='dim'>{shown}</span>")
+    if offset + size < total:
+        links.append(f"<a rel='next' href='{esc(href(path, **params, offset=offset + size))}'>next →</a>")
+    return f"<nav class='pager' aria-label='Pages'>{' · '.join(links)}</nav>"
+
+
 def search_form(query: str = "", autofocus: bool = False) -> str:
     focus = " autofocus" if autofocus else ""
     return (f'<form class="search" role="search" method="get" action="/search">'

@@ -20,7 +20,7 @@ from ..model import Article, Brief, Story
 from ..text.plural import counted
 from .article_page import article_body
 from .entities_page import entities_body, entity_body
-from .layout import date_range, esc, href, page
+from .layout import date_range, esc, href, page, pager
 from .quotes_page import filter_quotes, quotes_body
 from .search_page import search_body
 from .story_page import counts_line, story_body
@@ -33,6 +33,7 @@ MAX_TEXT = 500  # a search query or a filter value, as the API bounds them
 MAX_OFFSET = 10 ** 9
 SEARCH_HITS = 60
 SORTS = {"recent": "newest first", "size": "most articles first"}
+STORIES_PER_PAGE = 100
 
 Search = Callable[[str, int], list[dict]]
 
@@ -45,11 +46,12 @@ def sort_stories(stories: list[Story], by: str) -> list[Story]:
     return dated + [s for s in stories if not s.last_seen]
 
 
-def home_body(stories: list[Story], briefs: Mapping[str, Brief], articles: Mapping[str, Article], by: str) -> str:
+def home_body(stories: list[Story], briefs: Mapping[str, Brief], articles: Mapping[str, Article], by: str,
+              offset: int = 0) -> str:
     sorts = " · ".join(f"<a href='/?sort={k}'{' aria-current=true' if k == by else ''}>{v}</a>"
                        for k, v in SORTS.items())
     items = []
-    for s in sort_stories(stories, by):
+    for s in sort_stories(stories, by)[offset:offset + STORIES_PER_PAGE]:
         b = briefs.get(s.id)
         teaser = next((x.text for x in b.sentences if x.section == "summary"), "") if b else ""
         kind = " <span class='tag'>roundup</span>" if s.kind == "roundup" else ""
@@ -58,7 +60,8 @@ def home_body(stories: list[Story], briefs: Mapping[str, Brief], articles: Mappi
                      + (f"<p>{esc(clip(teaser, 240))}</p>" if teaser else "") + "</li>")
     listing = f"<ol class='stories'>{''.join(items)}</ol>" if items else "<p>No stories in this analysis.</p>"
     return (f"<h1>Stories</h1><p class='meta'>{counted(len(stories), 'story', 'stories')} from "
-            f"{counted(len(articles), 'article')}</p><p class='sort'>Sort: {sorts}</p>{listing}")
+            f"{counted(len(articles), 'article')}</p><p class='sort'>Sort: {sorts}</p>{listing}"
+            + pager("/", offset, STORIES_PER_PAGE, len(stories), sort=by))
 
 
 def api_body(app: FastAPI) -> str:
@@ -100,8 +103,8 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
         return s
 
     @app.get("/", include_in_schema=False)
-    def home(sort: str = Query("recent", pattern="^(recent|size)$")):
-        return page("Stories", home_body(lib.corpus.stories, lib.briefs, lib.articles, sort), "home")
+    def home(sort: str = Query("recent", pattern="^(recent|size)$"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        return page("Stories", home_body(lib.corpus.stories, lib.briefs, lib.articles, sort, offset), "home")
 
     @app.get("/stories/{story_id}", include_in_schema=False)
     def story(story_id: str):
@@ -123,8 +126,9 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
         return page(a.title or a.source, body)
 
     @app.get("/entities", include_in_schema=False)
-    def entities(type: str | None = Text("entity type, e.g. PERSON")):
-        return page("Entities", entities_body(lib.corpus.entities, type or None, index.stories_of_entity), "entities")
+    def entities(type: str | None = Text("entity type, e.g. PERSON"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        body = entities_body(lib.corpus.entities, type or None, index.stories_of_entity, offset)
+        return page("Entities", body, "entities")
 
     @app.get("/entities/{entity_id}", include_in_schema=False)
     def entity(entity_id: str):

@@ -10,7 +10,7 @@ from ..entities.names import same_person
 from ..model import Article, Quote
 from ..text.plural import counted
 from .cite import Citer
-from .layout import esc, href, time_tag
+from .layout import esc, href, pager, time_tag
 
 PAGE_SIZE = 100
 
@@ -87,13 +87,8 @@ def quotes_body(chosen: Sequence[Quote], articles: Mapping[str, Article], outlet
              f"in the story <a href='{esc(href('/stories', story[0]))}'>{esc(story[1])}</a>" if story else ""]
     scope_line = " ".join(s for s in scope if s)
     count = f"{counted(len(chosen), 'quote')}{' ' + scope_line if scope_line else ''}"
-    if len(chosen) > len(shown):
-        count += f" (showing {offset + 1}–{offset + len(shown)})"
-    more = ""
-    if offset + PAGE_SIZE < len(chosen):
-        nxt = href("/quotes", speaker=speaker, outlet=outlet, story=story[0] if story else None,
-                   offset=offset + PAGE_SIZE)
-        more = f"<p><a rel='next' href='{esc(nxt)}'>Next {PAGE_SIZE} quotes →</a></p>"
+    more = pager("/quotes", offset, PAGE_SIZE, len(chosen), speaker=speaker, outlet=outlet,
+                 story=story[0] if story else None)
     listing = quote_list(shown, articles, Citer(articles)) or "<p>No quotes match these filters.</p>"
     return (f"<h1>Quotes</h1>{filter_form(speaker, outlet, story[0] if story else None, outlets, speakers)}"
             f"<p class='meta' id='count'>{count}</p><div class='quotes'>{listing}</div>{more}")

@@ -87,6 +87,7 @@ box-shadow:0 .4rem 1.6rem rgba(0,0,0,.25);font-size:.95rem;line-height:1.5}
 .pop .src{display:block;font-weight:600;margin-bottom:.3rem}
 .pop .passage{display:block;margin:.4rem 0}
 .pop .open{display:block;font-size:.9rem}
+nav.pager{margin:1.5rem 0;font-size:.95rem}
 footer.site{max-width:48rem;margin:0 auto;padding:1rem;color:var(--dim);font-size:.85rem}
 @media (max-width:30rem){body{font-size:16px}h1{font-size:1.4rem}main{padding:.6rem .8rem 2rem}
 dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}}
