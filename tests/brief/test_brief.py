@@ -37,7 +37,7 @@ def test_sources_list_copies_and_originals(inputs):
     b = build_brief(inputs.story, inputs.articles, inputs.sentences, inputs.quotes, inputs.entities)
     assert "[4] Reprint Daily · 2025-04-02 · copy of [3]" in b.markdown
     assert "[3] Nordwire · 2025-04-02 · copied by [4]" in b.markdown
-    assert "3 originals + 1 copies" in b.markdown
+    assert "3 originals + 1 copy" in b.markdown
 
 
 def test_who_said_what_merges_the_same_quote_from_two_outlets(inputs):
