@@ -1,7 +1,9 @@
 """The Python API: ``storyline.analyze`` (one path or many, and ``out=`` writing what the CLI
 writes), ``open_store``, and the package's type information."""
 
+import functools
 import json
+import re
 import subprocess
 import sys
 import tomllib
@@ -12,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 import storyline
+import storyline.api
 from storyline import Corpus, Settings, analyze, open_store
 from storyline.cli import app
 from storyline.store.duckdb_store import Store
@@ -70,3 +73,17 @@ def test_typed_package():
     hints = typing.get_type_hints(open_store)
     assert hints["return"] is Store and hints["read_only"] is bool
     assert typing.get_type_hints(analyze)["return"] is Corpus
+
+
+def test_the_readme_python_example_runs_and_prints_no_none(tmp_path: Path, data_dir: Path, monkeypatch, capsys):
+    block = re.search(r"```python\n(.*?)```", (REPO / "README.md").read_text(encoding="utf-8"), re.S).group(1)
+    (tmp_path / "my_folder").mkdir()
+    for f in (data_dir / "mini").iterdir():
+        (tmp_path / "my_folder" / f.name).write_bytes(f.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    # one in-process worker (the model is loaded once per test session) instead of a pool per run
+    monkeypatch.setattr(storyline.api, "Settings", functools.partial(Settings, workers=1))
+    exec(compile(block, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    assert printed and not any(line.startswith("None") for line in printed)
+    assert (tmp_path / "out" / "analysis.json").exists()
