@@ -28,7 +28,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import duckdb
 import typer
@@ -38,20 +38,21 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .brief.llm import RewriteReport, rewrite_summary
 from .brief.render import render_html, render_json
 from .cli_help import Command, examples
 from .config import Settings
+from .entities.kb import KBError, load_kb
+from .ingest import article as ingest_article  # called through the module: tests substitute build_article
+from .ingest.readers import ReadError, read_inputs
 from .ingest.readers.url import is_url
 from .model import Corpus
 from .outputs import write_outputs
-from .pipeline import load_results, read_all, run_article_stages, run_corpus_stages
+from .pipeline import ArticleResult, load_results, read_all, run_article_stages, run_corpus_stages
 from .stories.state import ClusterState
 from .store.duckdb_store import Store
 from .store.output import RESULTS, STATE, OutputBusy, writer_lock
-
-if TYPE_CHECKING:
-    from .brief.llm import RewriteReport
-    from .pipeline import ArticleResult
+from .store.search import SearchUnavailable
 
 __all__ = ["app", "main", "write_outputs"]  # write_outputs: re-exported for callers of its old home
 
@@ -223,8 +224,6 @@ def analyze(
     check_inputs(paths)
     settings = _settings(executor, ray_address, workers, model)
     if kb is not None:
-        from .entities.kb import KBError, load_kb  # only a run with --kb needs the KB reader
-
         try:
             load_kb(kb)
         except KBError as e:
@@ -313,7 +312,7 @@ def eval_cmd(
     show_misses: Annotated[bool, typer.Option("--misses", help="List what was missed.")] = False,
 ) -> None:
     """Score an analysis against hand-written gold, one row per capability."""
-    from .evaluate.gold import score  # only eval reads gold
+    from .evaluate.gold import score  # lazy: ~0.4 s to import, and only eval scores
 
     scores = score(_read_gold(gold), _load(analysis))
     if as_json:
@@ -402,8 +401,6 @@ def brief(story_id: Annotated[str, typer.Argument(metavar="STORY_ID", help="A st
     arts = {a.id: a for a in corpus.articles}
     code = OK
     if llm:
-        from .brief.llm import rewrite_summary  # only --llm talks to an endpoint
-
         b, report = rewrite_summary(b, story, arts, llm, llm_model)
         code = _llm_outcome(report)
     if fmt == "md":
@@ -422,7 +419,7 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
                                                           "(any alias or spelling).")] = None,
            as_json: JsonFlag = False) -> None:
     """Who said what, with citations."""
-    # lazy: the name rules load lexicons that only this command needs
+    # lazy: quote attribution imports spaCy (~2 s); no other read command needs it
     from .entities.canonical import same_person
     from .quotes.attribute import joint_names
     from .quotes.grouping import collapse, outlets_by_group
@@ -475,7 +472,7 @@ def entities(from_dir: FromDir = Path(DEFAULT_OUT),
                                                          "(any alias or spelling); exit 2 when none is.")] = None,
              as_json: JsonFlag = False) -> None:
     """People (or other entities) with their aliases, how often each spelling occurs, and roles."""
-    # lazy: the name rules load lexicons that only this command needs
+    # lazy: LABELS lives beside the spaCy mention extractor (~2 s to import); only entities needs it
     from .entities.mentions import LABELS
     from .entities.names import same_person
     from .entities.translit import fold
@@ -527,8 +524,6 @@ def search(query: Annotated[str, typer.Argument(metavar="QUERY", help="Words to 
            limit: Annotated[int, typer.Option(metavar="N", help="Most hits to show.")] = 20,
            as_json: JsonFlag = False) -> None:
     """Full-text search (BM25) over stored articles and quotes; each hit cites its words."""
-    from .store.search import SearchUnavailable  # the fts extension loads with it: only search needs it
-
     db = from_dir / "storyline.duckdb"
     if not db.exists():
         raise fail(f"{db}: no database; run `storyline analyze PATH --out {from_dir}` first")
@@ -585,10 +580,7 @@ def extract(paths: Inputs,
     Exit codes: 0 every input read; 1 some failed; 2 an input path does not exist;
     3 nothing readable.
     """
-    # lazy: the ingestion stages alone, without the rest of the pipeline's stages
-    from .ingest.article import build_article
-    from .ingest.dedup import find_duplicates
-    from .ingest.readers import ReadError, read_inputs
+    from .ingest.dedup import find_duplicates  # lazy: ~1.4 s to import; of the commands only extract needs it
 
     check_inputs(paths)
     failed = 0
@@ -597,7 +589,7 @@ def extract(paths: Inputs,
         try:
             if isinstance(item, ReadError):
                 raise item
-            articles.append(build_article(item))
+            articles.append(ingest_article.build_article(item))
         except Exception as e:  # one bad input is one line; the batch goes on
             failed += 1
             msg = str(e) if isinstance(e, ReadError) else f"{item.source}: {type(e).__name__}: {e}"
