@@ -10,7 +10,7 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
 from storyline import Settings, analyze  # noqa: E402
-from storyline.cli import write_outputs  # noqa: E402
+from storyline.outputs import write_outputs  # noqa: E402
 from storyline.web.app import create_app  # noqa: E402
 
 DEMO = Path(__file__).resolve().parents[2] / "demo" / "corpus"

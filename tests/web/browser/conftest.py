@@ -21,7 +21,7 @@ pytest.importorskip("fastapi")
 uvicorn = pytest.importorskip("uvicorn")
 sync_api = pytest.importorskip("playwright.sync_api")
 
-from storyline.cli import write_outputs  # noqa: E402
+from storyline.outputs import write_outputs  # noqa: E402
 from storyline.web.app import create_app  # noqa: E402
 
 CHROMIUM = os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium")
