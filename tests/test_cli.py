@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 import storyline
 from storyline.cli import app
+from storyline.config import Settings
 from storyline.outputs import write_outputs
 
 runner = CliRunner()
@@ -275,3 +276,16 @@ def test_help_describes_every_option_and_shows_examples(cmd: str):
 def test_help_shows_arguments_by_their_names():
     text = runner.invoke(app, ["analyze", "--help"]).stdout
     assert "analyze [OPTIONS] PATH..." in text and "--json" in text and "--cache / --no-cache" in text
+
+
+def test_quotes_show_speaker_confidence_and_mark_the_uncertain(written: Path, mini_corpus):
+    """A speaker below Settings.speaker_sure reads as "attributed to … (uncertain)", never as fact."""
+    sure = Settings().speaker_sure
+    r = runner.invoke(app, ["quotes", "--from", str(written)])
+    assert r.exit_code == 0
+    text = " ".join(r.stdout.split())
+    named = [q for q in mini_corpus.quotes if q.speaker]
+    assert {q.confidence >= sure for q in named} == {True, False}  # both kinds are shown here
+    for q in named:
+        sure_label, unsure_label = f"{q.speaker} ({q.confidence:.2f})", f"attributed to {q.speaker} (uncertain,"
+        assert (sure_label if q.confidence >= sure else unsure_label) in text

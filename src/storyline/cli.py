@@ -423,6 +423,7 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
     from .entities.canonical import same_person
     from .quotes.attribute import joint_names
     from .quotes.grouping import collapse, outlets_by_group
+    from .quotes.trust import speaker_label
     corpus = _load(from_dir)
     arts = {a.id: a for a in corpus.articles}
     ents = {e.id: e for e in corpus.entities}
@@ -444,9 +445,11 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
                  "outlets": len(outlets.get(q.group_id, [])) if q.group_id else 1} for q in kept]
         emit_json(rows, ensure_ascii=False, indent=1)
         return
+    sure = Settings().speaker_sure
     for group in collapse(kept):
         lead = group[0]
-        who = next((q.speaker for q in group if q.speaker), None)
+        named = next((q for q in group if q.speaker), None)
+        who = speaker_label(named.speaker, named.confidence, sure) if named else None
         if who is None and (src := next((q.source for q in group if q.source), None)) is not None:
             who = f"(source) {src.text}"  # "two officials": said by someone, though no one person is named
         n = len(outlets.get(lead.group_id, [])) if lead.group_id else 1

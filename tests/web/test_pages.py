@@ -8,6 +8,8 @@ from collections import Counter
 
 import pytest
 
+from storyline.config import Settings
+
 NONE = re.compile(r"\bNone\b")
 CITE_LABEL = re.compile(r'<button type="button" class="cite" popovertarget="([^"]+)"[^>]*>([^<]+)</button>')
 
@@ -145,6 +147,19 @@ def test_quotes_filter_by_speaker_outlet_and_story(demo, demo_corpus):
     members = set(story.article_ids)
     assert in_story.count("<article class='quote'") == sum(1 for q in demo_corpus.quotes if q.span.article_id in members)
     assert "No quotes match" in demo.get("/quotes", params={"speaker": "Nobody Atall"}).text
+
+
+def test_an_uncertain_speaker_reads_as_attributed_on_the_quotes_page(demo, demo_corpus):
+    """Issue: confidence visible wherever a speaker is shown; below the sure level it is not a fact."""
+    sure = Settings().speaker_sure
+    page = demo.get("/quotes", params={"limit": 1000}).text
+    items = re.findall(r"<article class='quote'.*?</article>", page, flags=re.S)
+    uncertain = [i for i in items if "speaker uncertain, confidence" in i]
+    stated = [i for i in items if re.search(r"speaker confidence (\d\.\d\d)", i)]
+    assert uncertain and stated
+    assert all("— attributed to " in i for i in uncertain)
+    assert all(float(re.search(r"speaker confidence (\d\.\d\d)", i).group(1)) >= sure for i in stated)
+    assert not any("— attributed to " in i for i in stated)
 
 
 def test_entity_page_lists_aliases_quotes_and_stories(demo, demo_corpus):

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..brief.render import MAX_TEXT_CHARS, clip
+from ..config import Settings
 from ..entities.names import same_person
 from ..model import Article, Quote
+from ..quotes.trust import is_sure
 from ..text.plural import counted
 from .cite import Citer
 from .layout import esc, href, pager, time_tag
@@ -50,9 +52,11 @@ def who(q: Quote) -> str:
 def quote_item(q: Quote, articles: Mapping[str, Article], citer: Citer) -> str:
     """One quote: the words, then speaker · confidence · kind · outlet · date, then its citation."""
     a = articles[q.span.article_id]
-    bits = [f"— {who(q)}"]
+    sure = Settings().speaker_sure
+    bits = [f"— {'attributed to ' if q.speaker and not is_sure(q.confidence, sure) else ''}{who(q)}"]
     if q.speaker:
-        bits.append(f"speaker confidence {q.confidence:.2f}")
+        uncertain = "" if is_sure(q.confidence, sure) else "uncertain, "
+        bits.append(f"<span class='conf'>speaker {uncertain}confidence {q.confidence:.2f}</span>")
     bits += [esc(q.kind), esc(a.outlet or a.source), time_tag(a.published)]
     return (f"<article class='quote' id='{esc('q-' + q.id)}'><blockquote><p>“{esc(clip(q.text, MAX_TEXT_CHARS))}”</p>"
             f"</blockquote><p class='meta'>{' · '.join(bits)}{citer.cite([q.span], label='[in context]')}</p></article>")
