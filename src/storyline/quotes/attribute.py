@@ -34,6 +34,10 @@ _PARTISANS = {"republican", "democrat", "independent", "libertarian"}
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any", "most", "more",
                "few", "both", "all"}
 _WORD = re.compile(r"[\w'’-]+")
+# "the interlocutor of Baltic Ledger said", "a spokesman for the ministry said": the name after the
+# role noun is whom the speaker talks to or works for, not who speaks
+_ROLE_OF = re.compile(r"(?i)\b(" + "|".join(sorted(map(re.escape, role_nouns()), key=len, reverse=True))
+                      + r")s?\s+(?:of|for|at|from|with)\s+(?:the\s+)?$")
 _STOP_OR_QUOTE = re.compile(r"[.!?;" + re.escape(DOUBLE_CLOSE) + "]")  # a sentence or a quotation ends in the gap
 _TITLES = {"sen", "gov", "rep", "mr", "mrs", "ms", "dr"}  # abbreviated titles before a name ("Sen. Cruz")
 _RANKS = {"capt", "gen", "lt", "col", "sgt", "maj", "adm", "cpl", "cmdr", "prof"}  # and ranks ("Capt. Jeff Davis")
@@ -541,7 +545,7 @@ def attribute_in_window(text: str, people: People, lo: int, hi: int, cue: tuple[
     if cue_text in ("told", "tells", "tell", "telling", "asked", "asks") and re.search(r"\w", text[lo:c0]):
         after = []  # "X told the Post", "X asked Sobel": the name after is the listener (not so in '"…?" asked X')
     before = [r for r in near if r.mention.span.end <= c0 and c0 - r.mention.span.end <= 60
-              and not _possessive(text, r.mention.span.end)]
+              and not _possessive(text, r.mention.span.end) and not _ROLE_OF.search(text, lo, r.start)]
     is_prep = cue_text in cue_phrases() and cue_text.endswith((" to", " by", " of", " with"))
     if is_prep or cue_text in ("zufolge", "laut", "selon", "según", "according"):
         first = after[:1] if cue_text != "zufolge" else before[-1:]

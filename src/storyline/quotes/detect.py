@@ -224,6 +224,8 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         while end > seg.start and (text[end - 1].isspace() or text[end - 1] in ",;"):
             end -= 1
         if tk is not None:
+            if tk == "title" and text[end - 1 : end] == "." and text[end - 2 : end - 1].islower():
+                end -= 1  # 'is "Fleabag."': the sentence's full stop, not the title's
             findings.terms.append(Term(seg.start, end, tk))
             continue
         cands.append(_Cand(seg.start, end, "direct" if seg.paragraphs > 1 else "?", seg.open_at, seg.close_end - 1,
@@ -256,6 +258,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             people.heard(c.end, c.att.span)
         prev = c
 
+    _share_sentence_cue(cands, ends)
     for c in cands:
         if c.att.cue is None and c.att.speaker is None and (not c.certain or c.kind == "partial"):
             continue  # a dash list item, a stray quotation mark, or quoted words nobody is said to say
@@ -324,6 +327,20 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     if doc is not None:
         findings.quotes = unnamed_sources(article, doc, findings.quotes, paras, speech)
     return findings
+
+
+def _share_sentence_cue(cands: list[_Cand], ends: list[int]) -> None:
+    """'Berg said the plan was "a reckless gamble" and "a gift to developers"': each quote's
+    attribution region stops at its neighbour, so only the partial quote next to the cue finds it;
+    every partial quote of a sentence is the same speaker's, so one with no cue of its own takes
+    the nearest one's of the same sentence (the one before first)."""
+    for c in cands:
+        if c.kind != "partial" or c.att.cue is not None or c.att.speaker is not None:
+            continue
+        mates = [o for o in cands if o is not c and o.att.cue is not None
+                 and not any(min(o.open_at, c.open_at) < e <= max(o.open_at, c.open_at) for e in ends)]
+        if mates:
+            c.att = min(mates, key=lambda o: (o.open_at > c.open_at, abs(o.open_at - c.open_at))).att
 
 
 def _resumes(text: str, prev: _Cand, c: _Cand) -> bool:

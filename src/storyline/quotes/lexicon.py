@@ -60,6 +60,13 @@ def report_cues() -> frozenset[str]:
 
 
 @cache
+def discourse_markers() -> frozenset[str]:
+    """Sentence lead-ins by which the writer points at a fact ("Recall that", "It should be noted
+    that"): no cue, whatever verb they end in."""
+    return frozenset(w.lower() for w in lines("quotes/discourse_markers_en.txt"))
+
+
+@cache
 def source_documents() -> frozenset[str]:
     return frozenset(lines("quotes/source_documents_en.txt"))
 
@@ -100,16 +107,20 @@ def known_first_name(first: str) -> bool:
 
 def gender_of_first_name(first: str) -> str | None:
     """'f', 'm' or None: gender-guesser's list first, then our lists, then the -a rule (in the
-    Slavic, Baltic, Romance and Nordic names news is full of, a final -a marks a female name)."""
+    Slavic, Baltic, Romance and Nordic names news is full of, a final -a marks a female name).
+
+    A first name is a hint, never a fact about the person: a name gender-guesser only leans on
+    ("mostly_male", "mostly_female") or calls unisex ("andy") gives no gender, so a later "he" or
+    "she" may reach its bearer, unless our curated lists settle it ("Bernie")."""
     f = first.lower().strip(".")
     if len(f) < 2:
         return None
     g = _detector().get_gender(f)
-    if g.startswith("mostly_") and (f in male_names() or f in female_names()):
-        return "m" if f in male_names() else "f"  # our lists settle a name gender-guesser only leans on ("Bernie")
-    if g in ("male", "mostly_male"):
+    if g.startswith("mostly_") or g == "andy":
+        return "m" if f in male_names() else "f" if f in female_names() else None
+    if g == "male":
         return "m"
-    if g in ("female", "mostly_female"):
+    if g == "female":
         return "f"
     if f in male_names():
         return "m"
