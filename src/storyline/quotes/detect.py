@@ -23,6 +23,7 @@ from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_w
                         find_cues, speaker_from_subject, subject_of)
 from .classify import is_full_quote, term_kind
 from .lexicon import cue_words
+from .colon import find_colon_speech
 from .dashes import find_dash_quotes
 from .headline import headline_report
 from .indirect import Reported, naming_clause, reported_by_phrase, reported_from_parse, reported_from_text
@@ -216,7 +217,14 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     paras = paragraph_spans(text)
     findings = Findings()
     cands: list[_Cand] = []
+    dashed = find_dash_quotes(text, paras)
+    colons = find_colon_speech(text, paras)
+    # '— We stay," he added.', 'He said: We stay," he added.': the closing mark of speech whose
+    # opening mark was a dash or lost opens no quotation of its own
+    lost_open = {x.close_mark for x in [*dashed, *colons] if x.close_mark is not None}
     for seg in (piece for whole in find_segments(text) for piece in _lost_close(text, whole, paras)):
+        if seg.open_at in lost_open:
+            continue
         p_lo = paragraph_at(paras, seg.start)[0]
         p_hi = paragraph_at(paras, seg.end)[1]
         tk = term_kind(text, seg.start, seg.end, p_lo, p_hi)
@@ -231,10 +239,17 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         cands.append(_Cand(seg.start, end, "direct" if seg.paragraphs > 1 else "?", seg.open_at, seg.close_end - 1,
                            certain=seg.closed))
     quoted = [(c.open_at, c.close_at + 1) for c in cands]
-    for dq in find_dash_quotes(text, paras):
+    for dq in dashed:
         if any(a <= dq.start < b for a, b in quoted):
             continue
-        cands.append(_Cand(dq.start, dq.end, "direct", dq.start - 1, dq.end, dq.attribution, certain=False))
+        close = dq.close_mark if dq.close_mark is not None else dq.end
+        cands.append(_Cand(dq.start, dq.end, "direct", dq.start - 1, close, dq.attribution, certain=False))
+    for cs in colons:
+        if any(a < cs.end and cs.start < b for a, b in quoted) or any(c.start < cs.end and cs.start < c.end for c in cands):
+            continue
+        close = cs.close_mark if cs.close_mark is not None else cs.end
+        cands.append(_Cand(cs.start, cs.end, "direct", cs.start - 1, close, [cs.intro, *([cs.tail] if cs.tail else [])],
+                           certain=False))
     cands.sort(key=lambda c: c.start)
     speech = [(c.start, c.end) for c in cands]
     ends = _sentence_ends(text, [(c.open_at, c.close_at + 1) for c in cands])
