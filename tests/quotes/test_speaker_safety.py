@@ -60,3 +60,19 @@ def test_a_title_with_the_sentence_stop_inside_the_marks_is_a_term(quotes_of, te
 
 def test_a_short_answer_after_a_cue_is_still_speech(quotes_of, one):
     assert one(quotes_of('Asked whether he would resign, Marek Sobel replied, "Never."'), "Never").kind == "direct"
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("Senator Paul Ridge accused Governor Ana Vela of arguing that the state should close the coal plants.", "coal plants"),
+    ("Senator Paul Ridge blamed Governor Ana Vela for saying that the port could wait another year.", "port could wait"),
+    ("Senator Paul Ridge claimed that Governor Ana Vela wants to raise taxes on every family.", "raise taxes"),
+    ("Governor Ana Vela spoke first. Senator Paul Ridge said Vela intends to sell the harbour.", "sell the harbour"),
+])
+def test_a_characterisation_is_the_critics_report_about_its_target(quotes_of, one, text, needle):
+    q = one(quotes_of(text), needle)
+    assert (q.speaker, q.about) == ("Paul Ridge", "Ana Vela")
+
+
+def test_a_speakers_own_plans_are_about_nobody_else(quotes_of, one):
+    q = one(quotes_of("Senator Paul Ridge said he wants to raise taxes on every family."), "raise taxes")
+    assert (q.speaker, q.about) == ("Paul Ridge", None)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from ..nlp.casing import lower, lower_key
 from ..text.datelines import parse_dateline
 from ..text.glyphs import DOUBLE_CLOSE, ENGLISH_DOUBLE
+from .characterise import accusing_verb
 from .lexicon import cue_phrases, cue_words, is_role_noun, pronouns, role_nouns, source_documents
 from .people import People, Referent, state_in
 
@@ -142,10 +143,12 @@ def subject_of(cue: Token) -> Token | None:
         if tok.dep_ == "prep" and tok.head.lower_ == "addition" and tok.head.head.dep_ == "prep":
             tok = tok.head.head  # "In addition to stating that ..., Clinton has vowed": as "in stating"
             continue
-        if tok.dep_ == "prep" and (tok.lower_ in _DOER_PREPS or tok.lower_ == "of" and any(
-                c.lower_ == "instead" for c in tok.children)) and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "prep" and (tok.lower_ in _DOER_PREPS or tok.lower_ == "of" and (any(
+                c.lower_ == "instead" for c in tok.children) or accusing_verb(tok) is not None)) \
+                and tok.head.pos_ in ("VERB", "AUX"):
             # "Sullivan responded by explaining ...", "In describing Trump, Cuban said": the clause's
-            # subject speaks; "Clinton chastised Snyder for refusing ...": the claim is Clinton's
+            # subject speaks; "Clinton chastised Snyder for refusing ...", "Ridge accused Vela of
+            # arguing ...": the claim is Clinton's, Ridge's
             tok = tok.head
             continue
         return None

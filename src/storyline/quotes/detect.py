@@ -21,6 +21,7 @@ from ..text.glyphs import (APOSTROPHES, CURLY_APOSTROPHE, DOUBLE_CLOSE, DOUBLE_E
 from ..text.paragraphs import paragraph_at, paragraph_spans
 from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_with_parse, cue_token_ok, lead_name,
                         find_cues, speaker_from_subject, subject_of)
+from .characterise import about_whom
 from .classify import is_full_quote, term_kind
 from .lexicon import cue_words
 from .colon import find_colon_speech
@@ -337,7 +338,8 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             para = paragraph_at(paras, r.start)
             c0, c1 = r.cue_span or (r.start, r.start)
             att = attribute_in_window(text, people, para[0], r.start, (c0, c1, text[c0:c1].lower()))
-        findings.quotes.append(_quote(article, r.start, r.end, "indirect", att.below(THRESHOLD)))
+        about = about_whom(r.cue, people, att.speaker) if r.cue is not None else None
+        findings.quotes.append(_quote(article, r.start, r.end, "indirect", att.below(THRESHOLD), about))
     findings.quotes.sort(key=lambda q: q.span.start)
     if doc is not None:
         findings.quotes = unnamed_sources(article, doc, findings.quotes, paras, speech)
@@ -572,12 +574,12 @@ def _intro_speaker(people: People, span, sent_lo: int, cap: float, strict: bool 
     return att
 
 
-def _quote(article: Article, start: int, end: int, kind: str, att: Attribution) -> Quote:
+def _quote(article: Article, start: int, end: int, kind: str, att: Attribution, about: str | None = None) -> Quote:
     return Quote(
         id=_qid(article.id, start, end), span=article.span(start, end), text=article.text[start:end],
         kind=kind,  # type: ignore[arg-type]
         speaker=att.speaker, speaker_span=article.span(*att.span) if att.span and att.speaker else None,
-        cue=att.cue, confidence=round(att.confidence, 2),
+        cue=att.cue, confidence=round(att.confidence, 2), about=about,
     )
 
 

@@ -66,6 +66,26 @@ def discourse_markers() -> frozenset[str]:
     return frozenset(w.lower() for w in lines("quotes/discourse_markers_en.txt"))
 
 
+def _verb_forms(lemma: str) -> set[str]:
+    """A regular English verb's surface forms ("slam": slams, slammed, slamming; "try": tries,
+    tried): our parser has no lemmatizer, so the lexicon's lemmas are matched as inflected."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) <= 4 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # slammed, hitting
+    return forms
+
+
+@cache
+def characterising(kind: str) -> frozenset[str]:
+    """Surface forms of the verbs that make a report a characterisation of someone else:
+    ``accuse`` ("X accused Y of arguing ...") or ``attitude`` ("X claimed that Y wants ...")."""
+    return frozenset(f for row in table("quotes/characterising_en.tsv") if len(row) >= 2 and row[0] == kind
+                     for f in _verb_forms(row[1]))
+
+
 @cache
 def source_documents() -> frozenset[str]:
     return frozenset(lines("quotes/source_documents_en.txt"))

@@ -250,6 +250,10 @@ class People:
             return r
         return None
 
+    def full_name(self, r: Referent) -> str:
+        """A person's name in its fullest form seen in the article ('Vela' -> 'Ana Vela')."""
+        return self._full(r) if r.kind == "person" else r.name
+
     def _full(self, r: Referent) -> str:
         """A person's name in its fullest form seen ('Sobel' -> 'Marek Sobel'); the table is built
         once per article (asked for every pair of people, a scan each time was cubic)."""
