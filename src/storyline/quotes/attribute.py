@@ -54,7 +54,7 @@ class Attribution:
     cue: str | None = None
     cue_pos: int | None = None
     confidence: float = 0.0
-    how: str = "none"  # name | pronoun | role | org | continuity | group | none
+    how: str = "none"  # name | pronoun | role | org | continuity | group | turn | none
 
     def below(self, threshold: float = THRESHOLD) -> Attribution:
         """The same attribution, with the speaker dropped when confidence is under ``threshold``."""

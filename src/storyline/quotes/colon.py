@@ -5,6 +5,9 @@ speech verb still says that what follows is the speaker's own words.
 
 Why only right after a cue: a colon also introduces lists and explanations ("three reasons: The
 port is closed, ..."); only a speech verb within the last words before it makes the rest speech.
+And with no mark left at all, only words in the first or second person: "Insiders said: Trump's
+lead is too large" is the writer's summary (indirect, as news corpora count it), "He said: We
+will not leave" the speaker's own words, as reported speech would have shifted them to "they".
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from .attribute import find_cues
 
 _INTRO = re.compile(r":[ \t]+(?=[A-ZÀ-ÞА-ЯІЇЄ])")
 _SENTENCE_END = re.compile(r"[.!?…][ \t]+")
+_OWN_WORDS = re.compile(r"(?i)\b(?:I|I'm|I’m|me|my|mine|we|we're|we’re|us|our|ours|you|your)\b")
 _CLOSE = re.compile(r"(?<=[\w.,!?…])[" + re.escape(DOUBLE_CLOSE) + r"](?=[ \t,;]|$)")
 MAX_GAP_WORDS = 3  # words between the cue and the colon: "said:", "told reporters:", "wrote on Facebook:"
 
@@ -53,6 +57,8 @@ def find_colon_speech(text: str, paragraphs: list[tuple[int, int]]) -> list[Colo
             if any(g in rest[: close.start() if close else len(rest)] for g in DOUBLE_OPEN):
                 continue  # a quotation of its own opens after the colon: the usual layout
             if close is None:
+                if not _OWN_WORDS.search(rest):
+                    continue
                 end = b - (len(rest) - len(rest.rstrip()))
                 out.append(ColonSpeech(m.end(), end, intro))
                 continue

@@ -24,9 +24,10 @@ from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_w
 from .characterise import about_whom
 from .classify import is_full_quote, term_kind
 from .lexicon import cue_words
-from .colon import find_colon_speech
+from .colon import MAX_GAP_WORDS, find_colon_speech
 from .dashes import find_dash_quotes
 from .headline import headline_report
+from .interview import Turn, find_turns, turn_speakers
 from .indirect import Reported, naming_clause, reported_by_phrase, reported_from_parse, reported_from_text
 from .learned import reported_from_model
 from .people import People
@@ -42,6 +43,7 @@ _LEAD_CUE = re.compile(r"^(?:He|She|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?
 _PRIOR_ATTRIBUTION = re.compile(r"[,.!?…—–-]\s*(?:”|\"|'')\s*,?\s*([^" + re.escape(ENGLISH_DOUBLE) + r"\n]{1,120}?)\s*$")
 # a signature line: a dash, then who (up to a comma or the line's end), alone in its paragraph
 _SIGNATURE = re.compile(r"[\"”’'.,!?…\s]*?\n\s*[-–—―]\s*(?P<who>[A-Z][^\n,]{1,60}?)[.]?(?:,[^\n]{0,120})?[ \t]*(?:\n|$)")
+TURN_SHARE = 0.6  # a quote covering this much of an interview turn is that turn
 _RETRO = re.compile(r"(?i)^\s*(?:this|that|these words|so|thus)\b[^.]{0,40}?\b(?:stated|said|written|told|declared|belong)\b")
 
 
@@ -119,7 +121,9 @@ def _sentence_ends(text: str, masked: list[tuple[int, int]]) -> list[int]:
             if chars[i] not in "\n":
                 chars[i] = "x"
     flat = "".join(chars)
-    ends = [m.end() for m in re.finditer(r"[.!?…](?=[\s" + re.escape(DOUBLE_CLOSE) + r"]*(?:\s|$))", flat) if not _ABBREV.search(flat, 0, m.end())]
+    # the stop may sit inside the closing marks of a title that ends the sentence ("on ''60 Minutes.''")
+    ends = [m.end() for m in re.finditer(r"[.!?…]['’]*(?=[\s" + re.escape(DOUBLE_CLOSE) + r"]*(?:\s|$))", flat)
+            if not _ABBREV.search(flat, 0, m.start() + 1)]
     lines = [m.end() for m in re.finditer(r"\n(?!\s*\n)", flat) if not any(a <= m.start() < b for a, b in masked)]
     return sorted(set(ends) | set(lines))
 
@@ -246,7 +250,8 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         close = dq.close_mark if dq.close_mark is not None else dq.end
         cands.append(_Cand(dq.start, dq.end, "direct", dq.start - 1, close, dq.attribution, certain=False))
     for cs in colons:
-        if any(a < cs.end and cs.start < b for a, b in quoted) or any(c.start < cs.end and cs.start < c.end for c in cands):
+        if any(a < cs.end and cs.start < b for a, b in quoted) or any(c.start < cs.end and cs.start < c.end for c in cands) \
+                or doc is not None and not _speech_verb_before(doc, *cs.intro):
             continue
         close = cs.close_mark if cs.close_mark is not None else cs.end
         cands.append(_Cand(cs.start, cs.end, "direct", cs.start - 1, close, [cs.intro, *([cs.tail] if cs.tail else [])],
@@ -256,6 +261,8 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     ends = _sentence_ends(text, [(c.open_at, c.close_at + 1) for c in cands])
     subjects = _main_subjects(doc) if doc is not None else None
     people = People(text, mentions, speech, article.id, trust_ner=doc is not None, subjects=subjects)
+    turns = find_turns(text, paras, mentions)
+    turn_atts = turn_speakers(text, turns, people, doc)
 
     prev: _Cand | None = None
     for c in cands:
@@ -268,7 +275,9 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             if c.kind == "partial" and (prev is not None and _resumes(text, prev, c) or _whole_complement(text, c, lo, hi)):
                 c.kind = "direct"
         c.att = _attribute(text, doc, people, c, lo, hi, speech)
-        if c.att.speaker is None and c.att.cue is None:
+        if (own := _turn_of(turns, turn_atts, c.start, c.end)) is not None:
+            c.att = own  # an interview turn is its layout's speaker's, whatever was named last
+        elif c.att.speaker is None and c.att.cue is None:
             c.att = _fallbacks(text, doc, people, c, lo, hi, speech, ends, paras, prev)
         if c.att.speaker is not None and c.att.confidence >= THRESHOLD:
             people.heard(c.end, c.att.span)
@@ -276,7 +285,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
 
     _share_sentence_cue(cands, ends)
     for c in cands:
-        if c.att.cue is None and c.att.speaker is None and (not c.certain or c.kind == "partial"):
+        if c.att.cue is None and c.att.speaker is None and c.att.how != "turn" and (not c.certain or c.kind == "partial"):
             continue  # a dash list item, a stray quotation mark, or quoted words nobody is said to say
         att = c.att.below(THRESHOLD)
         findings.quotes.append(_quote(article, c.start, c.end, c.kind, att))
@@ -338,12 +347,30 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             para = paragraph_at(paras, r.start)
             c0, c1 = r.cue_span or (r.start, r.start)
             att = attribute_in_window(text, people, para[0], r.start, (c0, c1, text[c0:c1].lower()))
+        if (own := _turn_of(turns, turn_atts, r.start, r.end)) is not None:
+            att = own
         about = about_whom(r.cue, people, att.speaker) if r.cue is not None else None
         findings.quotes.append(_quote(article, r.start, r.end, "indirect", att.below(THRESHOLD), about))
     findings.quotes.sort(key=lambda q: q.span.start)
     if doc is not None:
         findings.quotes = unnamed_sources(article, doc, findings.quotes, paras, speech)
     return findings
+
+
+def _speech_verb_before(doc: Doc, lo: int, colon: int) -> bool:
+    """Does a speech verb end the clause before a colon ("Petrov said:", "told reporters:")? The
+    word lists alone take "states" in "won four states:" and "continued" in "continued growth:"."""
+    span = doc.char_span(lo, colon, alignment_mode="contract")
+    toks = list(span) if span is not None else []
+    return any(cue_token_ok(t) and t.dep_ not in ("amod", "compound", "nmod") for t in toks[-1 - MAX_GAP_WORDS:])
+
+
+def _turn_of(turns: list[Turn], atts: list[Attribution], start: int, end: int) -> Attribution | None:
+    """The speaker of the interview turn that a quote is (most of), if any."""
+    for t, att in zip(turns, atts):
+        if min(end, t.end) - max(start, t.start) >= TURN_SHARE * (t.end - t.start):
+            return att
+    return None
 
 
 def _share_sentence_cue(cands: list[_Cand], ends: list[int]) -> None:
