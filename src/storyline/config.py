@@ -16,3 +16,11 @@ class Settings:
     kb_path: str | None = None
     executor: str = "local"  # "local" (process pool) or "ray"
     ray_address: str | None = None  # None: start a local Ray instance
+    # quotes: an interview layout is a run of at least this many turn lines (quotes/interview.py);
+    # a quote covering this share of a turn is that turn, and takes its speaker at this confidence
+    quote_interview_min_turns: int = 3
+    quote_turn_share: float = 0.6
+    quote_turn_confidence: float = 0.85
+    # quotes: words allowed between a speech verb and the colon that introduces unmarked speech
+    # ("told reporters:", "wrote on Facebook:"; quotes/colon.py)
+    quote_colon_gap_words: int = 3

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..config import Settings
 from ..text.glyphs import DOUBLE_CLOSE, DOUBLE_OPEN
 from .attribute import find_cues
 
@@ -22,7 +23,7 @@ _INTRO = re.compile(r":[ \t]+(?=[A-ZÀ-ÞА-ЯІЇЄ])")
 _SENTENCE_END = re.compile(r"[.!?…][ \t]+")
 _OWN_WORDS = re.compile(r"(?i)\b(?:I|I'm|I’m|me|my|mine|we|we're|we’re|us|our|ours|you|your)\b")
 _CLOSE = re.compile(r"(?<=[\w.,!?…])[" + re.escape(DOUBLE_CLOSE) + r"](?=[ \t,;]|$)")
-MAX_GAP_WORDS = 3  # words between the cue and the colon: "said:", "told reporters:", "wrote on Facebook:"
+MAX_GAP_WORDS = Settings().quote_colon_gap_words  # between the cue and the colon: "said:", "told reporters:"
 
 
 @dataclass(frozen=True)

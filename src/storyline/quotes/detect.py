@@ -23,12 +23,12 @@ from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_w
                         find_cues, speaker_from_subject, subject_of)
 from .characterise import about_whom
 from .classify import is_full_quote, term_kind
-from .lexicon import cue_words
 from .colon import MAX_GAP_WORDS, find_colon_speech
 from .dashes import find_dash_quotes
 from .headline import headline_report
-from .interview import Turn, find_turns, turn_speakers
 from .indirect import Reported, naming_clause, reported_by_phrase, reported_from_parse, reported_from_text
+from .interview import find_turns, turn_of, turn_speakers
+from .lexicon import cue_words
 from .learned import reported_from_model
 from .people import People
 from .sources import unnamed_sources
@@ -43,7 +43,6 @@ _LEAD_CUE = re.compile(r"^(?:He|She|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?
 _PRIOR_ATTRIBUTION = re.compile(r"[,.!?…—–-]\s*(?:”|\"|'')\s*,?\s*([^" + re.escape(ENGLISH_DOUBLE) + r"\n]{1,120}?)\s*$")
 # a signature line: a dash, then who (up to a comma or the line's end), alone in its paragraph
 _SIGNATURE = re.compile(r"[\"”’'.,!?…\s]*?\n\s*[-–—―]\s*(?P<who>[A-Z][^\n,]{1,60}?)[.]?(?:,[^\n]{0,120})?[ \t]*(?:\n|$)")
-TURN_SHARE = 0.6  # a quote covering this much of an interview turn is that turn
 _RETRO = re.compile(r"(?i)^\s*(?:this|that|these words|so|thus)\b[^.]{0,40}?\b(?:stated|said|written|told|declared|belong)\b")
 
 
@@ -275,7 +274,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             if c.kind == "partial" and (prev is not None and _resumes(text, prev, c) or _whole_complement(text, c, lo, hi)):
                 c.kind = "direct"
         c.att = _attribute(text, doc, people, c, lo, hi, speech)
-        if (own := _turn_of(turns, turn_atts, c.start, c.end)) is not None:
+        if (own := turn_of(turns, turn_atts, c.start, c.end)) is not None:
             c.att = own  # an interview turn is its layout's speaker's, whatever was named last
         elif c.att.speaker is None and c.att.cue is None:
             c.att = _fallbacks(text, doc, people, c, lo, hi, speech, ends, paras, prev)
@@ -347,7 +346,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             para = paragraph_at(paras, r.start)
             c0, c1 = r.cue_span or (r.start, r.start)
             att = attribute_in_window(text, people, para[0], r.start, (c0, c1, text[c0:c1].lower()))
-        if (own := _turn_of(turns, turn_atts, r.start, r.end)) is not None:
+        if (own := turn_of(turns, turn_atts, r.start, r.end)) is not None:
             att = own
         about = about_whom(r.cue, people, att.speaker) if r.cue is not None else None
         findings.quotes.append(_quote(article, r.start, r.end, "indirect", att.below(THRESHOLD), about))
@@ -363,14 +362,6 @@ def _speech_verb_before(doc: Doc, lo: int, colon: int) -> bool:
     span = doc.char_span(lo, colon, alignment_mode="contract")
     toks = list(span) if span is not None else []
     return any(cue_token_ok(t) and t.dep_ not in ("amod", "compound", "nmod") for t in toks[-1 - MAX_GAP_WORDS:])
-
-
-def _turn_of(turns: list[Turn], atts: list[Attribution], start: int, end: int) -> Attribution | None:
-    """The speaker of the interview turn that a quote is (most of), if any."""
-    for t, att in zip(turns, atts):
-        if min(end, t.end) - max(start, t.start) >= TURN_SHARE * (t.end - t.start):
-            return att
-    return None
 
 
 def _share_sentence_cue(cands: list[_Cand], ends: list[int]) -> None:

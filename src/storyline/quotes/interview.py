@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..config import Settings
 from ..model import Mention
 from .attribute import Attribution
 from .people import People, Referent
@@ -30,8 +31,9 @@ _ANSWER = {"a", "answer"}
 _DASH_TURN = re.compile(r"[ \t]*[—–][ \t]+(?=\S)")
 _INTERVIEW_VERBS = {"interviewed", "interviews", "interviewing", "spoke", "speaks", "talked", "talks", "asked",
                     "asks", "sat"}  # "sat down with"
-MIN_TURNS = 3  # a layout, not one "Name: …" headline or caption
-TURN_CONFIDENCE = 0.85
+MIN_TURNS = Settings().quote_interview_min_turns  # a layout, not one "Name: …" headline or caption
+TURN_CONFIDENCE = Settings().quote_turn_confidence
+TURN_SHARE = Settings().quote_turn_share
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,14 @@ def _label_name(label: str, people: People) -> str:
         return label
     r = people.surname(label, len(people.text))
     return people.full_name(r) if r is not None else label
+
+
+def turn_of(turns: list[Turn], atts: list[Attribution], start: int, end: int) -> Attribution | None:
+    """The speaker of the interview turn that a quote is (most of), if any."""
+    for t, att in zip(turns, atts):
+        if min(end, t.end) - max(start, t.start) >= TURN_SHARE * (t.end - t.start):
+            return att
+    return None
 
 
 def turn_speakers(text: str, turns: list[Turn], people: People, doc: Doc | None) -> list[Attribution]:
