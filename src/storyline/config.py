@@ -20,3 +20,11 @@ class Settings:
     # see "attributed to … (uncertain)". Set from benchmarks/quotes.py: every confidence level from
     # here up was right >= 95 % of the time on PolNeAR (its `speaker_sure` field checks it each run).
     speaker_sure: float = 0.90
+    # quotes: an interview layout is a run of at least this many turn lines (quotes/interview.py);
+    # a quote covering this share of a turn is that turn, and takes its speaker at this confidence
+    quote_interview_min_turns: int = 3
+    quote_turn_share: float = 0.6
+    quote_turn_confidence: float = 0.85
+    # quotes: words allowed between a speech verb and the colon that introduces unmarked speech
+    # ("told reporters:", "wrote on Facebook:"; quotes/colon.py)
+    quote_colon_gap_words: int = 3
