@@ -4,7 +4,8 @@ Two numbers are one quantity when their units name the same kind of thing (``uni
 soldiers and Soldaten are all troops), their magnitudes are within a factor of four, neither is a
 rate the other is not, and they count the same thing: the words just before them meet ("a *force*
 of about 10,000", "a *force* of up to 25,000") or their sentences share words. Without the last two tests, "18 euros per tonne" and "20 million
-euros a year" would be a conflict.
+euros a year" would be a conflict. And they must be set in the same place and time: "8 dead in
+Harlow" and "30 dead in Brevik", or "12 killed in 2004" and "40 killed in 2019", are two measures.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _RATE = re.compile(r"(?i)\s*(?:of \w+\s+)?(?:a|an|per|each|every|pro|je|im)\s+(y
 SKIP_CLASSES = frozenset({"%", "day", "hour", "week", "month", "year", "minute", "time", "second"})
 MIN_CONTEXT = 0.12
 SAME_VALUE = 0.05
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @cache
@@ -60,6 +62,8 @@ class Reported:
     context: set[str] = field(default_factory=set)
     rate: str | None = None  # "per tonne", "a year": the denominator, when the number is a rate
     head: set[str] = field(default_factory=set)  # words just before the number: "a *force* of up to"
+    places: frozenset[str] = frozenset()  # the story's places its sentence names
+    years: frozenset[str] = frozenset()  # the years its sentence names
 
     @property
     def value(self) -> float:
@@ -74,9 +78,15 @@ def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= SAME_VALUE * max(abs(a), abs(b), 1e-9)
 
 
+def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a) and bool(b) and not a & b
+
+
 def _related(a: Reported, b: Reported) -> bool:
     if a.rate != b.rate:  # "20 million euros a year" is not "9 million euros" so far
         return False
+    if _apart(a.places, b.places) or _apart(a.years, b.years):
+        return False  # the same kind of count, of another place or year
     lo, hi = sorted((abs(a.value), abs(b.value)))
     if lo == 0 or hi / lo > MAX_RATIO:
         return False
@@ -103,8 +113,22 @@ def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, lis
         rate = m.group(1).lower().rstrip("s") if m else None
         before = ctx.articles[aid].text[max(sent.start, c.span.start - HEAD_CHARS):c.span.start]
         head = {w for w in words(before) if not w.isdigit() and w not in _qualifiers()}
-        out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words, rate, head))
+        years = frozenset(y for y in _YEAR.findall(sent.text) if y != c.span.text.strip())
+        places = frozenset(p for p in _story_places(ctx) if p in sent.text)
+        out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words, rate, head,
+                                                places, years))
     return out
+
+
+def _story_places(ctx: StoryContext) -> frozenset[str]:
+    return frozenset(e.name for e in ctx.entities.values() if e.type in ("GPE", "LOC", "FAC") and len(e.name) > 2)
+
+
+def sides(by_value: list[list[Reported]]) -> tuple[list[str], list[str]]:
+    """(outlets giving the main value, outlets giving only other values). An outlet that gives both
+    has not contradicted anyone: it reported two numbers, often of two things, or its own update."""
+    support = sorted({r.outlet for r in by_value[0]})
+    return support, sorted({r.outlet for v in by_value[1:] for r in v} - set(support))
 
 
 def quantity_groups(ctx: StoryContext, claims: Sequence[Claim]) -> list[tuple[str, list[Reported]]]:

@@ -6,6 +6,11 @@ A speaker's side is read from the words just before their name in the story's ow
 Foreign Minister Dmitri Volkhov", "Korsa's defence minister"): a country is any place entity of the
 story whose name shares a five-letter stem with a capitalised word there; the kind of voice
 (official, expert, civil society, business) comes from role words in ``voice_roles.tsv``.
+
+A voice is a person or an organisation, one row per entity: "Trump" quoted without an entity joins
+the one story person whose name ends in it ("Donald Trump"); a place speaks only in its own quoted
+words ("Aldoria said: ..."), never through reported speech, where it is mostly a sentence's setting;
+a speaker that is not an entity and does not read as a name (a fragment, "the") is nobody's voice.
 """
 
 from __future__ import annotations
@@ -65,11 +70,41 @@ def title_phrase(text: str, start: int) -> str:
     return stripped[cut + 1:]
 
 
-def _speaker_key(q: Quote) -> str | None:
-    """Whose voice a quote is: direct words always, reported speech only with a speech cue."""
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_VOICE_TYPES = frozenset({"PERSON", "ORG", "NORP"}) | _PLACE_TYPES
+_NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w.'’-]*")
+
+
+def _surnames(ctx: StoryContext) -> dict[str, str | None]:
+    """folded last name -> the story person with that last name (None when two share it)."""
+    out: dict[str, str | None] = {}
+    for e in ctx.entities.values():
+        if e.type == "PERSON" and " " in e.name.strip():
+            last = _fold(e.name.split()[-1])
+            out[last] = None if last in out and out[last] != e.id else e.id
+    return out
+
+
+def _speaker_key(q: Quote, ctx: StoryContext, surnames: dict[str, str | None]) -> str | None:
+    """Whose voice a quote is: direct words always, reported speech only with a speech cue; keyed
+    by entity id, so one person is one row however an outlet names them."""
     if q.kind == "indirect" and not speech_cue(q.cue):
         return None
-    return q.speaker_entity or q.speaker
+    ent = ctx.entities.get(q.speaker_entity or "")
+    if ent is None and q.speaker:
+        folded = _fold(q.speaker.strip())
+        if " " not in folded and surnames.get(folded):
+            ent = ctx.entities[surnames[folded] or ""]
+    if ent is not None:
+        if ent.type not in _VOICE_TYPES or (ent.type in _PLACE_TYPES and q.kind != "direct"):
+            return None
+        if ent.type == "PERSON" and " " not in ent.name.strip() and surnames.get(_fold(ent.name)):
+            return surnames[_fold(ent.name)]  # "Trump" the entity is "Donald Trump" the entity
+        return ent.id
+    words = (q.speaker or "").split()
+    if not words or len(words) > 5 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return None  # a fragment or a description, not a name
+    return q.speaker
 
 
 def _place_words(text: str, places: dict[str, str]) -> list[str]:
@@ -134,8 +169,9 @@ def describe_voices(ctx: StoryContext) -> dict[str, Voice]:
     names: dict[str, str] = {}
     own: dict[str, tuple[Evidence, Evidence]] = {}
     outlets = {o.lower() for o in ctx.outlets}
+    surnames = _surnames(ctx)
     for q in ctx.quotes:
-        key = _speaker_key(q)
+        key = _speaker_key(q, ctx, surnames)
         if not key or not q.speaker or q.speaker.lower() in outlets:  # "X told Korsa Herald" is not Korsa Herald speaking
             continue
         names[key] = ctx.entities[key].name if key in ctx.entities else q.speaker
@@ -157,8 +193,9 @@ def voices(ctx: StoryContext) -> tuple[list[Evidenced], dict[str, dict[str, list
     who = describe_voices(ctx)
     by_outlet: dict[str, dict[str, list[Quote]]] = defaultdict(lambda: defaultdict(list))
     unnamed: dict[str, list[Quote]] = defaultdict(list)
+    surnames = _surnames(ctx)
     for q in ctx.quotes:
-        key = _speaker_key(q)
+        key = _speaker_key(q, ctx, surnames)
         if key in who:
             by_outlet[ctx.outlet(q.span.article_id)][key].append(q)
         elif q.speaker is None and q.source is not None and not (q.kind == "indirect" and not speech_cue(q.cue)):
