@@ -17,7 +17,10 @@ class BriefSettings:
     summary_max: int = 7
     per_outlet: int = 2  # one outlet may give this many bullets before the others have had their turn
     lead_window: int = 6  # a lead comes from an article's first body sentences: news puts what happened first
-    lead_position_decay: float = 0.25  # score / (1 + decay * rank): later sentences need more corroboration
+    lead_position_decay: float = 1.0  # score / (1 + decay * rank): later sentences need more corroboration
+    length_damping: float = 0.8  # corroboration / |words| ** this: long sentences share more words by length alone
+    actor_bonus: float = 1.25  # a lead naming someone (or something) over one that does not
+    past_bonus: float = 1.03  # a small preference for what happened over what is planned or said
     distinct_jaccard: float = 0.3  # bullets whose content words coincide this much state one fact
     distinct_share: float = 0.6  # ... or when this share of the shorter bullet's words is in the other
     same_figure_jaccard: float = 0.12  # ... or when they give the same figure and share this much

@@ -22,9 +22,6 @@ from ..text.words import jaccard_neighbours
 from .facts import content_words, key_terms
 from .standalone import needs_context
 
-LENGTH_DAMPING = 0.5  # corroboration / |words| ** this: long sentences share more words by length alone
-ACTOR_BONUS = 1.25
-PAST_BONUS = 1.25
 COPY_SIM = 0.8  # two sentences this alike are one sentence copied, not two outlets agreeing
 _TERMINAL = re.compile(r"[.!][\"'”’)]*$")
 _REGULAR_PAST = re.compile(r"\b[a-z]{3,}ed\b")
@@ -90,7 +87,7 @@ def corroboration(cands: list[Candidate], outlet_words: dict[str, set[str]]) -> 
         if n < 2 or not own:
             shared = float(len(own) > 0)
         else:
-            shared = sum((df[w] - 1) / (n - 1) for w in own) / len(own) ** LENGTH_DAMPING
+            shared = sum((df[w] - 1) / (n - 1) for w in own) / len(own) ** BRIEF.length_damping
         c.score = shared / (1 + BRIEF.lead_position_decay * c.body_rank)
 
 
@@ -99,9 +96,9 @@ def lead_score(c: Candidate, language: str = "en") -> float:
     article; its corroboration, raised for a named actor and a past-tense event verb."""
     if not c.standalone or c.body_rank >= BRIEF.lead_window:
         return 0.0
-    bonus = ACTOR_BONUS if any(k[:1].isalpha() for k in c.keys) else 1.0
+    bonus = BRIEF.actor_bonus if any(k[:1].isalpha() for k in c.keys) else 1.0
     if reports_past_event(c.span.text, language):
-        bonus *= PAST_BONUS
+        bonus *= BRIEF.past_bonus
     return c.score * bonus
 
 
