@@ -3,30 +3,18 @@ its key terms (numbers and names). Two tests rest on these: whether two sentence
 (the summary keeps one of them) and whether another outlet's sentence supports a bullet (it may
 then be cited beside it).
 
-Content words leave out function words in any supported language (the story stage's list), so two
-sentences do not look alike for sharing "after", "would" and "about".
+Content words (``text.words.content_words``) leave out function words in any supported language, so
+two sentences do not look alike for sharing "after", "would" and "about".
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
-
 from ..config import BRIEF
-from ..resources import lines
-from ..text.words import words
+from ..text.words import content_words
 
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0 ]\d{3})*(?:[.,]\d+)?")
 _NAME = re.compile(r"(?<=[\w,;:)] )[A-ZÀ-Þ][\w'’-]+")
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(w for ln in lines("stories/stopwords.txt") for w in ln.split())
-
-
-def content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in words(text) if w not in _function_words() and not w.isdigit())
 
 
 def key_terms(text: str) -> frozenset[str]:

@@ -17,16 +17,18 @@ from functools import cache
 
 from ..model import Claim, Span
 from ..resources import lines, table
-from ..text.words import jaccard, words
+from ..text.words import content_words, jaccard, words
 from .context import StoryContext
 
 MAX_RATIO = 4.0
 UNITLESS = "?"
 HEAD_CHARS = 30
+TAIL_CHARS = 25
 _RATE = re.compile(r"(?i)\s*(?:of \w+\s+)?(?:a|an|per|each|every|pro|je|im)\s+(year|month|week|day|hour|tonne|ton|person|head|capita|jahr|monat|woche|tag)s?\b")
 SKIP_CLASSES = frozenset({"%", "day", "hour", "week", "month", "year", "minute", "time", "second"})
 MIN_CONTEXT = 0.12
 SAME_VALUE = 0.05
+_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+(?: [A-Z][a-z]+)*")  # capitalised, not opening the sentence
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -34,6 +36,12 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 def _qualifiers() -> frozenset[str]:
     """Words around a number that say how exact it is, not what it counts ("about", "up to")."""
     return frozenset(w for ln in lines("compare/number_qualifiers.txt") for w in ln.split())
+
+
+@cache
+def _calendar() -> frozenset[str]:
+    """Day and month names: capitalised, yet they date a count rather than say whose it is."""
+    return frozenset(w for ln in lines("compare/calendar_words_en.txt") for w in ln.split())
 
 
 @cache
@@ -62,8 +70,10 @@ class Reported:
     context: set[str] = field(default_factory=set)
     rate: str | None = None  # "per tonne", "a year": the denominator, when the number is a rate
     head: set[str] = field(default_factory=set)  # words just before the number: "a *force* of up to"
+    tail: set[str] = field(default_factory=set)  # words just after it: "10 people *were killed*"
     places: frozenset[str] = frozenset()  # the story's places its sentence names
     years: frozenset[str] = frozenset()  # the years its sentence names
+    names: frozenset[str] = frozenset()  # the other names its sentence gives (whose count it is)
 
     @property
     def value(self) -> float:
@@ -85,12 +95,14 @@ def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
 def _related(a: Reported, b: Reported) -> bool:
     if a.rate != b.rate:  # "20 million euros a year" is not "9 million euros" so far
         return False
-    if _apart(a.places, b.places) or _apart(a.years, b.years):
-        return False  # the same kind of count, of another place or year
+    if _apart(a.places, b.places) or _apart(a.years, b.years) or _apart(a.names, b.names):
+        return False  # the same kind of count, of another place, year or subject
     lo, hi = sorted((abs(a.value), abs(b.value)))
     if lo == 0 or hi / lo > MAX_RATIO:
         return False
-    return same_value(a.value, b.value) or bool(a.head & b.head) or jaccard(a.context, b.context) >= MIN_CONTEXT
+    # what is counted is said around the number ("a *force* of", "people *were killed*"): sentences that
+    # merely share words ("quake", "Tuesday") count different things as often as the same one
+    return same_value(a.value, b.value) or bool((a.head | a.tail) & (b.head | b.tail))
 
 
 def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, list[Reported]]:
@@ -112,12 +124,19 @@ def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, lis
         m = _RATE.match(after)
         rate = m.group(1).lower().rstrip("s") if m else None
         before = ctx.articles[aid].text[max(sent.start, c.span.start - HEAD_CHARS):c.span.start]
-        head = {w for w in words(before) if not w.isdigit() and w not in _qualifiers()}
+        head = _measure_words(before)
+        after_claim = ctx.articles[aid].text[c.span.end:min(sent.end, c.span.end + TAIL_CHARS)]
+        tail = _measure_words(after_claim)
         years = frozenset(y for y in _YEAR.findall(sent.text) if y != c.span.text.strip())
         places = frozenset(p for p in _story_places(ctx) if p in sent.text)
+        names = frozenset(n for n in _NAME.findall(sent.text) if not any(n in p for p in places)) - _calendar()
         out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words, rate, head,
-                                                places, years))
+                                                tail, places, years, names))
     return out
+
+
+def _measure_words(text: str) -> set[str]:
+    return {w for w in content_words(text) if w not in _qualifiers()}
 
 
 def _story_places(ctx: StoryContext) -> frozenset[str]:
@@ -132,27 +151,21 @@ def sides(by_value: list[list[Reported]]) -> tuple[list[str], list[str]]:
 
 
 def quantity_groups(ctx: StoryContext, claims: Sequence[Claim]) -> list[tuple[str, list[Reported]]]:
-    """Single-link groups of reports of one quantity, largest first."""
+    """Groups of reports of one quantity, largest first. Complete link: a report joins a group only
+    when it counts the same thing as every report there; single link chained "10 killed" to "10
+    injured" to "30 injured" and called the first and last a conflict."""
     groups: list[tuple[str, list[Reported]]] = []
     reported = reported_claims(ctx, claims)
     unitless = reported.pop(UNITLESS, [])
     for cls, reps in sorted(reported.items()):
-        parent = list(range(len(reps)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for i in range(len(reps)):
-            for j in range(i + 1, len(reps)):
-                if _related(reps[i], reps[j]):
-                    parent[find(i)] = find(j)
-        by_root: dict[int, list[Reported]] = {}
-        for i, r in enumerate(reps):
-            by_root.setdefault(find(i), []).append(r)
-        groups += [(cls, g) for g in by_root.values()]
+        mine: list[list[Reported]] = []
+        for r in sorted(reps, key=lambda r: (r.day or "9999", r.claim.span.article_id, r.claim.span.start)):
+            home = next((g for g in mine if all(_related(r, x) for x in g)), None)
+            if home is None:
+                mine.append([r])
+            else:
+                home.append(r)
+        groups += [(cls, g) for g in mine]
     for r in unitless:  # a bare number joins the quantity its sentence talks about, if any
         best = max(((max(jaccard(r.context, x.context) for x in g), i) for i, (_, g) in enumerate(groups)
                     if any(_related(r, x) for x in g)), default=None)
