@@ -192,14 +192,18 @@ def score(corpus, results, gold: dict, name: dict[str, str]) -> tuple[dict, list
     return out, conflicts
 
 
-def checked_conflicts() -> dict:
-    """Verdicts of the hand-checked sample: same-measure (a real comparison) or different-measure."""
+def checked_conflicts(total: int) -> dict:
+    """Verdicts of the hand-checked sample (same-measure: a real comparison; different-measure), and
+    what their share makes of this run's ``total`` conflicts. The sample was read on the run it was
+    drawn from: after a change to compare/, draw and read it again."""
     if not CHECKED.exists():
         return {"checked": 0}
     with CHECKED.open(encoding="utf-8") as f:
         rows = [r for r in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")]
     verdicts = Counter(r["verdict"] for r in rows)
-    return {"checked": len(rows), **dict(sorted(verdicts.items()))}
+    share = verdicts["different-measure"] / (len(rows) or 1)
+    return {"checked": len(rows), **dict(sorted(verdicts.items())), "different_measure_share": round(share, 3),
+            "estimated_different_measure_conflicts": round(share * total)}
 
 
 def main() -> None:
@@ -224,7 +228,7 @@ def main() -> None:
         w.writerow(["story", "gold_story", "kind", "text"])
         w.writerows(conflicts)
     out = {"machine": machine_info(), "articles": len(results), "min_articles": MIN_ARTICLES, **scores,
-           "conflicts_hand_checked": checked_conflicts(),
+           "conflicts_hand_checked": checked_conflicts(scores["all"]["number_conflicts"]),
            "command": "PYTHONPATH=src .venv/bin/python benchmarks/briefs.py --ecb-results FILE"}
     RESULTS.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(out, indent=1))

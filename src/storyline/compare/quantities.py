@@ -24,9 +24,12 @@ MAX_RATIO = 4.0
 UNITLESS = "?"
 HEAD_CHARS = 30
 TAIL_CHARS = 25
+MEASURE_WORDS = 2
 _RATE = re.compile(r"(?i)\s*(?:of \w+\s+)?(?:a|an|per|each|every|pro|je|im)\s+(year|month|week|day|hour|tonne|ton|person|head|capita|jahr|monat|woche|tag)s?\b")
 SKIP_CLASSES = frozenset({"%", "day", "hour", "week", "month", "year", "minute", "time", "second"})
 MIN_CONTEXT = 0.12
+SEVERAL = 3
+SAME_CONTEXT = 0.3  # sentences this alike speak of one thing even when the words next to the numbers differ
 SAME_VALUE = 0.05
 _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+(?: [A-Z][a-z]+)*")  # capitalised, not opening the sentence
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -102,7 +105,8 @@ def _related(a: Reported, b: Reported) -> bool:
         return False
     # what is counted is said around the number ("a *force* of", "people *were killed*"): sentences that
     # merely share words ("quake", "Tuesday") count different things as often as the same one
-    return same_value(a.value, b.value) or bool((a.head | a.tail) & (b.head | b.tail))
+    return (same_value(a.value, b.value) or bool((a.head | a.tail) & (b.head | b.tail))
+            or jaccard(a.context, b.context) >= SAME_CONTEXT)
 
 
 def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, list[Reported]]:
@@ -124,48 +128,80 @@ def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, lis
         m = _RATE.match(after)
         rate = m.group(1).lower().rstrip("s") if m else None
         before = ctx.articles[aid].text[max(sent.start, c.span.start - HEAD_CHARS):c.span.start]
-        head = _measure_words(before)
+        head = _measure_words(before, from_end=True) | _measure_words(_own_words(c), from_end=False)
         after_claim = ctx.articles[aid].text[c.span.end:min(sent.end, c.span.end + TAIL_CHARS)]
-        tail = _measure_words(after_claim)
+        tail = _measure_words(after_claim, from_end=False)
         years = frozenset(y for y in _YEAR.findall(sent.text) if y != c.span.text.strip())
         places = frozenset(p for p in _story_places(ctx) if p in sent.text)
-        names = frozenset(n for n in _NAME.findall(sent.text) if not any(n in p for p in places)) - _calendar()
+        names = frozenset(w for n in _NAME.findall(sent.text) if not any(n in p for p in places)
+                          for w in n.split()) - _calendar()
         out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words, rate, head,
                                                 tail, places, years, names))
     return out
 
 
-def _measure_words(text: str) -> set[str]:
-    return {w for w in content_words(text) if w not in _qualifiers()}
+def _own_words(c: Claim) -> str:
+    """The claim's words after its number and unit: "tonnes *of grain*" says what is counted."""
+    return re.sub(r"^.*?\d[\d,. ]*\s*\S*", "", c.span.text, count=1)
+
+
+def _measure_words(text: str, from_end: bool) -> set[str]:
+    """The content words next to a number, MEASURE_WORDS of them on that side: "an earthquake on a Gulf
+    island that *killed* 10 people" counts the dead, and the island further away says nothing of it."""
+    found = [w for w in re.findall(r"\w+", text.lower()) if w in content_words(w) and w not in _qualifiers()]
+    return set(found[-MEASURE_WORDS:] if from_end else found[:MEASURE_WORDS])
 
 
 def _story_places(ctx: StoryContext) -> frozenset[str]:
     return frozenset(e.name for e in ctx.entities.values() if e.type in ("GPE", "LOC", "FAC") and len(e.name) > 2)
 
 
+def _one_measure(reps: list[Reported]) -> list[Reported]:
+    """One class's reports without those of articles giving SEVERAL or more different values of it:
+    such an article counts several things of that kind (yards rushing, receiving, per season), and
+    which of them another outlet's number should match cannot be told from the words around it."""
+    values: dict[str, list[float]] = {}
+    for r in reps:
+        seen = values.setdefault(r.claim.span.article_id, [])
+        if not any(same_value(v, r.value) for v in seen):
+            seen.append(r.value)
+    return [r for r in reps if len(values[r.claim.span.article_id]) < SEVERAL]
+
+
 def sides(by_value: list[list[Reported]]) -> tuple[list[str], list[str]]:
-    """(outlets giving the main value, outlets giving only other values). An outlet that gives both
-    has not contradicted anyone: it reported two numbers, often of two things, or its own update."""
+    """(outlets giving the main value, outlets with an article giving another value and not the main
+    one). An article that gives both has not contradicted anyone: it reported two numbers, often of
+    two things, or told its own update. An outlet whose figure changed between its articles is in both."""
+    main = {r.claim.span.article_id for r in by_value[0]}
     support = sorted({r.outlet for r in by_value[0]})
-    return support, sorted({r.outlet for v in by_value[1:] for r in v} - set(support))
+    return support, sorted({r.outlet for v in by_value[1:] for r in v if r.claim.span.article_id not in main})
 
 
 def quantity_groups(ctx: StoryContext, claims: Sequence[Claim]) -> list[tuple[str, list[Reported]]]:
-    """Groups of reports of one quantity, largest first. Complete link: a report joins a group only
-    when it counts the same thing as every report there; single link chained "10 killed" to "10
-    injured" to "30 injured" and called the first and last a conflict."""
+    """Single-link groups of reports of one quantity, largest first. Chains stay short because two
+    reports relate only when the words around their numbers meet and their places, years and names
+    do not part them ("10 killed" and "10 injured" share a value, not a measure)."""
     groups: list[tuple[str, list[Reported]]] = []
     reported = reported_claims(ctx, claims)
     unitless = reported.pop(UNITLESS, [])
-    for cls, reps in sorted(reported.items()):
-        mine: list[list[Reported]] = []
-        for r in sorted(reps, key=lambda r: (r.day or "9999", r.claim.span.article_id, r.claim.span.start)):
-            home = next((g for g in mine if all(_related(r, x) for x in g)), None)
-            if home is None:
-                mine.append([r])
-            else:
-                home.append(r)
-        groups += [(cls, g) for g in mine]
+    for cls, all_reps in sorted(reported.items()):
+        reps = _one_measure(all_reps)
+        parent = list(range(len(reps)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i in range(len(reps)):
+            for j in range(i + 1, len(reps)):
+                if _related(reps[i], reps[j]):
+                    parent[find(i)] = find(j)
+        by_root: dict[int, list[Reported]] = {}
+        for i, r in enumerate(reps):
+            by_root.setdefault(find(i), []).append(r)
+        groups += [(cls, g) for g in by_root.values()]
     for r in unitless:  # a bare number joins the quantity its sentence talks about, if any
         best = max(((max(jaccard(r.context, x.context) for x in g), i) for i, (_, g) in enumerate(groups)
                     if any(_related(r, x) for x in g)), default=None)
