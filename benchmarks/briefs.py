@@ -213,7 +213,8 @@ def main() -> None:
     if not (ECB / "gold.json").exists():
         print(f"skipping the brief benchmark: {ECB} not found (see ../shared/data/README.md)")
         return
-    # the ECB+ reader and the per-article stage runner are the clustering benchmark's, shared on purpose
+    # imported only past the data check: without ECB+ the benchmark must say so, not load spaCy;
+    # the ECB+ reader and per-article stage runner are the clustering benchmark's, shared on purpose
     from clustering import _ecb_results
     from storyline.pipeline import run_corpus_stages
 
