@@ -96,16 +96,19 @@ def test_voices_are_people_and_organisations_one_row_per_entity():
           quote("4", "the water rose", "the", "indirect")]
     items, _ = voices(_ctx({"a": text}, qs, ents))
     assert [i.text for i in items] == ["Outlet A quotes Oskar Dunmere ×2"]
+    # the entity stage missed the person: the full name as quoted is the row, the surname joins it
+    items, _ = voices(_ctx({"a": text}, [quote("1", "The dam will hold.", "Oskar Dunmere", "direct"), qs[1]], {}))
+    assert [i.text for i in items] == ["Outlet A quotes Oskar Dunmere ×2"]
 
 
 def test_open_questions_leave_out_promos_subheads_and_lines_to_the_reader():
     text = ("Too woo-woo for you? What's happening in your state? What happens next? "
-            "Want more? Sign up for our daily newsletter. "
+            "Want more? Sign up for our daily newsletter. Not bad for a late signing, huh? "
             "Who will pay for the repair of the Tessin dam after the flood?")
     a = Article(id="a", source="a.txt", outlet="Outlet A", text=text, language="en")
     spans = []
     for part in ("Too woo-woo for you?", "What's happening in your state?", "What happens next?", "Want more?",
-                 "Sign up for our daily newsletter.", "Who will pay for the repair of the Tessin dam after the flood?"):
+                 "Sign up for our daily newsletter.", "Not bad for a late signing, huh?", "Who will pay for the repair of the Tessin dam after the flood?"):
         i = text.index(part)
         spans.append((i, i + len(part)))
     found = open_questions([a], {"a": spans})

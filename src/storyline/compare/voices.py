@@ -75,31 +75,45 @@ _VOICE_TYPES = frozenset({"PERSON", "ORG", "NORP"}) | _PLACE_TYPES
 _NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w.'’-]*")
 
 
-def _surnames(ctx: StoryContext) -> dict[str, str | None]:
-    """folded last name -> the story person with that last name (None when two share it)."""
-    out: dict[str, str | None] = {}
-    for e in ctx.entities.values():
+@dataclass
+class _People:
+    """The story's people by folded full name and by folded last name (None: two share it), each to
+    one key: the entity id when there is one, else the name as quoted."""
+
+    full: dict[str, str]
+    last: dict[str, str | None]
+
+
+def _people(ctx: StoryContext) -> _People:
+    full: dict[str, str] = {}
+    for e in sorted(ctx.entities.values(), key=lambda e: e.id):
         if e.type == "PERSON" and " " in e.name.strip():
-            last = _fold(e.name.split()[-1])
-            out[last] = None if last in out and out[last] != e.id else e.id
-    return out
+            full.setdefault(_fold(e.name), e.id)
+    for q in ctx.quotes:  # people the entity stage missed, as the quote stage named them
+        words = (q.speaker or "").split()
+        if not q.speaker_entity and len(words) >= 2 and all(_NAME_WORD.fullmatch(w) for w in words):
+            full.setdefault(_fold(q.speaker or ""), q.speaker or "")
+    last: dict[str, str | None] = {}
+    for name, key in full.items():
+        surname = name.split()[-1]
+        last[surname] = None if surname in last and last[surname] != key else key
+    return _People(full, last)
 
 
-def _speaker_key(q: Quote, ctx: StoryContext, surnames: dict[str, str | None]) -> str | None:
+def _speaker_key(q: Quote, ctx: StoryContext, people: _People) -> str | None:
     """Whose voice a quote is: direct words always, reported speech only with a speech cue; keyed
-    by entity id, so one person is one row however an outlet names them."""
+    by entity id (or one spelling of the name), so one person is one row however an outlet names them."""
     if q.kind == "indirect" and not speech_cue(q.cue):
         return None
     ent = ctx.entities.get(q.speaker_entity or "")
-    if ent is None and q.speaker:
-        folded = _fold(q.speaker.strip())
-        if " " not in folded and surnames.get(folded):
-            ent = ctx.entities[surnames[folded] or ""]
+    if ent is not None and (ent.type not in _VOICE_TYPES or (ent.type in _PLACE_TYPES and q.kind != "direct")):
+        return None
+    name = _fold((ent.name if ent is not None else q.speaker or "").strip())
+    if ent is None or ent.type == "PERSON":
+        same = people.full.get(name) or (people.last.get(name) if " " not in name else None)
+        if same:
+            return same  # "King" and "Billy King", an entity or not, are one voice
     if ent is not None:
-        if ent.type not in _VOICE_TYPES or (ent.type in _PLACE_TYPES and q.kind != "direct"):
-            return None
-        if ent.type == "PERSON" and " " not in ent.name.strip() and surnames.get(_fold(ent.name)):
-            return surnames[_fold(ent.name)]  # "Trump" the entity is "Donald Trump" the entity
         return ent.id
     words = (q.speaker or "").split()
     if not words or len(words) > 5 or not all(_NAME_WORD.fullmatch(w) for w in words):
@@ -169,12 +183,12 @@ def describe_voices(ctx: StoryContext) -> dict[str, Voice]:
     names: dict[str, str] = {}
     own: dict[str, tuple[Evidence, Evidence]] = {}
     outlets = {o.lower() for o in ctx.outlets}
-    surnames = _surnames(ctx)
+    people = _people(ctx)
     for q in ctx.quotes:
-        key = _speaker_key(q, ctx, surnames)
+        key = _speaker_key(q, ctx, people)
         if not key or not q.speaker or q.speaker.lower() in outlets:  # "X told Korsa Herald" is not Korsa Herald speaking
             continue
-        names[key] = ctx.entities[key].name if key in ctx.entities else q.speaker
+        names[key] = ctx.entities[key].name if key in ctx.entities else key  # a key without entity is a name
         if key not in own:
             own[key] = _entity_evidence(ctx, key, places, names[key])
         (e_sides, e_kinds), (m_sides, m_kinds) = own[key]
@@ -193,9 +207,9 @@ def voices(ctx: StoryContext) -> tuple[list[Evidenced], dict[str, dict[str, list
     who = describe_voices(ctx)
     by_outlet: dict[str, dict[str, list[Quote]]] = defaultdict(lambda: defaultdict(list))
     unnamed: dict[str, list[Quote]] = defaultdict(list)
-    surnames = _surnames(ctx)
+    people = _people(ctx)
     for q in ctx.quotes:
-        key = _speaker_key(q, ctx, surnames)
+        key = _speaker_key(q, ctx, people)
         if key in who:
             by_outlet[ctx.outlet(q.span.article_id)][key].append(q)
         elif q.speaker is None and q.source is not None and not (q.kind == "indirect" and not speech_cue(q.cue)):
