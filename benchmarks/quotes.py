@@ -596,9 +596,27 @@ def run_polnear(split: str, limit: int | None, model: str, skip: int = 0, dump: 
         "speaker_on_hand_resolved_articles": {"articles": len(hand_articles), **acc(spk_hand_set)},
         "speaker_unnamed_sources": {"left_empty_rate": round(spk_unnamed["left_empty"] / max(1, spk_unnamed["total"]), 3),
                                     **{k: spk_unnamed[k] for k in ("total", "left_empty", "named")}},
-        "speaker_by_confidence": {k: {**v, "accuracy": round(v["correct"] / v["n"], 3)} for k, v in sorted(calib.items())}, "speaker_errors_sample": errors,
+        "speaker_by_confidence": {k: {**v, "accuracy": round(v["correct"] / v["n"], 3)} for k, v in sorted(calib.items())},
+        "speaker_sure": speaker_sure(calib), "speaker_errors_sample": errors,
         "speaker_abstained_sample": abstained,
     }
+
+
+def speaker_sure(calib: dict[str, dict[str, int]], goal: float = 0.95, min_n: int = 10) -> dict:
+    """The lowest confidence from which every level (with at least ``min_n`` speakers) was right at
+    least ``goal`` of the time: the cut a brief may state a speaker above. Compared with the
+    setting the product uses, so a drift shows in the result instead of in a brief."""
+    level = 1.0
+    for k in sorted(calib, key=float, reverse=True):
+        v = calib[k]
+        if v["n"] >= min_n and v["correct"] / v["n"] < goal:
+            break
+        level = float(k)
+    setting = Settings().speaker_sure
+    above = [v for k, v in calib.items() if float(k) >= setting]
+    return {"measured": level, "setting": setting, "goal": goal,
+            "right_above_setting": round(sum(v["correct"] for v in above) / max(1, sum(v["n"] for v in above)), 3),
+            "named_above_setting": sum(v["n"] for v in above)}
 
 
 def run_stress(model: str) -> dict:

@@ -264,6 +264,9 @@ class BriefSentence(Record):
     text: str
     citations: list[Span]
     section: str = "summary"
+    # a sentence that names a speaker: the attribution confidence of its quote (the best of the
+    # outlets' copies); below Settings.speaker_sure the text says "attributed to … (uncertain)"
+    speaker_confidence: float | None = None
 
 
 class Brief(Record):

@@ -53,7 +53,7 @@ def inputs() -> BriefInputs:
         i = t.index("Nobody will")
         quotes.append(Quote(id=f"q{aid}", span=by_id[aid].span(i, i + len("Nobody will drive over a bridge we cannot trust.")),
                             text="Nobody will drive over a bridge we cannot trust.", kind="direct", speaker="Ilse Brandt",
-                            speaker_entity="p_brandt"))
+                            speaker_entity="p_brandt", confidence=0.95))  # "…," Brandt said.
     ents = {"p_brandt": Entity(id="p_brandt", name="Ilse Brandt", type="PERSON"),
             "g_vale": Entity(id="g_vale", name="Ostend Vale", type="GPE", mentions=[
                 by_id["a1"].span(A1.index("Ostend Vale"), A1.index("Ostend Vale") + 11)])}

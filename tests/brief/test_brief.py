@@ -164,7 +164,7 @@ def test_quote_over_two_paragraphs_reads_as_one_line_without_the_reopening_mark(
     art = inputs.articles["a2"].model_copy(update={"text": text})
     i = text.index("Nobody")
     q = Quote(id="qx", span=art.span(i, i + len(words_)), text=words_, kind="direct", speaker="Ilse Brandt",
-              speaker_entity="p_brandt")
+              speaker_entity="p_brandt", confidence=0.95)
     lines = quotes(inputs.story, [q], inputs.entities, dict(inputs.articles, a2=art))
     assert lines[0].text == ('Ilse Brandt said: "Nobody asked us what it would cost. If they want a partner, '
                              'they must talk to us"')

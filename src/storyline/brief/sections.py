@@ -8,13 +8,16 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from ..config import Settings
 from ..model import Article, BriefSentence, Entity, Event, Quote, Span, Story
+from ..quotes.trust import is_sure
 from ..text.glyphs import REOPENING
 from ..text.words import jaccard, words
 
 MAX_PLACES = 4
 MAX_SPEAKERS = 8
 QUOTES_PER_SPEAKER = 2
+SPEAKER_SURE = Settings().speaker_sure  # the corpus stages are not handed Settings: its default
 
 
 def places(story: Story, entities: dict[str, Entity]) -> list[BriefSentence]:
@@ -84,9 +87,12 @@ def quotes(story: Story, qs: Sequence[Quote], entities: dict[str, Entity],
             # paragraph ("...opinion.\n\n"If they want...) is typography, not words
             text = " ".join(_REOPEN.sub("\n\n", q.text).split())
             text = text if len(text) <= 220 else text[:217].rsplit(" ", 1)[0] + "…"
-            verb = "said" if q.kind != "indirect" else "said that"
-            out.append(BriefSentence(text=f'{name} {verb}: "{text}"', citations=[x.span for x in c],
-                                     section="quotes"))
+            confidence = max(x.confidence for x in c)
+            # a guess never reads as fact: below the level right >= 95 % of the time it is "attributed"
+            said = (f'{name} said: "{text}"' if is_sure(confidence, SPEAKER_SURE)
+                    else f'Attributed to {name} (uncertain): "{text}"')
+            out.append(BriefSentence(text=said, citations=[x.span for x in c], section="quotes",
+                                     speaker_confidence=confidence))
     return out
 
 
