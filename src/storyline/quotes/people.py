@@ -153,6 +153,7 @@ class People:
                 r.gender = full.gender
         self.refs = refs
         self._fullest: dict[tuple[str, ...], str] | None = None
+        self._placed_memo: dict[tuple[str, str], bool] = {}
         self._proper_names: dict[str, bool] = {}
         self._starts = [r.start for r in refs]
 
@@ -267,13 +268,20 @@ class People:
 
     def _placed(self, r: Referent, place: str) -> bool:
         """Is ``place`` (a US state, or its AP abbreviation) said of this person's name somewhere:
-        'Vermont Sen. Bernie Sanders', 'Sen. Marco Rubio (R-Fla.)', 'Chris Christie of New Jersey'?"""
+        'Vermont Sen. <name>', 'Sen. <name> (R-Fla.)', '<name> of New Jersey'? Asked for every
+        mention of every person before a role noun, so the answer is kept per person and place
+        (scanning every mention each time grows as mentions squared on long articles)."""
+        key = (self._full(r), place)
+        if key not in self._placed_memo:
+            self._placed_memo[key] = self._scan_placed(key[0], place)
+        return self._placed_memo[key]
+
+    def _scan_placed(self, full: str, place: str) -> bool:
         st = "(?:" + "|".join(re.escape(f) for f in {place, _states().get(place, place)}) + ")"
         # the state as a title ('Florida Sen.', 'Texas Gov.', 'Vermont'), right before the name
         title = re.compile(rf"(?<!\w){st}(?:\s+(?:Sen\.|Gov\.|Rep\.|Sens\.|Senator|Governor|Attorney General))?\s+$")
         # after it: '(I-Vt.)', ', R-Texas', 'of New Jersey'
         tail = re.compile(rf"\s*(?:\(\s*(?:[RDI]-\s*)?{st}\s*\)|,\s*[RDI]-{st}|\s+of\s+{st})(?!\w)")
-        full = self._full(r)
         for x in self.refs:
             if x.kind == "person" and self._full(x) == full:
                 a, b = x.mention.span.start, x.mention.span.end
