@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from urllib.parse import quote
 
 from ..model import Article, Brief, BriefSentence, Span, Story
@@ -88,7 +88,16 @@ def meta_line(brief: Brief, story: Story, articles: dict[str, Article],
 def source_line(a: Article, story: Story, nums: dict[str, int], esc: Callable[..., str] = _plain) -> str:
     """The sources entry; ``esc`` prepares each article-derived piece for the output format."""
     bits = [esc(a.outlet or a.source, MAX_HEADLINE_CHARS),
-            esc(_fmt_day(a.published[:10] if a.published else None), MAX_HEADLINE_CHARS)]
+            esc(_fmt_day(a.published[:10] if a.published else None), MAX_HEADLINE_CHARS),
+            *source_relations(a, story, nums, lambda v: esc(v, MAX_HEADLINE_CHARS))]
+    return f"{' · '.join(bits)} — {esc(a.title or a.source, MAX_HEADLINE_CHARS)}"
+
+
+def source_relations(a: Article, story: Story, nums: Mapping[str, int], esc: Callable[[str], str]) -> list[str]:
+    """How a source relates to the others, by their numbers in the sources list: copies, the copied,
+    rewrites, translations. One wording for the brief and the reader; ``esc`` prepares the one
+    article-derived piece (the translator's credit) for the output format."""
+    bits = []
     if a.id in story.copies:
         bits.append(f"copy of [{nums.get(story.copies[a.id], '?')}]")
     copied_by = [nums[c] for c, o in story.copies.items() if o == a.id and c in nums]
@@ -97,8 +106,8 @@ def source_line(a: Article, story: Story, nums: dict[str, int], esc: Callable[..
     if a.rewrite_of and a.rewrite_of in nums:
         bits.append(f"rewrite of [{nums[a.rewrite_of]}]")
     if a.provenance.translated_by:
-        bits.append(f"translated ({esc(a.provenance.translated_by, MAX_HEADLINE_CHARS)})")
-    return f"{' · '.join(bits)} — {esc(a.title or a.source, MAX_HEADLINE_CHARS)}"
+        bits.append(f"translated ({esc(a.provenance.translated_by)})")
+    return bits
 
 
 def _refs(s: BriefSentence, nums: dict[str, int]) -> str:

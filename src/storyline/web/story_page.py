@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from ..brief.render import MAX_TEXT_CHARS, clip, source_numbers
+from ..brief.render import MAX_TEXT_CHARS, clip, source_numbers, source_relations
 from ..model import Article, Brief, BriefSentence, Claim, Entity, Story
 from ..text.plural import counted
 from .cite import Citer
@@ -155,18 +155,8 @@ def related(story: Story, titles: Mapping[str, str]) -> str:
 
 
 def _source_li(a: Article, story: Story, nums: Mapping[str, int]) -> str:
-    bits = [esc(a.outlet or a.source), time_tag(a.published)]
-    if a.byline:
-        bits.append(esc(a.byline))
-    if a.id in story.copies:
-        bits.append(f"copy of [{nums.get(story.copies[a.id], '?')}]")
-    copied_by = [nums[c] for c, o in story.copies.items() if o == a.id and c in nums]
-    if copied_by:
-        bits.append("copied by " + " ".join(f"[{n}]" for n in copied_by))
-    if a.rewrite_of and a.rewrite_of in nums:
-        bits.append(f"rewrite of [{nums[a.rewrite_of]}]")
-    if a.provenance.translated_by:
-        bits.append(f"machine-translated ({esc(a.provenance.translated_by)})")
+    bits = [esc(a.outlet or a.source), time_tag(a.published), *([esc(a.byline)] if a.byline else []),
+            *source_relations(a, story, nums, esc)]
     return (f"<li value='{nums[a.id]}' id='source-{nums[a.id]}'><a href='{esc(article_href(a.id))}'>"
             f"{esc(clip(a.title or a.source, 300))}</a><br><span class='meta'>{' · '.join(bits)}</span></li>")
 
