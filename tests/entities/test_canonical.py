@@ -129,3 +129,27 @@ def test_translated_first_name_merges_only_with_specific_role_and_shared_story(m
     # the same names with only a generic title stay apart
     ms2 = [mention(a, "Laszlo Kiss", role="Minister"), mention(b, "Ladislaus Kiss", role="Minister"), *ctx[:4]]
     assert len(_people(canonicalize(ms2, [a, b])[0])) == 2
+
+
+def test_son_with_suffix_is_never_an_alias_of_the_father(make_article, mention):
+    # regression: on real news "<name> Jr." became an alias of "<name>", so the son's words were the father's
+    a = make_article("Harold Vance Jr. spoke in Lindhaven.", "a1")
+    b = make_article("Harold Vance spoke in Lindhaven.", "a2")
+    c = make_article("Harold Vance, Jr. said Lindhaven would wait.", "a3")
+    d = make_article("Vance said Lindhaven would wait.", "a4")
+    ms = [mention(a, "Harold Vance Jr."), mention(b, "Harold Vance"), mention(c, "Harold Vance, Jr."), mention(d, "Vance")]
+    ms += [mention(x, "Lindhaven", "GPE") for x in (a, b, c, d)]
+    people = _people(canonicalize(ms, [a, b, c, d])[0])
+    son = next(e for n, e in people.items() if "Jr" in n)
+    assert "Harold Vance" not in son.aliases and people["Harold Vance"].aliases == []
+    assert len(son.mentions) == 2  # the same full name written twice is one person
+    assert not any("Vance" in e.aliases for e in people.values())  # the bare surname fits both: unresolved
+
+
+def test_spouses_sharing_a_surname_in_one_story_stay_apart(make_article, mention):
+    a = make_article("Marta Oyelaran and her husband Tobias Oyelaran opened the clinic in Lindhaven.", "a1")
+    b = make_article("Oyelaran said the clinic in Lindhaven would stay open.", "a2")
+    ms = [mention(a, "Marta Oyelaran"), mention(a, "Tobias Oyelaran"), mention(b, "Oyelaran")]
+    ms += [mention(x, "Lindhaven", "GPE") for x in (a, b)]
+    people = _people(canonicalize(ms, [a, b])[0])
+    assert people["Marta Oyelaran"].aliases == [] and people["Tobias Oyelaran"].aliases == []
