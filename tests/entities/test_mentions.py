@@ -111,3 +111,51 @@ def test_clerical_royal_and_local_titles_are_not_part_of_the_name():
     assert strip_role("Alderman William D. Burns")[:2] == ("William D. Burns", "Alderman")
     assert strip_role("Prince Alwaleed Bin Talal")[0] == "Alwaleed Bin Talal"
     assert strip_role("Pope Francis")[0] == "Pope Francis"  # a regnal name keeps its title
+
+
+def test_a_title_typed_as_organisation_gives_the_person_back_with_the_role(extract):
+    _, ms = extract("Secretary of Defense Jane Roe met State Department spokesman Tomas Ellery in Lindhaven.")
+    people = {m.span.text: m.role for m in ms if m.label == "PERSON"}
+    assert people["Jane Roe"] == "Secretary of Defense"
+    assert people["Tomas Ellery"].endswith("spokesman")
+    assert not any(m.span.text in ("Defense", "Secretary of Defense Jane Roe") for m in ms if m.label == "ORG")
+
+
+def test_split_title_and_department_phrases():
+    from storyline.entities.repair import split_title
+    assert split_title("Secretary of Defense Jane Roe") == (21, "Secretary of Defense")
+    assert split_title("Minister of the Interior Tomas Ellery") == (25, "Minister of the Interior")
+    assert split_title("Department of Defense") is None
+    assert strip_role("Secretary of Health and Human Services Jane Roe") == ("Jane Roe", "Secretary of Health and Human Services", 39)
+    assert role_before("Yesterday Secretary of Defense Jane Roe spoke.", 31) == "Secretary of Defense"
+
+
+def test_generational_suffix_stays_with_the_name(extract):
+    _, ms = extract("Harold Vance, Jr., told reporters in Lindhaven that his father would not run.")
+    assert "Harold Vance, Jr." in {m.span.text for m in ms if m.label == "PERSON"}
+
+
+def test_places_streets_prizes_variants_and_products_are_never_people():
+    from storyline.entities.repair import DROP, not_a_person
+
+    def check(text: str, name: str, known=frozenset()):
+        s = text.index(name)
+        return not_a_person(text, s, s + len(name), set(known))
+
+    assert check("Moldova said the border was closed.", "Moldova") == ("GPE", 7)  # a gazetteer place
+    assert check("Moldova said no.", "Moldova", {"moldova"}) is None  # the surname of someone named in full here
+    assert check("She lives on Elm Street now.", "Elm")[0] == "LOC"
+    assert check("She lives on Elm Street now.", "Elm Street")[0] == "LOC"
+    assert check("He won the Vantor Prize twice.", "Vantor")[0] == DROP
+    assert check("The Quellin variant spread.", "Quellin")[0] == DROP
+    assert check("Orbix sold the zPhone 15 in May.", "zPhone")[0] == DROP
+    assert check("Orbix sold the Vela 15 in May.", "Vela")[0] == DROP
+    assert check("Harold Vance, 45, said no.", "Harold Vance") is None
+    assert check("Harold Vance 2024 campaign.", "Harold Vance") is None
+
+
+def test_ner_never_keeps_a_street_prize_or_variant_as_a_person(extract):
+    _, ms = extract("Mara Quill, who won the Nobel Prize, lives on Vance Street. The Omicron variant spread in "
+                    "Paris, and Moldova closed its border. Quill said the zPhone 15 was late.")
+    people = {m.span.text for m in ms if m.label == "PERSON"}
+    assert people <= {"Mara Quill", "Quill"}

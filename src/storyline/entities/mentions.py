@@ -18,7 +18,8 @@ from ..model import Article, Mention
 from ..text.glyphs import DOUBLE_END, DOUBLE_QUOTES
 from .coref import resolve_references
 from .names import is_given_name, parse
-from .roles import is_role_token, role_after, role_before, role_lexicon, stop_words, strip_role
+from .repair import DROP, generational_end, not_a_person, split_title
+from .roles import department_before, is_role_token, role_after, role_before, role_lexicon, stop_words, strip_role
 from .translit import fold
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
@@ -90,6 +91,10 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
         nxt = re.match(r"[ \t]+([A-Z][\w-]*)", text[end:end + 40])
         if nxt and is_role_token(nxt.group(1), lang) and not is_role_token(text[start:end].split()[-1] if text[start:end].split() else "", lang):
             continue  # 'Varnian Agriculture' / 'Defence' before 'Minister Lena Varga' is a title fragment
+        if label != "PERSON" and trusted and (split := split_title(text[start:end], lang)):
+            start, role, label = start + split[0], split[1], "PERSON"  # 'Secretary of Defense Jane Roe' typed ORG
+        elif label != "PERSON" and text[end:end + 1] == " " and len(department_before(text, end + 1, lang) or "") > end - start:
+            continue  # 'Defense' in 'Secretary of Defense Jane Roe': part of the title, not an organisation
         if label == "PERSON" and ent.end - ent.start == 1 and doc.has_annotation("TAG") and ent.root.pos_ not in ("PROPN", "X"):
             continue  # 'Draft planning documents': a sentence-initial noun, not a surname
         if label == "PERSON" and (prev_word := re.search(r"(\w+) $", text[max(0, start - 20):start])):
@@ -105,12 +110,14 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
             if prev and len(text[start:end].split()) == 1 and is_given_name(prev.group(1)):
                 start -= len(prev.group(0))  # NER split 'Piet | Aldenburg zeigte': take the first name back
             role = role or role_before(text, start, lang) or role_after(text, end, lang)
+            end = generational_end(text, end)
         if end <= start or not any(c.isalpha() for c in text[start:end]):
             continue
         raw.append((start, end, label, role))
     raw = _add_speaker_names(text, raw, lang)
     raw = _add_caps_names(text, raw)
     raw = _harmonize_labels(text, raw, article.outlet)
+    raw = _relabel_non_people(text, raw) if trusted else raw
     people_full = {fold(parse(text[s:e]).surname) for s, e, lab, _ in raw  # type: ignore[union-attr]
                    if lab == "PERSON" and len(text[s:e].split()) >= 2 and _looks_like_name(text[s:e], trusted, lang)}
     out: list[Mention] = []
@@ -128,6 +135,21 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
             continue
         out.append(Mention(span=article.span(start, end), label=label, role=role))
     return resolve_references(article, out)
+
+
+def _relabel_non_people(text: str, raw: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """Places, streets, prizes, variants and products NER typed PERSON get their own label or go
+    (repair.not_a_person); a bare surname of someone named in full here stays a person."""
+    surnames = {fold(parse(text[s:e]).surname) for s, e, lab, _ in raw  # type: ignore[union-attr]
+                if lab == "PERSON" and len(text[s:e].split()) >= 2}
+    out = []
+    for s, e, lab, role in raw:
+        fix = not_a_person(text, s, e, surnames) if lab == "PERSON" else None
+        if fix is None:
+            out.append((s, e, lab, role))
+        elif fix[0] != DROP:
+            out.append((s, fix[1], fix[0], None))
+    return out
 
 
 def _plausible_foreign_name(text: str, name: str, lang: str) -> bool:

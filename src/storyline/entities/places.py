@@ -29,6 +29,11 @@ def _place_table() -> dict[str, str]:
     return out
 
 
+def place_canonical(name: str) -> str | None:
+    """The gazetteer's canonical name for a known place or one of its variants ('Britain'), else None."""
+    return _place_table().get(fold(name))
+
+
 def org_key(name: str) -> str:
     low = name.strip()
     for art in ("the ", "The ", "THE "):
