@@ -159,3 +159,16 @@ def test_ner_never_keeps_a_street_prize_or_variant_as_a_person(extract):
                     "Paris, and Moldova closed its border. Quill said the zPhone 15 was late.")
     people = {m.span.text for m in ms if m.label == "PERSON"}
     assert people <= {"Mara Quill", "Quill"}
+
+
+def test_a_surname_the_headline_names_in_full_is_a_person():
+    from storyline.entities.mentions import _harmonize_labels, title_surnames
+
+    from storyline.entities.translit import fold
+
+    assert title_surnames("Hire Maurice Calloway, Fire Coach Jim Orrin") == {fold("Calloway"), fold("Orrin")}
+    text = "Calloway arrives in Lindhaven today."
+    raw = [(0, 8, "GPE", None), (21, 30, "GPE", None)]
+    out = _harmonize_labels(text, raw, None, title_surnames("Lindhaven hires Maurice Calloway"))
+    assert out == [(0, 8, "PERSON", None), (21, 30, "GPE", None)]
+

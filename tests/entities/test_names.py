@@ -60,3 +60,9 @@ def test_different_middle_initials_are_different_people():
     assert score("Harold P. Q. Vance", "Harold Q. Vance") is None
     assert score("Harold J. Vance", "Harold Vance") is not None
     assert score("Marta Lopes Ferreira", "Marta Ferreira") is not None  # a written-out middle is no initial
+
+
+def test_a_leading_initial_before_the_name_used_and_english_short_forms():
+    assert parse("W. Mark Felder").given == "Mark" and score("W. Mark Felder", "Mark Felder") >= 0.95
+    assert score("Fred Larkin", "Frederick Larkin") >= 0.95 and score("Mo Calloway", "Maurice Calloway") >= 0.95
+    assert score("Fred Larkin", "Frank Larkin") is None

@@ -34,6 +34,19 @@ _SPEECH_NAME = re.compile(
 _PARTICLES = {"van", "von", "de", "da", "di", "der", "den", "du", "la", "le", "bin", "al", "el", "ten", "ter"}
 
 
+def _surname(name: str) -> str:
+    """Folded surname of a surface name: 'Arcade J. Comeaux Jr.' -> 'comeaux' (not 'jr')."""
+    p = parse(name)
+    return fold(p.surname) if p else ""
+
+
+def title_surnames(title: str | None) -> set[str]:
+    """Surnames of people a headline names in full ('Lindsay Lohan checks into rehab'): the body may
+    only say 'Lohan', which NER then calls a place or an organisation."""
+    words = re.findall(r"[A-Z][\w'’-]+|\S+", title or "")
+    return {_surname(b) for a, b in zip(words, words[1:]) if b[:1].isupper() and is_given_name(a)}
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) to the name: possessive, dash-joined tails, punctuation and spaces off."""
     surface = text[start:end]
@@ -80,6 +93,7 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
     lang = (article.language or "en").split("-")[0]
     trusted = lang in MODEL_LANGUAGES
     raw: list[tuple[int, int, str, str | None]] = []
+    named = {_surname(e.text) for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2}
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
@@ -95,8 +109,9 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
             start, role, label = start + split[0], split[1], "PERSON"  # 'Secretary of Defense Jane Roe' typed ORG
         elif label != "PERSON" and text[end:end + 1] == " " and len(department_before(text, end + 1, lang) or "") > end - start:
             continue  # 'Defense' in 'Secretary of Defense Jane Roe': part of the title, not an organisation
-        if label == "PERSON" and ent.end - ent.start == 1 and doc.has_annotation("TAG") and ent.root.pos_ not in ("PROPN", "X"):
-            continue  # 'Draft planning documents': a sentence-initial noun, not a surname
+        if label == "PERSON" and ent.end - ent.start == 1 and doc.has_annotation("TAG") and ent.root.pos_ not in ("PROPN", "X") \
+                and fold(ent.text) not in named:
+            continue  # 'Draft planning documents': a sentence-initial noun, not a surname (unless named here in full)
         if label == "PERSON" and (prev_word := re.search(r"(\w+) $", text[max(0, start - 20):start])):
             # a title NER cut in two ("Miss | Universe Alicia Machado"): the lexicon knows the whole
             _, _, cut = strip_role(prev_word.group(1) + " " + text[start:end], lang)
@@ -104,6 +119,8 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
                 start += cut - len(prev_word.group(1)) - 1
         if label == "PERSON":
             _, role, cut = strip_role(text[start:end], lang)
+            if not cut and trusted and (split := split_title(text[start:end], lang)):
+                cut, role = split  # 'Colts QB Andrew Luck': a qualifier before the title
             start += cut
             start, end = _trim(text, start, end)
             prev = re.search(r"([A-Z][\w-]+) $", text[max(0, start - 30):start])
@@ -116,7 +133,7 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
         raw.append((start, end, label, role))
     raw = _add_speaker_names(text, raw, lang)
     raw = _add_caps_names(text, raw)
-    raw = _harmonize_labels(text, raw, article.outlet)
+    raw = _harmonize_labels(text, raw, article.outlet, title_surnames(article.title) if trusted else set())
     raw = _relabel_non_people(text, raw) if trusted else raw
     people_full = {fold(parse(text[s:e]).surname) for s, e, lab, _ in raw  # type: ignore[union-attr]
                    if lab == "PERSON" and len(text[s:e].split()) >= 2 and _looks_like_name(text[s:e], trusted, lang)}
@@ -167,7 +184,7 @@ def _add_speaker_names(text: str, raw: list[tuple[int, int, str, str | None]],
     """Names in quote attributions that NER missed or mislabelled ('..., Varga said' as ORG)."""
     taken = {(s, e): i for i, (s, e, _, _) in enumerate(raw)}
     out = list(raw)
-    surnames = {fold(text[s:e].split()[-1]) for s, e, lab, _ in raw if lab == "PERSON"}
+    surnames = {_surname(text[s:e]) for s, e, lab, _ in raw if lab == "PERSON"}
     words, _ = role_lexicon(lang)
     for m in re.finditer(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*)?) ([A-Z][\w'’-]+)\b", text):
         # 'Minister Varga: ...' in a heading NER skipped: a title before a surname named in full
@@ -197,7 +214,7 @@ def _add_caps_names(text: str, raw: list[tuple[int, int, str, str | None]]) -> l
     """'KOWALCZYK: NO MISSION WITHOUT AIR COVER' - NER does not see names in all-caps headings; a
     capitalised run that spells a person named elsewhere in the article is that person."""
     fulls = {fold(text[s:e]) for s, e, lab, _ in raw if lab == "PERSON" and len(text[s:e].split()) >= 2}
-    surnames = {f.split()[-1] for f in fulls if f.strip()}  # names in other scripts fold to ""
+    surnames = {_surname(f) for f in fulls if f.strip()} - {""}  # names in other scripts fold to ""
     if not fulls:
         return raw
     out = list(raw)
@@ -216,11 +233,11 @@ def _add_caps_names(text: str, raw: list[tuple[int, int, str, str | None]]) -> l
 
 
 def _harmonize_labels(text: str, raw: list[tuple[int, int, str, str | None]],
-                      outlet: str | None) -> list[tuple[int, int, str, str | None]]:
+                      outlet: str | None, headline: set[str] = frozenset()) -> list[tuple[int, int, str, str | None]]:
     """One name, one label within an article: a bare surname of a person named in full is PERSON
     ('Varga' tagged ORG); an all-caps dateline takes the label of its title-case form; the outlet's
-    own name is an ORG, never a person."""
-    surnames = {fold(text[s:e].split()[-1]) for s, e, lab, _ in raw if lab == "PERSON" and len(text[s:e].split()) >= 2}
+    own name is an ORG, never a person. ``headline``: surnames the headline names in full."""
+    surnames = {_surname(text[s:e]) for s, e, lab, _ in raw if lab == "PERSON" and len(text[s:e].split()) >= 2} | headline
     votes: dict[str, Counter[str]] = {}
     for s, e, lab, _ in raw:
         if not text[s:e].isupper():

@@ -57,10 +57,13 @@ def parse(name: str) -> PersonName | None:
     i = len(tokens) - 1
     while i > 1 and tokens[i - 1].lower() in _PARTICLES:
         i -= 1
-    middles = tokens[1:i]
+    first = 0
+    if i >= 2 and len(tokens[0].rstrip(".")) == 1 and len(tokens[1].rstrip(".")) > 1:
+        first = 1  # 'W. Mark Felder' goes by his middle name: he is the 'Mark Felder' of other articles
+    middles = tokens[first + 1:i]
     # only bare initials tell two people apart; a written-out middle may be half of a double surname
     middle = "".join(t[0].lower() for t in middles) if all(len(t.rstrip(".")) == 1 for t in middles) else ""
-    return PersonName(tokens[0], " ".join(tokens[i:]), name, suffix, middle)
+    return PersonName(tokens[first], " ".join(tokens[i:]), name, suffix, middle)
 
 
 @cache

@@ -14,6 +14,7 @@ from functools import cache
 
 from ..model import Article, Mention
 from ..resources import table
+from .names import is_given_name, parse
 from .translit import fold
 
 Group = tuple[str, str, list[Mention], list[str]]  # (type, name, mentions, extra aliases)
@@ -109,7 +110,9 @@ def _merge_acronyms(groups: list[Group]) -> list[Group]:
 
 def vote_labels(ms: list[Mention]) -> list[Mention]:
     """A 'person' that the corpus mostly calls a place or an organisation ('Port Selvik', 'Sejmar')
-    is one: NER's label flips by sentence; the majority across all articles is steadier."""
+    is one: NER's label flips by sentence; the majority across all articles is steadier. The other
+    way too: a first name and a surname ('Esther Vale') that the corpus calls PERSON at least as
+    often as anything else is a person wherever NER called it a place or an organisation."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m in ms:
         if not m.resolved_to:
@@ -119,10 +122,19 @@ def vote_labels(ms: list[Mention]) -> list[Mention]:
         v = votes.get(org_key(m.span.text))
         if m.label == "PERSON" and not m.resolved_to and v:
             others = Counter({k: n for k, n in v.items() if k != "PERSON"})
-            if others and sum(others.values()) >= v["PERSON"]:
+            if others and sum(others.values()) >= v["PERSON"] + (1 if _full_name_form(m.span.text) else 0):
                 m = m.model_copy(update={"label": others.most_common(1)[0][0]})
+        elif m.label in ("ORG", "GPE", "LOC") and v and v["PERSON"] and _full_name_form(m.span.text) \
+                and v["PERSON"] >= sum(v.values()) - v["PERSON"] and not place_canonical(m.span.text):
+            m = m.model_copy(update={"label": "PERSON"})
         out.append(m)
     return out
+
+
+def _full_name_form(name: str) -> bool:
+    """'Esther Vale': two or three capitalised words, the first a known first name."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and is_given_name(words[0])
 
 
 def missed_names(others: list[Mention], ms: list[Mention], arts: dict[str, Article]) -> list[Mention]:
@@ -141,8 +153,11 @@ def missed_names(others: list[Mention], ms: list[Mention], arts: dict[str, Artic
         return []
     longest = max(len(k.split()) for k in known)
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    people: dict[str, set[str]] = defaultdict(set)  # folded names and surnames of each article's people
     for m in ms:
         taken[m.span.article_id].append((m.span.start, m.span.end))
+        if m.label == "PERSON" and (p := parse(m.resolved_to or m.span.text)):
+            people[m.span.article_id] |= {fold(p.surname), fold(p.raw)}
     out = []
     for aid, art in arts.items():
         for tok in re.finditer(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", art.text):
@@ -151,7 +166,9 @@ def missed_names(others: list[Mention], ms: list[Mention], arts: dict[str, Artic
             if len(tok.group(0).split()) > longest:
                 continue
             k = fold(art.text[s0:e0])
-            if k in known and not any(s0 < e and s < e0 for s, e in taken[aid]):
+            # 'Cheeks' where the article names Maurice Cheeks: the person NER skipped, not the
+            # organisation another article's NER made of the same word
+            if k in known and k not in people[aid] and not any(s0 < e and s < e0 for s, e in taken[aid]):
                 out.append(Mention(span=art.span(s0, e0), label=label_of[k].most_common(1)[0][0]))
                 taken[aid].append((s0, e0))
     return out
