@@ -176,3 +176,15 @@ def test_a_full_name_the_corpus_calls_a_person_is_a_person_everywhere(make_artic
     assert [m.label for m in ms] == ["PERSON"] * 4  # a tie goes to the person
     ms = vote_labels([mention(a, "Esther Vale", "ORG"), mention(a, "Esther Vale", "ORG", nth=1), mention(b, "Esther Vale")])
     assert [m.label for m in ms] == ["ORG", "ORG", "ORG"]  # the majority still wins
+
+
+def test_a_team_named_after_its_city_once_is_the_short_form_after(make_article, mention):
+    a = make_article("The Lindhaven Pilots beat Vell in Lindhaven.", "a1")
+    b = make_article("The Pilots won again.", "a2")
+    ms = [mention(a, "Lindhaven Pilots", "ORG"), mention(a, "Lindhaven", "GPE", nth=1), mention(b, "Pilots", "ORG")]
+    orgs = {e.name: e for e in canonicalize(ms, [a, b])[0] if e.type == "ORG"}
+    assert list(orgs) == ["Lindhaven Pilots"] and orgs["Lindhaven Pilots"].aliases == ["Pilots"]
+    c = make_article("The Korsa Pilots lost in Korsa.", "a3")
+    ms += [mention(c, "Korsa Pilots", "ORG"), mention(c, "Korsa", "GPE", nth=1)]
+    orgs = {e.name for e in canonicalize(ms, [a, b, c])[0] if e.type == "ORG"}
+    assert orgs == {"Lindhaven Pilots", "Korsa Pilots", "Pilots"}  # two teams fit: the short form stays apart

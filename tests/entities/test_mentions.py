@@ -172,3 +172,12 @@ def test_a_surname_the_headline_names_in_full_is_a_person():
     out = _harmonize_labels(text, raw, None, title_surnames("Lindhaven hires Maurice Calloway"))
     assert out == [(0, 8, "PERSON", None), (21, 30, "GPE", None)]
 
+
+
+def test_a_bare_surname_ner_missed_is_found_when_the_article_named_the_person(extract):
+    from storyline.entities.mentions import _add_known_surnames
+
+    text = "Jermaine Talloway was arrested. Later Talloway was at the scene. The Talloway House stood."
+    raw = [(0, 17, "PERSON", None)]
+    added = _add_known_surnames(text, raw, set())[1:]
+    assert [text[s:e] for s, e, _, _ in added] == ["Talloway"]  # not the one inside 'Talloway House'

@@ -133,7 +133,9 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
         raw.append((start, end, label, role))
     raw = _add_speaker_names(text, raw, lang)
     raw = _add_caps_names(text, raw)
-    raw = _harmonize_labels(text, raw, article.outlet, title_surnames(article.title) if trusted else set())
+    headline = title_surnames(article.title) if trusted else set()
+    raw = _harmonize_labels(text, raw, article.outlet, headline)
+    raw = _add_known_surnames(text, raw, headline) if trusted else raw
     raw = _relabel_non_people(text, raw) if trusted else raw
     people_full = {fold(parse(text[s:e]).surname) for s, e, lab, _ in raw  # type: ignore[union-attr]
                    if lab == "PERSON" and len(text[s:e].split()) >= 2 and _looks_like_name(text[s:e], trusted, lang)}
@@ -207,6 +209,33 @@ def _add_speaker_names(text: str, raw: list[tuple[int, int, str, str | None]],
             out[i] = (s, e, "PERSON", out[i][3])
         elif not any(s < e2 and s2 < e for s2, e2, _, _ in raw):
             out.append((s, e, "PERSON", None))
+    return out
+
+
+def _add_known_surnames(text: str, raw: list[tuple[int, int, str, str | None]],
+                        headline: set[str]) -> list[tuple[int, int, str, str | None]]:
+    """'Timmons was at the scene' in an article that named Jermayne Timmons: the small NER model misses
+    many bare surnames of a person the article (or its headline) named in full. A standalone
+    capitalised word (no capitalised neighbour, not after 'the') that spells such a surname is that
+    person's short form; coreference then decides whom it names."""
+    surnames = {_surname(text[s:e]) for s, e, lab, _ in raw if lab == "PERSON" and len(text[s:e].split()) >= 2}
+    surnames = (surnames | headline) - {""}
+    if not surnames:
+        return raw
+    out = list(raw)
+    for m in re.finditer(r"\b[A-Z][a-zA-Z]+\b", text):
+        s0, e0 = m.span()
+        if fold(m.group(0)) not in surnames or m.group(0).lower() in stop_words("en") or any(
+                s0 < e and s < e0 for s, e, _, _ in out):
+            continue
+        before = re.search(r"(^|[.!?:\n]\s*|\S\s+)(\S+)\s+$", text[max(0, s0 - 40):s0])
+        after = re.match(r"\s+(\S+)", text[e0:e0 + 30])
+        prev = before.group(2) if before else ""
+        starts_sentence = before is not None and not before.group(1).strip()[-1:].isalnum()
+        if prev.lower() == "the" or prev[:1].isupper() and not prev.endswith((".", ",", ":", '"')) and not starts_sentence \
+                or after and after.group(1)[:1].isupper():
+            continue  # part of a longer name ('White House', 'the Timmons case')
+        out.append((s0, e0, "PERSON", None))
     return out
 
 

@@ -84,7 +84,7 @@ def group_places_and_orgs(ms: list[Mention], arts: dict[str, Article] | None = N
             if name.lower().startswith("the "):
                 name = name[4:]  # 'the Varnian Grain Board' is named 'Varnian Grain Board'
         out.append((label, name, group, []))
-    return _merge_acronyms(out)
+    return _merge_place_prefixed(_merge_acronyms(out))
 
 
 _MINOR = {"the", "of", "for", "and", "on", "in", "de", "des", "der", "du", "la"}
@@ -104,6 +104,27 @@ def _merge_acronyms(groups: list[Group]) -> list[Group]:
             k = initials[name][0]
             l0, n0, c0, e0 = groups[k]
             groups[k] = (l0, n0, c0 + cms, e0 + extra)
+            drop.add(n)
+    return [g for n, g in enumerate(groups) if n not in drop]
+
+
+def _merge_place_prefixed(groups: list[Group]) -> list[Group]:
+    """'Colts' is the 'Indianapolis Colts' when exactly one organisation in the corpus is that name
+    after a place the corpus knows (teams, city councils, local papers): news names them in full
+    once and by the short form after. Two candidates ('Boston Pilots', 'Denver Pilots') leave it alone."""
+    places = {fold(name) for label, name, _, _ in groups if label in ("GPE", "LOC")} | set(_place_table())
+    longer: dict[str, list[int]] = defaultdict(list)
+    for n, (label, name, _, _) in enumerate(groups):
+        words = name.split()
+        for k in range(1, len(words)):
+            if label == "ORG" and fold(" ".join(words[:k])) in places:
+                longer[fold(" ".join(words[k:]))].append(n)
+    drop = set()
+    for n, (label, name, cms, extra) in enumerate(groups):
+        hits = longer.get(fold(name), [])
+        if label == "ORG" and not name.isupper() and len(hits) == 1 and hits[0] != n:
+            l0, n0, c0, e0 = groups[hits[0]]
+            groups[hits[0]] = (l0, n0, c0 + cms, e0 + extra)
             drop.add(n)
     return [g for n, g in enumerate(groups) if n not in drop]
 
