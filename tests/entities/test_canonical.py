@@ -1,5 +1,6 @@
 from storyline.entities.canonical import LocalPerson, canonicalize, cluster_people
 from storyline.entities.kb import KB, KBEntry
+from storyline.entities.places import missed_names, vote_labels
 
 
 def _people(ents):
@@ -158,8 +159,6 @@ def test_spouses_sharing_a_surname_in_one_story_stay_apart(make_article, mention
 def test_a_persons_surname_is_not_made_an_organisation_from_other_articles(make_article, mention):
     # regression (real news): NER called a coach's surname an ORG in two articles; every bare surname
     # in the articles that named him in full then became that "organisation"
-    from storyline.entities.places import missed_names
-
     a = make_article("Larkspur beat Vell. Larkspur won again.", "a1")
     b = make_article("Coach Tamsin Larkspur arrived. Larkspur said the team was ready.", "a2")
     ms = [mention(a, "Larkspur", "ORG"), mention(a, "Larkspur", "ORG", nth=1), mention(b, "Tamsin Larkspur")]
@@ -167,8 +166,6 @@ def test_a_persons_surname_is_not_made_an_organisation_from_other_articles(make_
 
 
 def test_a_full_name_the_corpus_calls_a_person_is_a_person_everywhere(make_article, mention):
-    from storyline.entities.places import vote_labels
-
     a = make_article("Esther Vale swam. Esther Vale won.", "a1")
     b = make_article("Esther Vale retired. Esther Vale left.", "a2")
     ms = vote_labels([mention(a, "Esther Vale"), mention(a, "Esther Vale", "ORG", nth=1), mention(b, "Esther Vale"),

@@ -2,8 +2,10 @@
 
 import pytest
 
-from storyline.entities.mentions import extract_mentions
+from storyline.entities.mentions import _add_known_surnames, _harmonize_labels, extract_mentions, title_surnames
+from storyline.entities.repair import DROP, not_a_person, split_title
 from storyline.entities.roles import role_after, role_before, strip_role
+from storyline.entities.translit import fold
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +124,6 @@ def test_a_title_typed_as_organisation_gives_the_person_back_with_the_role(extra
 
 
 def test_split_title_and_department_phrases():
-    from storyline.entities.repair import split_title
     assert split_title("Secretary of Defense Jane Roe") == (21, "Secretary of Defense")
     assert split_title("Minister of the Interior Tomas Ellery") == (25, "Minister of the Interior")
     assert split_title("Department of Defense") is None
@@ -136,8 +137,6 @@ def test_generational_suffix_stays_with_the_name(extract):
 
 
 def test_places_streets_prizes_variants_and_products_are_never_people():
-    from storyline.entities.repair import DROP, not_a_person
-
     def check(text: str, name: str, known=frozenset()):
         s = text.index(name)
         return not_a_person(text, s, s + len(name), set(known))
@@ -162,10 +161,6 @@ def test_ner_never_keeps_a_street_prize_or_variant_as_a_person(extract):
 
 
 def test_a_surname_the_headline_names_in_full_is_a_person():
-    from storyline.entities.mentions import _harmonize_labels, title_surnames
-
-    from storyline.entities.translit import fold
-
     assert title_surnames("Hire Maurice Calloway, Fire Coach Jim Orrin") == {fold("Calloway"), fold("Orrin")}
     text = "Calloway arrives in Lindhaven today."
     raw = [(0, 8, "GPE", None), (21, 30, "GPE", None)]
@@ -175,8 +170,6 @@ def test_a_surname_the_headline_names_in_full_is_a_person():
 
 
 def test_a_bare_surname_ner_missed_is_found_when_the_article_named_the_person(extract):
-    from storyline.entities.mentions import _add_known_surnames
-
     text = "Jermaine Talloway was arrested. Later Talloway was at the scene. The Talloway House stood."
     raw = [(0, 17, "PERSON", None)]
     added = _add_known_surnames(text, raw, set())[1:]

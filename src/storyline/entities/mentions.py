@@ -4,7 +4,10 @@ Why repair: NER on machine-translated text keeps titles inside names ("Minister 
 "Außenminister Dmitri Wolchow"), possessives ("Kowalczyk's"), trailing verbs ("Piet Aldenburg
 zeigte"), labels one name differently in different sentences ("Varga" as ORG after "Lena Varga" as
 PERSON), and, on text in a language the model was not trained for, tags ordinary capitalised nouns
-as people ("Freitag"). Each repair below is one of those observed failures.
+as people ("Freitag"). On English news it also misses bare surnames of people the article (or its
+headline) names in full, calls them places or organisations, types a whole "Secretary of Defense Jane
+Roe" ORG and streets, prizes or products PERSON (repair.py). Each repair below is one of those
+observed failures.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 The hard rules live here because every caller (clustering, coreference, quote lookup, evaluation)
 must agree on them: surnames must match after transliteration folding, and two *known, different*
 given names mean two people ("Lena Varga" is not "Jonas Varga") unless a variants table says they
-are one name across languages ("Dmitri"/"Dmytro", "Pyotr"/"Peter").
+are one name across languages ("Dmitri"/"Dmytro", "Pyotr"/"Peter"), and a generational suffix or
+different middle initials mean father and son ("Harold Vance Jr." is never "Harold Vance": only the
+same full name or a knowledge base joins them).
 """
 
 from __future__ import annotations
