@@ -1,8 +1,10 @@
 """Mention extraction on realistic noisy text (spaCy loaded once per session)."""
 
 import pytest
+from spacy.tokens import Span
 
-from storyline.entities.mentions import _add_known_surnames, _harmonize_labels, extract_mentions, title_surnames
+from storyline.entities.mentions import (_add_known_surnames, _harmonize_labels, _leading_function_word_end, extract_mentions,
+                                         title_surnames)
 from storyline.entities.repair import DROP, not_a_person, split_title
 from storyline.entities.roles import role_after, role_before, strip_role
 from storyline.entities.translit import fold
@@ -174,3 +176,13 @@ def test_a_bare_surname_ner_missed_is_found_when_the_article_named_the_person(ex
     raw = [(0, 17, "PERSON", None)]
     added = _add_known_surnames(text, raw, set())[1:]
     assert [text[s:e] for s, e, _, _ in added] == ["Talloway"]  # not the one inside 'Talloway House'
+
+
+
+def test_a_sentence_initial_word_glued_to_a_surname_is_cut_off(nlp):
+    doc = nlp("Without Vell, the story would not exist.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert _leading_function_word_end(doc.ents[0]) == len("Without ")
+    doc = nlp("Marta Vell, the story said.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert _leading_function_word_end(doc.ents[0]) == 0

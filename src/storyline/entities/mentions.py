@@ -50,6 +50,17 @@ def title_surnames(title: str | None) -> set[str]:
     return {_surname(b) for a, b in zip(words, words[1:]) if b[:1].isupper() and is_given_name(a)}
 
 
+_NOT_NAME_POS = {"ADP", "VERB", "ADV", "DET", "PRON", "SCONJ", "CCONJ", "AUX"}
+
+
+def _leading_function_word_end(ent) -> int:  # type: ignore[no-untyped-def]
+    """Where a name starts when NER glued a sentence-initial word to it ('Without Felt', 'Losing
+    Thomas'): after a first token tagged as a preposition, verb or the like that is no first name."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or ent[0].pos_ not in _NOT_NAME_POS or is_given_name(ent[0].text):
+        return ent.start_char
+    return ent[1].idx
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) to the name: possessive, dash-joined tails, punctuation and spaces off."""
     surface = text[start:end]
@@ -101,7 +112,7 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
         label = LABELS.get(ent.label_)
         if label is None:
             continue
-        start, end = _trim(text, ent.start_char, ent.end_char)
+        start, end = _trim(text, max(ent.start_char, _leading_function_word_end(ent)), ent.end_char)
         role = None
         if not trusted:
             end = _trim_trailing_lowercase(text, start, end)  # 'Lindhaven grundsätzlich'
