@@ -185,3 +185,11 @@ def test_a_team_named_after_its_city_once_is_the_short_form_after(make_article, 
     ms += [mention(c, "Korsa Pilots", "ORG"), mention(c, "Korsa", "GPE", nth=1)]
     orgs = {e.name for e in canonicalize(ms, [a, b, c])[0] if e.type == "ORG"}
     assert orgs == {"Lindhaven Pilots", "Korsa Pilots", "Pilots"}  # two teams fit: the short form stays apart
+
+
+def test_a_full_name_is_not_copied_as_an_organisation_into_other_articles(make_article, mention):
+    a = make_article("Zelda Marrow Fund. Zelda Marrow Fund.", "a1")
+    b = make_article("Zelda Marrow swam.", "a2")
+    c = make_article("Yesterday Zelda Marrow won.", "a3")
+    ms = [mention(a, "Zelda Marrow", "ORG"), mention(a, "Zelda Marrow", "ORG", nth=1), mention(b, "Zelda Marrow")]
+    assert missed_names([m for m in ms if m.label != "PERSON"], ms, {"a1": a, "a2": b, "a3": c}) == []

@@ -175,6 +175,7 @@ def missed_names(others: list[Mention], ms: list[Mention], arts: dict[str, Artic
     longest = max(len(k.split()) for k in known)
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     people: dict[str, set[str]] = defaultdict(set)  # folded names and surnames of each article's people
+    full_names = {fold(m.span.text) for m in ms if m.label == "PERSON" and len(m.span.text.split()) >= 2}
     for m in ms:
         taken[m.span.article_id].append((m.span.start, m.span.end))
         if m.label == "PERSON" and (p := parse(m.resolved_to or m.span.text)):
@@ -188,8 +189,8 @@ def missed_names(others: list[Mention], ms: list[Mention], arts: dict[str, Artic
                 continue
             k = fold(art.text[s0:e0])
             # 'Cheeks' where the article names Maurice Cheeks: the person NER skipped, not the
-            # organisation another article's NER made of the same word
-            if k in known and k not in people[aid] and not any(s0 < e and s < e0 for s, e in taken[aid]):
+            # organisation another article's NER made of the same word; nor a person's full name
+            if k in known and k not in people[aid] and k not in full_names and not any(s0 < e and s < e0 for s, e in taken[aid]):
                 out.append(Mention(span=art.span(s0, e0), label=label_of[k].most_common(1)[0][0]))
                 taken[aid].append((s0, e0))
     return out
