@@ -73,8 +73,9 @@ def bcubed(pred: dict, gold: dict) -> dict:
 def offset_map(raw: str, text: str):  # type: ignore[no-untyped-def]
     """A function from an offset in ``raw`` to the same character's offset in ``text`` (None when the
     character is not there: a removed line)."""
-    if raw == text:
-        return lambda i: i
+    at = raw.find(text)
+    if at >= 0:  # the usual case: only leading URL, headline and date lines were removed
+        return lambda i: i - at if at <= i < at + len(text) else None
     blocks = [b for b in difflib.SequenceMatcher(None, raw, text, autojunk=False).get_matching_blocks() if b.size]
     starts = [b.a for b in blocks]
 

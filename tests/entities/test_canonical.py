@@ -188,8 +188,8 @@ def test_a_team_named_after_its_city_once_is_the_short_form_after(make_article, 
 
 
 def test_a_full_name_is_not_copied_as_an_organisation_into_other_articles(make_article, mention):
-    a = make_article("Zelda Marrow Fund. Zelda Marrow Fund.", "a1")
+    a = make_article("Zelda Marrow opened. Zelda Marrow closed.", "a1")
     b = make_article("Zelda Marrow swam.", "a2")
-    c = make_article("Yesterday Zelda Marrow won.", "a3")
+    c = make_article("He met Zelda Marrow there.", "a3")
     ms = [mention(a, "Zelda Marrow", "ORG"), mention(a, "Zelda Marrow", "ORG", nth=1), mention(b, "Zelda Marrow")]
     assert missed_names([m for m in ms if m.label != "PERSON"], ms, {"a1": a, "a2": b, "a3": c}) == []
