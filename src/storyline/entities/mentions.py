@@ -44,8 +44,8 @@ def _surname(name: str) -> str:
 
 
 def title_surnames(title: str | None) -> set[str]:
-    """Surnames of people a headline names in full ('Lindsay Lohan checks into rehab'): the body may
-    only say 'Lohan', which NER then calls a place or an organisation."""
+    """Surnames of people a headline names in full ('Tamsin Larkspur checks into rehab'): the body may
+    only say 'Larkspur', which NER then calls a place or an organisation."""
     words = re.findall(r"[A-Z][\w'’-]+|\S+", title or "")
     return {_surname(b) for a, b in zip(words, words[1:]) if b[:1].isupper() and is_given_name(a)}
 
@@ -54,8 +54,8 @@ _NOT_NAME_POS = {"ADP", "VERB", "ADV", "DET", "PRON", "SCONJ", "CCONJ", "AUX"}
 
 
 def _leading_function_word_end(ent) -> int:  # type: ignore[no-untyped-def]
-    """Where a name starts when NER glued a sentence-initial word to it ('Without Felt', 'Losing
-    Thomas'): after a first token tagged as a preposition, verb or the like that is no first name."""
+    """Where a name starts when NER glued a sentence-initial word to it ('Without Larkspur', 'Losing
+    Okafor'): after a first token tagged as a preposition, verb or the like that is no first name."""
     if ent.label_ != "PERSON" or len(ent) < 2 or ent[0].pos_ not in _NOT_NAME_POS or is_given_name(ent[0].text):
         return ent.start_char
     return ent[1].idx
@@ -134,7 +134,7 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
         if label == "PERSON":
             _, role, cut = strip_role(text[start:end], lang)
             if not cut and trusted and (split := split_title(text[start:end], lang)):
-                cut, role = split  # 'Colts QB Andrew Luck': a qualifier before the title
+                cut, role = split  # 'Pilots QB Tamsin Larkspur': a qualifier before the title
             start += cut
             start, end = _trim(text, start, end)
             prev = re.search(r"([A-Z][\w-]+) $", text[max(0, start - 30):start])
@@ -228,7 +228,7 @@ def _add_speaker_names(text: str, raw: list[tuple[int, int, str, str | None]],
 
 def _add_known_surnames(text: str, raw: list[tuple[int, int, str, str | None]],
                         headline: set[str]) -> list[tuple[int, int, str, str | None]]:
-    """'Timmons was at the scene' in an article that named Jermayne Timmons: the small NER model misses
+    """'Talloway was at the scene' in an article that named Jermaine Talloway: the small NER model misses
     many bare surnames of a person the article (or its headline) named in full. A standalone
     capitalised word (no capitalised neighbour, not after 'the') that spells such a surname is that
     person's short form; coreference then decides whom it names."""
@@ -248,7 +248,7 @@ def _add_known_surnames(text: str, raw: list[tuple[int, int, str, str | None]],
         starts_sentence = before is not None and not before.group(1).strip()[-1:].isalnum()
         if prev.lower() == "the" or prev[:1].isupper() and not prev.endswith((".", ",", ":", '"')) and not starts_sentence \
                 or after and after.group(1)[:1].isupper():
-            continue  # part of a longer name ('White House', 'the Timmons case')
+            continue  # part of a longer name ('White House', 'the Talloway case')
         out.append((s0, e0, "PERSON", None))
     return out
 

@@ -109,7 +109,7 @@ def _merge_acronyms(groups: list[Group]) -> list[Group]:
 
 
 def _merge_place_prefixed(groups: list[Group]) -> list[Group]:
-    """'Colts' is the 'Indianapolis Colts' when exactly one organisation in the corpus is that name
+    """'Pilots' is the 'Lindhaven Pilots' when exactly one organisation in the corpus is that name
     after a place the corpus knows (teams, city councils, local papers): news names them in full
     once and by the short form after. Two candidates ('Boston Pilots', 'Denver Pilots') leave it alone."""
     places = {fold(name) for label, name, _, _ in groups if label in ("GPE", "LOC")} | set(_place_table())
@@ -188,7 +188,7 @@ def missed_names(others: list[Mention], ms: list[Mention], arts: dict[str, Artic
             if len(tok.group(0).split()) > longest:
                 continue
             k = fold(art.text[s0:e0])
-            # 'Cheeks' where the article names Maurice Cheeks: the person NER skipped, not the
+            # 'Larkspur' where the article names Tamsin Larkspur: the person NER skipped, not the
             # organisation another article's NER made of the same word; nor a person's full name
             if k in known and k not in people[aid] and k not in full_names and not any(s0 < e and s < e0 for s, e in taken[aid]):
                 out.append(Mention(span=art.span(s0, e0), label=label_of[k].most_common(1)[0][0]))
