@@ -11,11 +11,16 @@ Reports pairwise precision / recall / F1 of merges over person mentions (precisi
 false merge corrupts every quote of that person), the number of entities fusing two real people, and
 recall per corruption kind; plus an exact-string baseline.
 
-Run: .venv/bin/python benchmarks/entities.py   -> benchmarks/results/entities.json
+Second section, real news: cross-document coreference of named people on ECB+ (ecb_people.py), scored
+with B-cubed over the gold human mentions that are proper names, from an `analyze` run over the ECB+
+texts (--ecb-out DIR; skipped when the directory has no analysis.json).
+
+Run: .venv/bin/python benchmarks/entities.py [--ecb-out DIR]   -> benchmarks/results/entities.json
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import sys
@@ -29,6 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _machine import machine_info  # noqa: E402
+from ecb_people import ecb_people  # noqa: E402
 
 from storyline.entities.canonical import canonicalize  # noqa: E402
 from storyline.model import Article, Mention  # noqa: E402
@@ -211,6 +217,10 @@ def pairwise(gold: dict, pred: dict, kind_of: dict) -> dict:
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ecb-out", type=Path, default=None,
+                    help="output directory of `storyline analyze <ecbplus>/text --out DIR` (holds analysis.json)")
+    args = ap.parse_args()
     rng = random.Random(SEED)
     people = make_people(rng)
     articles, mentions, gold, kind_of = make_corpus(people, rng)
@@ -230,6 +240,7 @@ def main() -> None:
         "seed": SEED, "people": len(people), "person_mentions": len(gold), "articles": len(articles),
         "people_pairs_sharing_first_name": shared_first, "people_pairs_sharing_surname": shared_last,
         "storyline": ours, "baseline_exact_string": exact, "canonicalize_seconds": round(seconds, 2), "lexicon_load_seconds": round(warmup, 2),
+        "ecbplus_named_people": ecb_people(args.ecb_out) if args.ecb_out else "skipped: no --ecb-out",
         "machine": machine_info(),
     }
     out = ROOT / "benchmarks" / "results" / "entities.json"

@@ -1,5 +1,6 @@
 from storyline.entities.canonical import LocalPerson, canonicalize, cluster_people
 from storyline.entities.kb import KB, KBEntry
+from storyline.entities.places import missed_names, vote_labels
 
 
 def _people(ents):
@@ -129,3 +130,66 @@ def test_translated_first_name_merges_only_with_specific_role_and_shared_story(m
     # the same names with only a generic title stay apart
     ms2 = [mention(a, "Laszlo Kiss", role="Minister"), mention(b, "Ladislaus Kiss", role="Minister"), *ctx[:4]]
     assert len(_people(canonicalize(ms2, [a, b])[0])) == 2
+
+
+def test_son_with_suffix_is_never_an_alias_of_the_father(make_article, mention):
+    # regression: on real news "<name> Jr." became an alias of "<name>", so the son's words were the father's
+    a = make_article("Harold Vance Jr. spoke in Lindhaven.", "a1")
+    b = make_article("Harold Vance spoke in Lindhaven.", "a2")
+    c = make_article("Harold Vance, Jr. said Lindhaven would wait.", "a3")
+    d = make_article("Vance said Lindhaven would wait.", "a4")
+    ms = [mention(a, "Harold Vance Jr."), mention(b, "Harold Vance"), mention(c, "Harold Vance, Jr."), mention(d, "Vance")]
+    ms += [mention(x, "Lindhaven", "GPE") for x in (a, b, c, d)]
+    people = _people(canonicalize(ms, [a, b, c, d])[0])
+    son = next(e for n, e in people.items() if "Jr" in n)
+    assert "Harold Vance" not in son.aliases and people["Harold Vance"].aliases == []
+    assert len(son.mentions) == 2  # the same full name written twice is one person
+    assert not any("Vance" in e.aliases for e in people.values())  # the bare surname fits both: unresolved
+
+
+def test_spouses_sharing_a_surname_in_one_story_stay_apart(make_article, mention):
+    a = make_article("Marta Oyelaran and her husband Tobias Oyelaran opened the clinic in Lindhaven.", "a1")
+    b = make_article("Oyelaran said the clinic in Lindhaven would stay open.", "a2")
+    ms = [mention(a, "Marta Oyelaran"), mention(a, "Tobias Oyelaran"), mention(b, "Oyelaran")]
+    ms += [mention(x, "Lindhaven", "GPE") for x in (a, b)]
+    people = _people(canonicalize(ms, [a, b])[0])
+    assert people["Marta Oyelaran"].aliases == [] and people["Tobias Oyelaran"].aliases == []
+
+
+def test_a_persons_surname_is_not_made_an_organisation_from_other_articles(make_article, mention):
+    # regression (real news): NER called a coach's surname an ORG in two articles; every bare surname
+    # in the articles that named him in full then became that "organisation"
+    a = make_article("Larkspur beat Vell. Larkspur won again.", "a1")
+    b = make_article("Coach Tamsin Larkspur arrived. Larkspur said the team was ready.", "a2")
+    ms = [mention(a, "Larkspur", "ORG"), mention(a, "Larkspur", "ORG", nth=1), mention(b, "Tamsin Larkspur")]
+    assert missed_names([m for m in ms if m.label != "PERSON"], ms, {"a1": a, "a2": b}) == []
+
+
+def test_a_full_name_the_corpus_calls_a_person_is_a_person_everywhere(make_article, mention):
+    a = make_article("Esther Vale swam. Esther Vale won.", "a1")
+    b = make_article("Esther Vale retired. Esther Vale left.", "a2")
+    ms = vote_labels([mention(a, "Esther Vale"), mention(a, "Esther Vale", "ORG", nth=1), mention(b, "Esther Vale"),
+                      mention(b, "Esther Vale", "GPE", nth=1)])
+    assert [m.label for m in ms] == ["PERSON"] * 4  # a tie goes to the person
+    ms = vote_labels([mention(a, "Esther Vale", "ORG"), mention(a, "Esther Vale", "ORG", nth=1), mention(b, "Esther Vale")])
+    assert [m.label for m in ms] == ["ORG", "ORG", "ORG"]  # the majority still wins
+
+
+def test_a_team_named_after_its_city_once_is_the_short_form_after(make_article, mention):
+    a = make_article("The Lindhaven Pilots beat Vell in Lindhaven.", "a1")
+    b = make_article("The Pilots won again.", "a2")
+    ms = [mention(a, "Lindhaven Pilots", "ORG"), mention(a, "Lindhaven", "GPE", nth=1), mention(b, "Pilots", "ORG")]
+    orgs = {e.name: e for e in canonicalize(ms, [a, b])[0] if e.type == "ORG"}
+    assert list(orgs) == ["Lindhaven Pilots"] and orgs["Lindhaven Pilots"].aliases == ["Pilots"]
+    c = make_article("The Korsa Pilots lost in Korsa.", "a3")
+    ms += [mention(c, "Korsa Pilots", "ORG"), mention(c, "Korsa", "GPE", nth=1)]
+    orgs = {e.name for e in canonicalize(ms, [a, b, c])[0] if e.type == "ORG"}
+    assert orgs == {"Lindhaven Pilots", "Korsa Pilots", "Pilots"}  # two teams fit: the short form stays apart
+
+
+def test_a_full_name_is_not_copied_as_an_organisation_into_other_articles(make_article, mention):
+    a = make_article("Zelda Marrow opened. Zelda Marrow closed.", "a1")
+    b = make_article("Zelda Marrow swam.", "a2")
+    c = make_article("He met Zelda Marrow there.", "a3")
+    ms = [mention(a, "Zelda Marrow", "ORG"), mention(a, "Zelda Marrow", "ORG", nth=1), mention(b, "Zelda Marrow")]
+    assert missed_names([m for m in ms if m.label != "PERSON"], ms, {"a1": a, "a2": b, "a3": c}) == []

@@ -1,9 +1,13 @@
 """Mention extraction on realistic noisy text (spaCy loaded once per session)."""
 
 import pytest
+from spacy.tokens import Span
 
-from storyline.entities.mentions import extract_mentions
+from storyline.entities.mentions import (_add_known_surnames, _harmonize_labels, _leading_function_word_end, extract_mentions,
+                                         title_surnames)
+from storyline.entities.repair import DROP, not_a_person, split_title
 from storyline.entities.roles import role_after, role_before, strip_role
+from storyline.entities.translit import fold
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +115,74 @@ def test_clerical_royal_and_local_titles_are_not_part_of_the_name():
     assert strip_role("Alderman William D. Burns")[:2] == ("William D. Burns", "Alderman")
     assert strip_role("Prince Alwaleed Bin Talal")[0] == "Alwaleed Bin Talal"
     assert strip_role("Pope Francis")[0] == "Pope Francis"  # a regnal name keeps its title
+
+
+def test_a_title_typed_as_organisation_gives_the_person_back_with_the_role(extract):
+    _, ms = extract("Secretary of Defense Jane Roe met State Department spokesman Tomas Ellery in Lindhaven.")
+    people = {m.span.text: m.role for m in ms if m.label == "PERSON"}
+    assert people["Jane Roe"] == "Secretary of Defense"
+    assert people["Tomas Ellery"].endswith("spokesman")
+    assert not any(m.span.text in ("Defense", "Secretary of Defense Jane Roe") for m in ms if m.label == "ORG")
+
+
+def test_split_title_and_department_phrases():
+    assert split_title("Secretary of Defense Jane Roe") == (21, "Secretary of Defense")
+    assert split_title("Minister of the Interior Tomas Ellery") == (25, "Minister of the Interior")
+    assert split_title("Department of Defense") is None
+    assert strip_role("Secretary of Health and Human Services Jane Roe") == ("Jane Roe", "Secretary of Health and Human Services", 39)
+    assert role_before("Yesterday Secretary of Defense Jane Roe spoke.", 31) == "Secretary of Defense"
+
+
+def test_generational_suffix_stays_with_the_name(extract):
+    _, ms = extract("Harold Vance, Jr., told reporters in Lindhaven that his father would not run.")
+    assert "Harold Vance, Jr." in {m.span.text for m in ms if m.label == "PERSON"}
+
+
+def test_places_streets_prizes_variants_and_products_are_never_people():
+    def check(text: str, name: str, known=frozenset()):
+        s = text.index(name)
+        return not_a_person(text, s, s + len(name), set(known))
+
+    assert check("Moldova said the border was closed.", "Moldova") == ("GPE", 7)  # a gazetteer place
+    assert check("Moldova said no.", "Moldova", {"moldova"}) is None  # the surname of someone named in full here
+    assert check("She lives on Elm Street now.", "Elm")[0] == "LOC"
+    assert check("She lives on Elm Street now.", "Elm Street")[0] == "LOC"
+    assert check("He won the Vantor Prize twice.", "Vantor")[0] == DROP
+    assert check("The Quellin variant spread.", "Quellin")[0] == DROP
+    assert check("Orbix sold the zPhone 15 in May.", "zPhone")[0] == DROP
+    assert check("Orbix sold the Vela 15 in May.", "Vela")[0] == DROP
+    assert check("Harold Vance, 45, said no.", "Harold Vance") is None
+    assert check("Harold Vance 2024 campaign.", "Harold Vance") is None
+
+
+def test_ner_never_keeps_a_street_prize_or_variant_as_a_person(extract):
+    _, ms = extract("Mara Quill, who won the Nobel Prize, lives on Vance Street. The Omicron variant spread in "
+                    "Paris, and Moldova closed its border. Quill said the zPhone 15 was late.")
+    people = {m.span.text for m in ms if m.label == "PERSON"}
+    assert people <= {"Mara Quill", "Quill"}
+
+
+def test_a_surname_the_headline_names_in_full_is_a_person():
+    assert title_surnames("Hire Maurice Calloway, Fire Coach Jim Orrin") == {fold("Calloway"), fold("Orrin")}
+    text = "Calloway arrives in Lindhaven today."
+    raw = [(0, 8, "GPE", None), (21, 30, "GPE", None)]
+    out = _harmonize_labels(text, raw, None, title_surnames("Lindhaven hires Maurice Calloway"))
+    assert out == [(0, 8, "PERSON", None), (21, 30, "GPE", None)]
+
+
+
+def test_a_bare_surname_ner_missed_is_found_when_the_article_named_the_person(extract):
+    text = "Jermaine Talloway was arrested. Later Talloway was at the scene. The Talloway House stood."
+    raw = [(0, 17, "PERSON", None)]
+    added = _add_known_surnames(text, raw, set())[1:]
+    assert [text[s:e] for s, e, _, _ in added] == ["Talloway"]  # not the one inside 'Talloway House'
+
+
+
+def test_a_sentence_initial_word_glued_to_a_surname_is_cut_off(nlp):
+    doc = nlp("Without Vell, the story would not exist.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert _leading_function_word_end(doc.ents[0]) == len("Without ")
+    doc = nlp("Marta Vell, the story said.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert _leading_function_word_end(doc.ents[0]) == 0

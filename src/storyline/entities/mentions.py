@@ -4,7 +4,10 @@ Why repair: NER on machine-translated text keeps titles inside names ("Minister 
 "Außenminister Dmitri Wolchow"), possessives ("Kowalczyk's"), trailing verbs ("Piet Aldenburg
 zeigte"), labels one name differently in different sentences ("Varga" as ORG after "Lena Varga" as
 PERSON), and, on text in a language the model was not trained for, tags ordinary capitalised nouns
-as people ("Freitag"). Each repair below is one of those observed failures.
+as people ("Freitag"). On English news it also misses bare surnames of people the article (or its
+headline) names in full, calls them places or organisations, types a whole "Secretary of Defense Jane
+Roe" ORG and streets, prizes or products PERSON (repair.py). Each repair below is one of those
+observed failures.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from ..model import Article, Mention
 from ..text.glyphs import DOUBLE_END, DOUBLE_QUOTES
 from .coref import resolve_references
 from .names import is_given_name, parse
-from .roles import is_role_token, role_after, role_before, role_lexicon, stop_words, strip_role
+from .repair import DROP, generational_end, not_a_person, split_title
+from .roles import department_before, is_role_token, role_after, role_before, role_lexicon, stop_words, strip_role
 from .translit import fold
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
@@ -31,6 +35,30 @@ _SPEECH_NAME = re.compile(
     r"insisted|argued|wrote|sagte|erklärte)\b"
     r"|\b(?:said|says|added|according to|sagte|erklärte) (?P<b>[A-Z][\w'’-]+ [A-Z][\w'’-]+)\b")
 _PARTICLES = {"van", "von", "de", "da", "di", "der", "den", "du", "la", "le", "bin", "al", "el", "ten", "ter"}
+
+
+def _surname(name: str) -> str:
+    """Folded surname of a surface name: 'Arcade J. Comeaux Jr.' -> 'comeaux' (not 'jr')."""
+    p = parse(name)
+    return fold(p.surname) if p else ""
+
+
+def title_surnames(title: str | None) -> set[str]:
+    """Surnames of people a headline names in full ('Tamsin Larkspur checks into rehab'): the body may
+    only say 'Larkspur', which NER then calls a place or an organisation."""
+    words = re.findall(r"[A-Z][\w'’-]+|\S+", title or "")
+    return {_surname(b) for a, b in zip(words, words[1:]) if b[:1].isupper() and is_given_name(a)}
+
+
+_NOT_NAME_POS = {"ADP", "VERB", "ADV", "DET", "PRON", "SCONJ", "CCONJ", "AUX"}
+
+
+def _leading_function_word_end(ent) -> int:  # type: ignore[no-untyped-def]
+    """Where a name starts when NER glued a sentence-initial word to it ('Without Larkspur', 'Losing
+    Okafor'): after a first token tagged as a preposition, verb or the like that is no first name."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or ent[0].pos_ not in _NOT_NAME_POS or is_given_name(ent[0].text):
+        return ent.start_char
+    return ent[1].idx
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -79,19 +107,25 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
     lang = (article.language or "en").split("-")[0]
     trusted = lang in MODEL_LANGUAGES
     raw: list[tuple[int, int, str, str | None]] = []
+    named = {_surname(e.text) for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2}
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
             continue
-        start, end = _trim(text, ent.start_char, ent.end_char)
+        start, end = _trim(text, max(ent.start_char, _leading_function_word_end(ent)), ent.end_char)
         role = None
         if not trusted:
             end = _trim_trailing_lowercase(text, start, end)  # 'Lindhaven grundsätzlich'
         nxt = re.match(r"[ \t]+([A-Z][\w-]*)", text[end:end + 40])
         if nxt and is_role_token(nxt.group(1), lang) and not is_role_token(text[start:end].split()[-1] if text[start:end].split() else "", lang):
             continue  # 'Varnian Agriculture' / 'Defence' before 'Minister Lena Varga' is a title fragment
-        if label == "PERSON" and ent.end - ent.start == 1 and doc.has_annotation("TAG") and ent.root.pos_ not in ("PROPN", "X"):
-            continue  # 'Draft planning documents': a sentence-initial noun, not a surname
+        if label != "PERSON" and trusted and (split := split_title(text[start:end], lang)):
+            start, role, label = start + split[0], split[1], "PERSON"  # 'Secretary of Defense Jane Roe' typed ORG
+        elif label != "PERSON" and text[end:end + 1] == " " and len(department_before(text, end + 1, lang) or "") > end - start:
+            continue  # 'Defense' in 'Secretary of Defense Jane Roe': part of the title, not an organisation
+        if label == "PERSON" and ent.end - ent.start == 1 and doc.has_annotation("TAG") and ent.root.pos_ not in ("PROPN", "X") \
+                and fold(ent.text) not in named:
+            continue  # 'Draft planning documents': a sentence-initial noun, not a surname (unless named here in full)
         if label == "PERSON" and (prev_word := re.search(r"(\w+) $", text[max(0, start - 20):start])):
             # a title NER cut in two ("Miss | Universe Alicia Machado"): the lexicon knows the whole
             _, _, cut = strip_role(prev_word.group(1) + " " + text[start:end], lang)
@@ -99,18 +133,24 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
                 start += cut - len(prev_word.group(1)) - 1
         if label == "PERSON":
             _, role, cut = strip_role(text[start:end], lang)
+            if not cut and trusted and (split := split_title(text[start:end], lang)):
+                cut, role = split  # 'Pilots QB Tamsin Larkspur': a qualifier before the title
             start += cut
             start, end = _trim(text, start, end)
             prev = re.search(r"([A-Z][\w-]+) $", text[max(0, start - 30):start])
             if prev and len(text[start:end].split()) == 1 and is_given_name(prev.group(1)):
                 start -= len(prev.group(0))  # NER split 'Piet | Aldenburg zeigte': take the first name back
             role = role or role_before(text, start, lang) or role_after(text, end, lang)
+            end = generational_end(text, end)
         if end <= start or not any(c.isalpha() for c in text[start:end]):
             continue
         raw.append((start, end, label, role))
     raw = _add_speaker_names(text, raw, lang)
     raw = _add_caps_names(text, raw)
-    raw = _harmonize_labels(text, raw, article.outlet)
+    headline = title_surnames(article.title) if trusted else set()
+    raw = _harmonize_labels(text, raw, article.outlet, headline)
+    raw = _add_known_surnames(text, raw, headline) if trusted else raw
+    raw = _relabel_non_people(text, raw) if trusted else raw
     people_full = {fold(parse(text[s:e]).surname) for s, e, lab, _ in raw  # type: ignore[union-attr]
                    if lab == "PERSON" and len(text[s:e].split()) >= 2 and _looks_like_name(text[s:e], trusted, lang)}
     out: list[Mention] = []
@@ -130,6 +170,21 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
     return resolve_references(article, out)
 
 
+def _relabel_non_people(text: str, raw: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """Places, streets, prizes, variants and products NER typed PERSON get their own label or go
+    (repair.not_a_person); a bare surname of someone named in full here stays a person."""
+    surnames = {fold(parse(text[s:e]).surname) for s, e, lab, _ in raw  # type: ignore[union-attr]
+                if lab == "PERSON" and len(text[s:e].split()) >= 2}
+    out = []
+    for s, e, lab, role in raw:
+        fix = not_a_person(text, s, e, surnames) if lab == "PERSON" else None
+        if fix is None:
+            out.append((s, e, lab, role))
+        elif fix[0] != DROP:
+            out.append((s, fix[1], fix[0], None))
+    return out
+
+
 def _plausible_foreign_name(text: str, name: str, lang: str) -> bool:
     """Outside the model's language NER tags capitalised nouns ('Druck', 'Fragen') as names: keep a
     place or organisation only if every word is capitalised, it is no stop word, and it is either
@@ -145,7 +200,7 @@ def _add_speaker_names(text: str, raw: list[tuple[int, int, str, str | None]],
     """Names in quote attributions that NER missed or mislabelled ('..., Varga said' as ORG)."""
     taken = {(s, e): i for i, (s, e, _, _) in enumerate(raw)}
     out = list(raw)
-    surnames = {fold(text[s:e].split()[-1]) for s, e, lab, _ in raw if lab == "PERSON"}
+    surnames = {_surname(text[s:e]) for s, e, lab, _ in raw if lab == "PERSON"}
     words, _ = role_lexicon(lang)
     for m in re.finditer(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*)?) ([A-Z][\w'’-]+)\b", text):
         # 'Minister Varga: ...' in a heading NER skipped: a title before a surname named in full
@@ -171,11 +226,38 @@ def _add_speaker_names(text: str, raw: list[tuple[int, int, str, str | None]],
     return out
 
 
+def _add_known_surnames(text: str, raw: list[tuple[int, int, str, str | None]],
+                        headline: set[str]) -> list[tuple[int, int, str, str | None]]:
+    """'Talloway was at the scene' in an article that named Jermaine Talloway: the small NER model misses
+    many bare surnames of a person the article (or its headline) named in full. A standalone
+    capitalised word (no capitalised neighbour, not after 'the') that spells such a surname is that
+    person's short form; coreference then decides whom it names."""
+    surnames = {_surname(text[s:e]) for s, e, lab, _ in raw if lab == "PERSON" and len(text[s:e].split()) >= 2}
+    surnames = (surnames | headline) - {""}
+    if not surnames:
+        return raw
+    out = list(raw)
+    for m in re.finditer(r"\b[A-Z][a-zA-Z]+\b", text):
+        s0, e0 = m.span()
+        if fold(m.group(0)) not in surnames or m.group(0).lower() in stop_words("en") or any(
+                s0 < e and s < e0 for s, e, _, _ in out):
+            continue
+        before = re.search(r"(^|[.!?:\n]\s*|\S\s+)(\S+)\s+$", text[max(0, s0 - 40):s0])
+        after = re.match(r"\s+(\S+)", text[e0:e0 + 30])
+        prev = before.group(2) if before else ""
+        starts_sentence = before is not None and not before.group(1).strip()[-1:].isalnum()
+        if prev.lower() == "the" or prev[:1].isupper() and not prev.endswith((".", ",", ":", '"')) and not starts_sentence \
+                or after and after.group(1)[:1].isupper():
+            continue  # part of a longer name ('White House', 'the Talloway case')
+        out.append((s0, e0, "PERSON", None))
+    return out
+
+
 def _add_caps_names(text: str, raw: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
     """'KOWALCZYK: NO MISSION WITHOUT AIR COVER' - NER does not see names in all-caps headings; a
     capitalised run that spells a person named elsewhere in the article is that person."""
     fulls = {fold(text[s:e]) for s, e, lab, _ in raw if lab == "PERSON" and len(text[s:e].split()) >= 2}
-    surnames = {f.split()[-1] for f in fulls if f.strip()}  # names in other scripts fold to ""
+    surnames = {_surname(f) for f in fulls if f.strip()} - {""}  # names in other scripts fold to ""
     if not fulls:
         return raw
     out = list(raw)
@@ -194,11 +276,11 @@ def _add_caps_names(text: str, raw: list[tuple[int, int, str, str | None]]) -> l
 
 
 def _harmonize_labels(text: str, raw: list[tuple[int, int, str, str | None]],
-                      outlet: str | None) -> list[tuple[int, int, str, str | None]]:
+                      outlet: str | None, headline: set[str] = frozenset()) -> list[tuple[int, int, str, str | None]]:
     """One name, one label within an article: a bare surname of a person named in full is PERSON
     ('Varga' tagged ORG); an all-caps dateline takes the label of its title-case form; the outlet's
-    own name is an ORG, never a person."""
-    surnames = {fold(text[s:e].split()[-1]) for s, e, lab, _ in raw if lab == "PERSON" and len(text[s:e].split()) >= 2}
+    own name is an ORG, never a person. ``headline``: surnames the headline names in full."""
+    surnames = {_surname(text[s:e]) for s, e, lab, _ in raw if lab == "PERSON" and len(text[s:e].split()) >= 2} | headline
     votes: dict[str, Counter[str]] = {}
     for s, e, lab, _ in raw:
         if not text[s:e].isupper():

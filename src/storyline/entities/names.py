@@ -3,7 +3,9 @@
 The hard rules live here because every caller (clustering, coreference, quote lookup, evaluation)
 must agree on them: surnames must match after transliteration folding, and two *known, different*
 given names mean two people ("Lena Varga" is not "Jonas Varga") unless a variants table says they
-are one name across languages ("Dmitri"/"Dmytro", "Pyotr"/"Peter").
+are one name across languages ("Dmitri"/"Dmytro", "Pyotr"/"Peter"), and a generational suffix or
+different middle initials mean father and son ("Harold Vance Jr." is never "Harold Vance": only the
+same full name or a knowledge base joins them).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class PersonName:
     surname: str
     raw: str
     suffix: str = ""  # "jr", "iii": a father and his son share the rest of the name
+    middle: str = ""  # initials of middle names ("hw" for "George H. W. ..."), only when all are initials
 
     @property
     def is_full(self) -> bool:
@@ -56,7 +59,13 @@ def parse(name: str) -> PersonName | None:
     i = len(tokens) - 1
     while i > 1 and tokens[i - 1].lower() in _PARTICLES:
         i -= 1
-    return PersonName(tokens[0], " ".join(tokens[i:]), name, suffix)
+    first = 0
+    if i >= 2 and len(tokens[0].rstrip(".")) == 1 and len(tokens[1].rstrip(".")) > 1:
+        first = 1  # 'W. Mark Felder' goes by his middle name: he is the 'Mark Felder' of other articles
+    middles = tokens[first + 1:i]
+    # only bare initials tell two people apart; a written-out middle may be half of a double surname
+    middle = "".join(t[0].lower() for t in middles) if all(len(t.rstrip(".")) == 1 for t in middles) else ""
+    return PersonName(tokens[first], " ".join(tokens[i:]), name, suffix, middle)
 
 
 @cache
@@ -121,13 +130,26 @@ def surname_similarity(a: PersonName, b: PersonName) -> float:
     return token_similarity(a.surname, b.surname)
 
 
+def generation_conflict(a: PersonName, b: PersonName) -> bool:
+    """Father and son share every other part of the name, so the generational suffix and the middle
+    initials decide: "Harold Vance Jr." is not "Harold Vance III", nor "Harold Vance" (written without
+    the suffix, the name is as likely the father's: only a knowledge base may join them), and
+    "Harold J. Vance" is not "Harold K. Vance". A bare surname says nothing about the generation
+    ("Vance" may be either), so it conflicts only through its own suffix."""
+    if a.suffix != b.suffix:
+        unsuffixed = b if a.suffix else a
+        if unsuffixed.suffix or unsuffixed.is_full:
+            return True
+    return bool(a.middle and b.middle and a.middle != b.middle)
+
+
 def name_score(a: PersonName, b: PersonName) -> float | None:
     """How strongly two names alone say 'same person': None when they cannot be (the hard rules),
     0.0 when the names neither link nor forbid (two damaged spellings of one surname may be further
     apart from each other than from the original, so only clearly different surnames forbid)."""
     s = surname_similarity(a, b)
-    if s < SURNAME_FORBID or a.suffix and b.suffix and a.suffix != b.suffix:
-        return None  # "Brent Bozell Jr." is the father of "Brent Bozell III"
+    if s < SURNAME_FORBID or generation_conflict(a, b):
+        return None
     if a.is_full and b.is_full:
         assert a.given is not None and b.given is not None
         if not given_names_compatible(a.given, b.given):

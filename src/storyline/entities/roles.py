@@ -36,6 +36,37 @@ def is_role_token(token: str, lang: str = "en") -> bool:
     return low in words or any(low.endswith(s) and len(low) > len(s) for s in suffixes)
 
 
+@cache
+def departments() -> tuple[str, ...]:
+    """Department words after 'of' in a title, longest first ('health and human services' before 'health')."""
+    return tuple(sorted(lines("entities/departments_en.txt"), key=len, reverse=True))
+
+
+def department_after(text: str) -> int:
+    """Length of an 'of [the] <Department>' phrase at the start of ``text`` (0 if none): the rest of a
+    title like 'Secretary of Defense' once 'Secretary' is matched."""
+    m = re.match(r"of\s+", text)
+    if not m:
+        return 0
+    rest = text[m.end():].lower()
+    hit = next((d for d in departments() if rest.startswith(d) and not rest[len(d):len(d) + 1].isalpha()), None)
+    return m.end() + len(hit) if hit else 0
+
+
+@cache
+def _department_tail() -> re.Pattern[str]:
+    alts = "|".join(re.escape(d) for d in departments())
+    return re.compile(r"([A-Za-z][\w.-]*)\s+of\s+(?:" + alts + r")\s+$", re.I)
+
+
+def department_before(text: str, start: int, lang: str = "en") -> str | None:
+    """'Secretary of Defense ' right before ``start``: the whole title, which role_before cannot see
+    because 'Defense' and 'of' are no role words."""
+    prefix = text[max(0, start - 80):start]
+    m = _department_tail().search(prefix)
+    return prefix[m.start():].strip() if m and is_role_token(m.group(1), lang) else None
+
+
 def strip_role(text: str, lang: str = "en") -> tuple[str, str | None, int]:
     """'Defence Minister Anna Kowalczyk' -> ('Anna Kowalczyk', 'Defence Minister', 17): the name, the
     role words removed from its front, and how many characters were removed."""
@@ -54,6 +85,9 @@ def strip_role(text: str, lang: str = "en") -> tuple[str, str | None, int]:
         cut += len(hit) + 1
         while cut < len(text) and text[cut] == " ":
             cut += 1
+        cut += department_after(text[cut:])  # 'Secretary of Defense Jane Roe'
+        while cut < len(text) and text[cut] == " ":
+            cut += 1
     if not cut:
         return text, None, 0
     return text[cut:], text[:cut].strip(), cut
@@ -65,6 +99,8 @@ def role_before(text: str, start: int, lang: str = "en") -> str | None:
     prefix = text[max(0, start - 60) : start]
     if not prefix.endswith(" "):
         return None
+    if dept := department_before(text, start, lang):
+        return dept
     tokens = prefix.split()
     if not tokens or tokens[-1][-1:] in ".,;:!?»\"”" and tokens[-1].lower() not in role_lexicon(lang)[0]:
         return None  # 'said the farmer. Sobel asked': the role belongs to the previous sentence
