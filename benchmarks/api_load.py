@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
-import itertools
 import random
 import re
 import signal
@@ -44,16 +44,15 @@ from urllib.error import URLError
 from urllib.parse import urlencode
 from urllib.request import urlopen
 
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _machine import machine_info  # noqa: E402
 
 GOAL_MS = 200.0
+GOAL_ENDPOINTS = ("story", "entities", "search")
 CONTENT_LENGTH = re.compile(rb"(?im)^content-length:\s*(\d+)")
 CLOSE = re.compile(rb"(?im)^connection:\s*close")
-GOAL_ENDPOINTS = ("story", "entities", "search")
 SEARCHES = [  # names, words, phrases, a query with no hit; (query, limit)
     ("Anna Kowalczyk", 20), ("Volkhov", 20), ("Marek Sobel", 5), ("grain", 20), ("helicopter", 50),
     ("inspection", 20), ("border mission vote", 20), ("grain talks at Port Selvik", 10),
