@@ -64,6 +64,14 @@ def env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
+def checkout() -> dict:
+    """Which code was served: this checkout's commit, and whether its src/ had uncommitted changes."""
+    git = ["git", "-C", str(ROOT)]
+    commit = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run([*git, "status", "--porcelain", "--", "src"], capture_output=True, text=True).stdout
+    return {"commit": commit or None, "src_dirty": bool(dirty.strip())}
+
+
 def build_store(out: Path) -> None:
     p = subprocess.run([sys.executable, "-m", "storyline.cli", "analyze", str(ROOT / "demo" / "corpus"),
                         "--out", str(out), "--quiet"], env=env(), capture_output=True, text=True)
@@ -294,7 +302,7 @@ def main() -> None:
         "goal": {"p99_ms_below": GOAL_MS, "endpoints": list(GOAL_ENDPOINTS),
                  "met": all(result[e]["load"]["p99_ms"] < GOAL_MS for e in GOAL_ENDPOINTS)},
         "median_over_runs": result, "every_run": runs,
-        "load_average_before": [round(x, 2) for x in load0],
+        "code": checkout(), "load_average_before": [round(x, 2) for x in load0],
         "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
         "machine": machine_info(),
     }
