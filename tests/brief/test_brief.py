@@ -37,7 +37,7 @@ def test_sources_list_copies_and_originals(inputs):
     b = build_brief(inputs.story, inputs.articles, inputs.sentences, inputs.quotes, inputs.entities)
     assert "[4] Reprint Daily · 2025-04-02 · copy of [3]" in b.markdown
     assert "[3] Nordwire · 2025-04-02 · copied by [4]" in b.markdown
-    assert "3 originals + 1 copies" in b.markdown
+    assert "3 originals + 1 copy" in b.markdown
 
 
 def test_who_said_what_merges_the_same_quote_from_two_outlets(inputs):
@@ -120,16 +120,15 @@ def test_summary_shows_an_outlets_own_wording_over_a_machine_translation(inputs)
 
 
 def test_the_same_figure_twice_is_redundant():
-    from storyline.brief.summary import _redundant, figures
-    from storyline.text.words import words
+    from storyline.brief.facts import content_words, figures, key_terms, same_fact
 
     a = "About 40,000 tonnes of Varnian wheat and barley are now stuck in wagons and silos near the port."
     b = ("More than 40 000 tonnes of Varnian grain remained stuck at Aldoria's Port Selvik on Friday, a week "
          "after customs halted transit trains.")
     c = "The fee alone would cost exporters more than 20,000 euros a week, officials in Brask said."
-    assert figures(a) == figures(b) == {"40000"}
-    assert _redundant((words(a), figures(a)), (words(b), figures(b)))
-    assert not _redundant((words(a), figures(a)), (words(c), figures(c)))
+    assert figures(key_terms(a)) == figures(key_terms(b)) == {"40000"}
+    assert same_fact(content_words(a), content_words(b), key_terms(a), key_terms(b))
+    assert not same_fact(content_words(a), content_words(c), key_terms(a), key_terms(c))
 
 
 def test_summary_sentence_drops_the_wire_dateline_but_keeps_its_support(inputs):

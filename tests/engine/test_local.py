@@ -49,9 +49,12 @@ def test_workers_die_when_the_parent_is_killed(tmp_path: Path):
     proc = subprocess.Popen([sys.executable, "-c", code])
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and (not pids.exists() or len(pids.read_text().split()) < 2):
+        def worker_pids() -> list[int]:  # the parent runs the initializer too, before forking
+            return [int(p) for p in pids.read_text().split() if int(p) != proc.pid] if pids.exists() else []
+
+        while time.monotonic() < deadline and len(worker_pids()) < 2:
             time.sleep(0.05)
-        workers = [int(p) for p in pids.read_text().split()]
+        workers = worker_pids()
         assert len(workers) == 2
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
@@ -69,3 +72,23 @@ def test_workers_die_when_the_parent_is_killed(tmp_path: Path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+_LOADED: list[int] = []
+
+
+def _load_model_stand_in() -> None:
+    if not _LOADED:  # like spacy_pipeline.load: a cached load, a no-op the second time in a process
+        _LOADED.append(os.getpid())
+
+
+def _loaded_by(_: int) -> list[int]:
+    return list(_LOADED)
+
+
+def test_forked_workers_inherit_what_the_initializer_loaded_in_the_parent():
+    """The model is loaded once before forking, so workers do not each pay to load it again."""
+    _LOADED.clear()
+    seen = list(run_local(_loaded_by, range(6), workers=2, initializer=_load_model_stand_in))
+    assert _LOADED == [os.getpid()]
+    assert all(loaded == [os.getpid()] for loaded in seen)  # inherited, not reloaded in the child

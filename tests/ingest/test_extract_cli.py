@@ -53,7 +53,7 @@ def test_extract_url_needs_allow_private_for_localhost(tmp_path: Path):
     url = f"http://127.0.0.1:{srv.server_address[1]}/page.html"
     try:
         refused = CliRunner().invoke(app, ["extract", url, "--json"])
-        assert refused.exit_code == 1 and "refusing" in refused.stdout
+        assert refused.exit_code == 3 and "refusing" in refused.stdout  # its one input failed
         ok = CliRunner().invoke(app, ["extract", url, "--json", "--allow-private"])
         assert ok.exit_code == 0
         row = json.loads(ok.stdout.splitlines()[0])

@@ -46,3 +46,23 @@ def test_writing_an_empty_corpus_keeps_what_was_stored(tmp_path, mini_corpus):
         s.write(mini_corpus)
         s.write(Corpus())
         assert s.count("articles") == len(mini_corpus.articles)
+
+
+def test_bulk_upsert_keeps_text_records_and_the_last_of_a_repeated_key(tmp_path, mini_corpus):
+    """The set-based write must store what row-by-row upserts stored: awkward text intact, records
+    as JSON objects, and a key given twice in one batch (one span claimed by two entities) once."""
+    article = mini_corpus.articles[0]
+    tricky = article.model_copy(update={"title": 'He said: "no"\n\t— «oui» \\ done', "id": "tricky"})
+    entities = mini_corpus.entities[:2]
+    span = entities[0].mentions[0]
+    second = entities[1].model_copy(update={"mentions": [span]})
+    corpus = mini_corpus.model_copy(update={"articles": [tricky], "entities": [entities[0], second]})
+    with Store(tmp_path / "s.duckdb") as s:
+        s.write(corpus)
+        assert s.con.execute("SELECT title FROM articles WHERE id = 'tricky'").fetchone()[0] == tricky.title
+        assert s.con.execute("SELECT json_type(record) FROM articles").fetchone()[0] == "OBJECT"
+        owners = s.con.execute("SELECT entity_id FROM mentions WHERE article_id = ? AND start_char = ? "
+                               "AND end_char = ?", [span.article_id, span.start, span.end]).fetchall()
+        assert owners == [(second.id,)]
+        assert s.con.execute("SELECT aliases FROM entities WHERE id = ?", [entities[0].id]).fetchone()[0] \
+            == list(entities[0].aliases)

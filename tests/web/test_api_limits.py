@@ -6,7 +6,7 @@ import pytest
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-from storyline.cli import write_outputs  # noqa: E402
+from storyline.outputs import write_outputs  # noqa: E402
 from storyline.web.app import create_app  # noqa: E402
 
 

@@ -3,7 +3,7 @@ import pytest
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-from storyline.cli import write_outputs  # noqa: E402
+from storyline.outputs import write_outputs  # noqa: E402
 from storyline.model import Corpus  # noqa: E402
 from storyline.web.app import create_app  # noqa: E402
 
@@ -39,16 +39,18 @@ def test_cited_article_page_highlights_the_span_and_escapes_text(tmp_path, mini_
     r = c.get(f"/articles/{hostile.id}", params={"start": 0, "end": 9})
     assert r.status_code == 200
     assert "<script>" not in r.text and "&lt;script&gt;" in r.text
-    assert f"<mark id='cited'>{hostile.text[:9]}</mark>" in r.text
+    assert f'<mark class="here" id="span">{hostile.text[:9]}</mark>' in r.text
     assert "script-src" not in r.headers["content-security-policy"]
     assert "default-src 'none'" in r.headers["content-security-policy"]
 
 
-def test_story_page_links_every_citation(client, mini_corpus):
+def test_story_page_links_every_cited_span(client, mini_corpus):
     s = mini_corpus.stories[0]
     page = client.get(f"/stories/{s.id}").text
-    n_citations = sum(len(x.citations) for b in mini_corpus.briefs if b.story_id == s.id for x in b.sentences)
-    assert page.count("#cited'>[") == n_citations
+    spans = {(c.article_id, c.start, c.end) for b in mini_corpus.briefs if b.story_id == s.id
+             for x in b.sentences if x.section != "voices" for c in x.citations}
+    for aid, start, end in spans:
+        assert f"/articles/{aid}?start={start}&amp;end={end}#span" in page
 
 
 def test_api_search_returns_cited_hits(client, mini_corpus):

@@ -30,7 +30,7 @@ def test_story_page_links_related_stories_and_escapes_text(tmp_path):
     (tmp_path / "analysis.json").write_text(Corpus(articles=[a1, a2], stories=[s1, s2], briefs=briefs).model_dump_json())
     client = TestClient(create_app(tmp_path), base_url="http://localhost")
     page = client.get("/stories/s_one").text
-    assert "<h2>Related</h2>" in page
+    assert '<h2 id="h-related">Related</h2>' in page
     assert "<a href='/stories/s_two'>Inquiry &lt;script&gt;x&lt;/script&gt;</a>" in page
     assert "same people: Ilse Brandt &lt;b&gt;; 3 weeks later" in page
     assert "<script>" not in page and "<b>;" not in page

@@ -13,15 +13,17 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from urllib.parse import quote
 
-from ..model import Article, Brief, BriefSentence, Story
+from ..model import Article, Brief, BriefSentence, Span, Story
+from ..text.plural import counted
 
 SECTIONS = [("summary", "Summary"), ("timeline", "Timeline"), ("quotes", "Who said what"),
             ("differences", "Where sources differ"), ("voices", "Voices by outlet"),
             ("open_questions", "Open questions")]
 CONTEXT = 160
+MAX_PASSAGES = 4  # passages of one source shown under one citation; the rest are counted
 MAX_HEADLINE_CHARS = 300  # a headline, an article title, an outlet name
 MAX_TEXT_CHARS = 1000  # any one sentence, quote or table cell
 
@@ -77,7 +79,8 @@ def meta_line(brief: Brief, story: Story, articles: dict[str, Article],
     places = next((s.text.removeprefix("Places: ").rstrip(".") for s in brief.sentences if s.section == "overview"), "")
     bits = (["roundup page: several stories in one"] if story.kind == "roundup" else []) + [esc(dates)] + \
         ([esc(places)] if places else []) + [
-        f"{len(outlets)} outlets, {len(arts)} articles = {originals} originals + {len(story.copies)} copies",
+        f"{counted(len(outlets), 'outlet')}, {counted(len(arts), 'article')} = {counted(originals, 'original')} + "
+        f"{counted(len(story.copies), 'copy', 'copies')}",
         "languages: " + esc(", ".join(langs)) + (f" ({translated} machine-translated)" if translated else "")]
     return " · ".join(bits)
 
@@ -137,25 +140,41 @@ def render_markdown(brief: Brief, story: Story, articles: dict[str, Article]) ->
 
 _STYLE = ("body{font:16px/1.5 system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em}"
           "blockquote{color:#444;border-left:3px solid #ccc;margin:.2em 0;padding-left:.6em}"
-          "mark{background:#fe9}details{display:inline}details[open]{display:block;margin:.2em 0 .6em 1em}"
-          "summary{display:inline;cursor:pointer;color:#036}table{border-collapse:collapse}"
+          "mark{background:#fe9}details{display:inline-block;vertical-align:baseline}"
+          "details[open]{display:block;margin:.2em 0 .6em 1em}"
+          "summary{display:inline;list-style:none;cursor:pointer;color:#036}summary::-webkit-details-marker{display:none}"
+          "table{border-collapse:collapse}"
           "td,th{border:1px solid #ccc;padding:.2em .4em;vertical-align:top}")
 
 
+def group_spans(spans: Iterable[Span]) -> dict[str, list[Span]]:
+    """Distinct spans by article, articles and spans in first-cited order: one citation marker per
+    source, however many of its passages a sentence rests on (a voices line rests on dozens)."""
+    out: dict[str, dict[tuple[int, int], Span]] = {}
+    for s in spans:
+        out.setdefault(s.article_id, {}).setdefault((s.start, s.end), s)
+    return {aid: list(by_pos.values()) for aid, by_pos in out.items()}
+
+
 def _cite_html(s: BriefSentence, articles: dict[str, Article], nums: dict[str, int]) -> str:
+    """One ``<details>`` per cited article; opened, it shows each distinct passage in its context."""
     e = html.escape
     out = []
-    for c in s.citations:
-        a = articles.get(c.article_id)
+    for aid, spans in group_spans(s.citations).items():
+        a = articles.get(aid)
         if a is None:
             continue
-        lo, hi = max(0, c.start - CONTEXT), min(len(a.text), c.end + CONTEXT)
-        cited = clip(a.text[c.start:c.end], MAX_TEXT_CHARS)
-        ctx = e(a.text[lo:c.start]) + "<mark>" + e(cited) + "</mark>" + e(a.text[c.end:hi])
-        out.append(f"<details><summary>[{nums.get(c.article_id, '?')}]</summary><blockquote>"
-                   f"<small>{e(clip(a.outlet or a.source, MAX_HEADLINE_CHARS))} · chars {c.start}–{c.end}</small>"
-                   f"<br>…{ctx}…"
-                   f"</blockquote></details>")
+        passages = []
+        for c in spans[:MAX_PASSAGES]:
+            lo, hi = max(0, c.start - CONTEXT), min(len(a.text), c.end + CONTEXT)
+            cited = clip(a.text[c.start:c.end], MAX_TEXT_CHARS)
+            passages.append(f"<blockquote>…{e(a.text[lo:c.start])}<mark>{e(cited)}</mark>{e(a.text[c.end:hi])}…"
+                            f"<br><small>chars {c.start}–{c.end}</small></blockquote>")
+        extra = len(spans) - MAX_PASSAGES
+        more = f"<small>and {counted(extra, 'more passage')}</small>" if extra > 0 else ""
+        out.append(f"<details><summary>[{nums.get(aid, '?')}]</summary>"
+                   f"<small>{e(clip(a.outlet or a.source, MAX_HEADLINE_CHARS))}</small>{''.join(passages)}{more}"
+                   f"</details>")
     return " ".join(out)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..model import Claim, ClaimRow, Event
 from .context import StoryContext
-from .quantities import quantity_groups, value_groups
+from .quantities import quantity_groups, sides, value_groups
 
 MAX_ROWS = 10
 
@@ -23,8 +23,7 @@ def claim_table(ctx: StoryContext, claims: Sequence[Claim], events: Sequence[Eve
     for cls, reps in quantity_groups(ctx, claims):
         by_value = value_groups(reps)
         main = by_value[0]
-        support = sorted({r.outlet for r in main})
-        contradict = sorted({r.outlet for v in by_value[1:] for r in v} - set(support))
+        support, contradict = sides(by_value)
         if len(support) + len(contradict) < 2:
             continue
         text = f'{cls}: "{main[0].claim.span.text}"'

@@ -15,7 +15,7 @@ from functools import cache
 from ..model import Claim, Event, Evidenced, Span
 from ..resources import lines
 from .context import StoryContext
-from .quantities import Reported, quantity_groups, value_groups
+from .quantities import Reported, quantity_groups, sides, value_groups
 
 
 @cache
@@ -48,8 +48,8 @@ def conflicts_and_updates(ctx: StoryContext, claims: Sequence[Claim],
             updates.append((first_day, Evidenced(text=text, kind="number-update", outlets=outlets,
                                                  evidence=[firsts[0].claim.span, *(r.claim.span for r in revised)])))
         rest = [r for r in firsts if r not in revised]
-        rest_outlets = {x.outlet for v in by_value if v[0] in rest for x in v}
-        if len(rest) >= 2 and len(rest_outlets) >= 2:
+        kept = [v for v in by_value if v[0] in rest]
+        if len(kept) >= 2 and sides(kept)[1]:  # some outlet gives another value and not the main one
             text = f"{cls}: " + " vs ".join(_describe(r) for r in rest)
             conflicts.append((first_day, Evidenced(text=text, kind="number", outlets=outlets, evidence=evidence)))
     by_id = {ev.id: ev for ev in events}

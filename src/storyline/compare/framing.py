@@ -2,7 +2,10 @@
 
 Loaded words count only in an outlet's own narration: inside a quote they are the speaker's words,
 and reporting them is not framing. A term one outlet puts in scare quotes and another uses bare
-shows whose vocabulary each outlet adopts.
+shows whose vocabulary each outlet adopts; an outlet that does both is on the distancing side only,
+so an item never says one outlet both uses and avoids a term. Naming variants that differ only in
+case, accents, punctuation, quotation marks or a possessive ("Volkhov's", "VOLKHOV") are one
+spelling, not a choice worth a line.
 """
 
 from __future__ import annotations
@@ -81,6 +84,7 @@ def _adopted_terms(ctx: StoryContext, terms: dict[str, list[tuple[str, Span]]]) 
                     continue
                 adopted.append((outlet, a.span(m.start(), m.end())))
                 break
+        adopted = [(o, sp) for o, sp in adopted if o not in distancing]  # one outlet cannot do both
         if adopted:
             users = sorted({o for o, _ in adopted})
             items.append(Evidenced(
@@ -101,6 +105,13 @@ def _naming_form(text: str) -> str | None:
     return form
 
 
+def _spelling(form: str) -> str:
+    """A name without what is typography, not spelling: case, quotation marks, punctuation and a
+    possessive go; letters stay, so "Kovalchik" and "Kowalczyk" remain two spellings."""
+    form = re.sub(r"['’]s$", "", form.strip())
+    return " ".join(re.sub(r"[^\w\s-]", "", form).lower().split())
+
+
 def _naming_variants(ctx: StoryContext) -> list[Evidenced]:
     items = []
     for ent in sorted(ctx.entities.values(), key=lambda e: e.name):
@@ -109,7 +120,12 @@ def _naming_variants(ctx: StoryContext) -> list[Evidenced]:
             form = _naming_form(sp.text)
             if sp.article_id in ctx.articles and form:
                 forms[form].setdefault(ctx.outlet(sp.article_id), sp)
-        full = [f for f in forms if not any(f != g and f.lower() in g.lower() for g in forms)]
+        spelled: dict[str, dict[str, Span]] = {}
+        for f, by_outlet in forms.items():  # typographic variants of one spelling count as that spelling
+            for o, sp in by_outlet.items():
+                spelled.setdefault(_spelling(f), {}).setdefault(o, sp)
+        forms = defaultdict(dict, {next(f for f in forms if _spelling(f) == k): v for k, v in spelled.items()})
+        full = [f for f in forms if not any(f != g and _spelling(f) in _spelling(g) for g in forms)]
         if len(full) < 2 or len({o for f in full for o in forms[f]}) < 2:
             continue
         parts = [f'"{f}" ({", ".join(sorted(forms[f]))})' for f in sorted(full, key=lambda f: -len(forms[f]))]

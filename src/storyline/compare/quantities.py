@@ -4,7 +4,8 @@ Two numbers are one quantity when their units name the same kind of thing (``uni
 soldiers and Soldaten are all troops), their magnitudes are within a factor of four, neither is a
 rate the other is not, and they count the same thing: the words just before them meet ("a *force*
 of about 10,000", "a *force* of up to 25,000") or their sentences share words. Without the last two tests, "18 euros per tonne" and "20 million
-euros a year" would be a conflict.
+euros a year" would be a conflict. And they must be set in the same place and time: "8 dead in
+Harlow" and "30 dead in Brevik", or "12 killed in 2004" and "40 killed in 2019", are two measures.
 """
 
 from __future__ import annotations
@@ -16,22 +17,34 @@ from functools import cache
 
 from ..model import Claim, Span
 from ..resources import lines, table
-from ..text.words import jaccard, words
+from ..text.words import content_words, jaccard, words
 from .context import StoryContext
 
 MAX_RATIO = 4.0
 UNITLESS = "?"
 HEAD_CHARS = 30
+TAIL_CHARS = 25
+MEASURE_WORDS = 2
 _RATE = re.compile(r"(?i)\s*(?:of \w+\s+)?(?:a|an|per|each|every|pro|je|im)\s+(year|month|week|day|hour|tonne|ton|person|head|capita|jahr|monat|woche|tag)s?\b")
 SKIP_CLASSES = frozenset({"%", "day", "hour", "week", "month", "year", "minute", "time", "second"})
 MIN_CONTEXT = 0.12
+SEVERAL = 3
+SAME_CONTEXT = 0.3  # sentences this alike speak of one thing even when the words next to the numbers differ
 SAME_VALUE = 0.05
+_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+(?: [A-Z][a-z]+)*")  # capitalised, not opening the sentence
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @cache
 def _qualifiers() -> frozenset[str]:
     """Words around a number that say how exact it is, not what it counts ("about", "up to")."""
     return frozenset(w for ln in lines("compare/number_qualifiers.txt") for w in ln.split())
+
+
+@cache
+def _calendar() -> frozenset[str]:
+    """Day and month names: capitalised, yet they date a count rather than say whose it is."""
+    return frozenset(w for ln in lines("compare/calendar_words_en.txt") for w in ln.split())
 
 
 @cache
@@ -60,6 +73,10 @@ class Reported:
     context: set[str] = field(default_factory=set)
     rate: str | None = None  # "per tonne", "a year": the denominator, when the number is a rate
     head: set[str] = field(default_factory=set)  # words just before the number: "a *force* of up to"
+    tail: set[str] = field(default_factory=set)  # words just after it: "10 people *were killed*"
+    places: frozenset[str] = frozenset()  # the story's places its sentence names
+    years: frozenset[str] = frozenset()  # the years its sentence names
+    names: frozenset[str] = frozenset()  # the other names its sentence gives (whose count it is)
 
     @property
     def value(self) -> float:
@@ -74,13 +91,22 @@ def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= SAME_VALUE * max(abs(a), abs(b), 1e-9)
 
 
+def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a) and bool(b) and not a & b
+
+
 def _related(a: Reported, b: Reported) -> bool:
     if a.rate != b.rate:  # "20 million euros a year" is not "9 million euros" so far
         return False
+    if _apart(a.places, b.places) or _apart(a.years, b.years) or _apart(a.names, b.names):
+        return False  # the same kind of count, of another place, year or subject
     lo, hi = sorted((abs(a.value), abs(b.value)))
     if lo == 0 or hi / lo > MAX_RATIO:
         return False
-    return same_value(a.value, b.value) or bool(a.head & b.head) or jaccard(a.context, b.context) >= MIN_CONTEXT
+    # what is counted is said around the number ("a *force* of", "people *were killed*"): sentences that
+    # merely share words ("quake", "Tuesday") count different things as often as the same one
+    return (same_value(a.value, b.value) or bool((a.head | a.tail) & (b.head | b.tail))
+            or jaccard(a.context, b.context) >= SAME_CONTEXT)
 
 
 def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, list[Reported]]:
@@ -102,17 +128,64 @@ def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, lis
         m = _RATE.match(after)
         rate = m.group(1).lower().rstrip("s") if m else None
         before = ctx.articles[aid].text[max(sent.start, c.span.start - HEAD_CHARS):c.span.start]
-        head = {w for w in words(before) if not w.isdigit() and w not in _qualifiers()}
-        out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words, rate, head))
+        head = _measure_words(before, from_end=True) | _measure_words(_own_words(c), from_end=False)
+        after_claim = ctx.articles[aid].text[c.span.end:min(sent.end, c.span.end + TAIL_CHARS)]
+        tail = _measure_words(after_claim, from_end=False)
+        years = frozenset(y for y in _YEAR.findall(sent.text) if y != c.span.text.strip())
+        places = frozenset(p for p in _story_places(ctx) if p in sent.text)
+        names = frozenset(w for n in _NAME.findall(sent.text) if not any(n in p for p in places)
+                          for w in n.split()) - _calendar()
+        out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words, rate, head,
+                                                tail, places, years, names))
     return out
 
 
+def _own_words(c: Claim) -> str:
+    """The claim's words after its number and unit: "tonnes *of grain*" says what is counted."""
+    return re.sub(r"^.*?\d[\d,. ]*\s*\S*", "", c.span.text, count=1)
+
+
+def _measure_words(text: str, from_end: bool) -> set[str]:
+    """The content words next to a number, MEASURE_WORDS of them on that side: "an earthquake on a Gulf
+    island that *killed* 10 people" counts the dead, and the island further away says nothing of it."""
+    found = [w for w in re.findall(r"\w+", text.lower()) if w in content_words(w) and w not in _qualifiers()]
+    return set(found[-MEASURE_WORDS:] if from_end else found[:MEASURE_WORDS])
+
+
+def _story_places(ctx: StoryContext) -> frozenset[str]:
+    return frozenset(e.name for e in ctx.entities.values() if e.type in ("GPE", "LOC", "FAC") and len(e.name) > 2)
+
+
+def _one_measure(reps: list[Reported]) -> list[Reported]:
+    """One class's reports without those of articles giving SEVERAL or more different values of it:
+    such an article counts several things of that kind (yards rushing, receiving, per season), and
+    which of them another outlet's number should match cannot be told from the words around it."""
+    values: dict[str, list[float]] = {}
+    for r in reps:
+        seen = values.setdefault(r.claim.span.article_id, [])
+        if not any(same_value(v, r.value) for v in seen):
+            seen.append(r.value)
+    return [r for r in reps if len(values[r.claim.span.article_id]) < SEVERAL]
+
+
+def sides(by_value: list[list[Reported]]) -> tuple[list[str], list[str]]:
+    """(outlets giving the main value, outlets with an article giving another value and not the main
+    one). An article that gives both has not contradicted anyone: it reported two numbers, often of
+    two things, or told its own update. An outlet whose figure changed between its articles is in both."""
+    main = {r.claim.span.article_id for r in by_value[0]}
+    support = sorted({r.outlet for r in by_value[0]})
+    return support, sorted({r.outlet for v in by_value[1:] for r in v if r.claim.span.article_id not in main})
+
+
 def quantity_groups(ctx: StoryContext, claims: Sequence[Claim]) -> list[tuple[str, list[Reported]]]:
-    """Single-link groups of reports of one quantity, largest first."""
+    """Single-link groups of reports of one quantity, largest first. Chains stay short because two
+    reports relate only when the words around their numbers meet and their places, years and names
+    do not part them ("10 killed" and "10 injured" share a value, not a measure)."""
     groups: list[tuple[str, list[Reported]]] = []
     reported = reported_claims(ctx, claims)
     unitless = reported.pop(UNITLESS, [])
-    for cls, reps in sorted(reported.items()):
+    for cls, all_reps in sorted(reported.items()):
+        reps = _one_measure(all_reps)
         parent = list(range(len(reps)))
 
         def find(i: int) -> int:

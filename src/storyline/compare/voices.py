@@ -6,6 +6,11 @@ A speaker's side is read from the words just before their name in the story's ow
 Foreign Minister Dmitri Volkhov", "Korsa's defence minister"): a country is any place entity of the
 story whose name shares a five-letter stem with a capitalised word there; the kind of voice
 (official, expert, civil society, business) comes from role words in ``voice_roles.tsv``.
+
+A voice is a person or an organisation, one row per entity: "Trump" quoted without an entity joins
+the one story person whose name ends in it ("Donald Trump"); a place speaks only in its own quoted
+words ("Aldoria said: ..."), never through reported speech, where it is mostly a sentence's setting;
+a speaker that is not an entity and does not read as a name (a fragment, "the") is nobody's voice.
 """
 
 from __future__ import annotations
@@ -65,11 +70,55 @@ def title_phrase(text: str, start: int) -> str:
     return stripped[cut + 1:]
 
 
-def _speaker_key(q: Quote) -> str | None:
-    """Whose voice a quote is: direct words always, reported speech only with a speech cue."""
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_VOICE_TYPES = frozenset({"PERSON", "ORG", "NORP"}) | _PLACE_TYPES
+_NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w.'’-]*")
+
+
+@dataclass
+class _People:
+    """The story's people by folded full name and by folded last name (None: two share it), each to
+    one key: the entity id when there is one, else the name as quoted."""
+
+    full: dict[str, str]
+    last: dict[str, str | None]
+
+
+def _people(ctx: StoryContext) -> _People:
+    full: dict[str, str] = {}
+    for e in sorted(ctx.entities.values(), key=lambda e: e.id):
+        if e.type == "PERSON" and " " in e.name.strip():
+            full.setdefault(_fold(e.name), e.id)
+    for q in ctx.quotes:  # people the entity stage missed, as the quote stage named them
+        words = (q.speaker or "").split()
+        if not q.speaker_entity and len(words) >= 2 and all(_NAME_WORD.fullmatch(w) for w in words):
+            full.setdefault(_fold(q.speaker or ""), q.speaker or "")
+    last: dict[str, str | None] = {}
+    for name, key in full.items():
+        surname = name.split()[-1]
+        last[surname] = None if surname in last and last[surname] != key else key
+    return _People(full, last)
+
+
+def _speaker_key(q: Quote, ctx: StoryContext, people: _People) -> str | None:
+    """Whose voice a quote is: direct words always, reported speech only with a speech cue; keyed
+    by entity id (or one spelling of the name), so one person is one row however an outlet names them."""
     if q.kind == "indirect" and not speech_cue(q.cue):
         return None
-    return q.speaker_entity or q.speaker
+    ent = ctx.entities.get(q.speaker_entity or "")
+    if ent is not None and (ent.type not in _VOICE_TYPES or (ent.type in _PLACE_TYPES and q.kind != "direct")):
+        return None
+    name = _fold((ent.name if ent is not None else q.speaker or "").strip())
+    if ent is None or ent.type == "PERSON":
+        same = people.full.get(name) or (people.last.get(name) if " " not in name else None)
+        if same:
+            return same  # "King" and "Billy King", an entity or not, are one voice
+    if ent is not None:
+        return ent.id
+    words = (q.speaker or "").split()
+    if not words or len(words) > 5 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return None  # a fragment or a description, not a name
+    return q.speaker
 
 
 def _place_words(text: str, places: dict[str, str]) -> list[str]:
@@ -134,11 +183,12 @@ def describe_voices(ctx: StoryContext) -> dict[str, Voice]:
     names: dict[str, str] = {}
     own: dict[str, tuple[Evidence, Evidence]] = {}
     outlets = {o.lower() for o in ctx.outlets}
+    people = _people(ctx)
     for q in ctx.quotes:
-        key = _speaker_key(q)
+        key = _speaker_key(q, ctx, people)
         if not key or not q.speaker or q.speaker.lower() in outlets:  # "X told Korsa Herald" is not Korsa Herald speaking
             continue
-        names[key] = ctx.entities[key].name if key in ctx.entities else q.speaker
+        names[key] = ctx.entities[key].name if key in ctx.entities else key  # a key without entity is a name
         if key not in own:
             own[key] = _entity_evidence(ctx, key, places, names[key])
         (e_sides, e_kinds), (m_sides, m_kinds) = own[key]
@@ -157,8 +207,9 @@ def voices(ctx: StoryContext) -> tuple[list[Evidenced], dict[str, dict[str, list
     who = describe_voices(ctx)
     by_outlet: dict[str, dict[str, list[Quote]]] = defaultdict(lambda: defaultdict(list))
     unnamed: dict[str, list[Quote]] = defaultdict(list)
+    people = _people(ctx)
     for q in ctx.quotes:
-        key = _speaker_key(q)
+        key = _speaker_key(q, ctx, people)
         if key in who:
             by_outlet[ctx.outlet(q.span.article_id)][key].append(q)
         elif q.speaker is None and q.source is not None and not (q.kind == "indirect" and not speech_cue(q.cue)):

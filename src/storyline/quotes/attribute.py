@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from ..nlp.casing import lower, lower_key
 from ..text.datelines import parse_dateline
 from ..text.glyphs import DOUBLE_CLOSE, ENGLISH_DOUBLE
+from .characterise import accusing_verb
 from .lexicon import cue_phrases, cue_words, is_role_noun, pronouns, role_nouns, source_documents
 from .people import People, Referent, state_in
 
@@ -34,6 +35,10 @@ _PARTISANS = {"republican", "democrat", "independent", "libertarian"}
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "two", "three", "many", "other", "any", "most", "more",
                "few", "both", "all"}
 _WORD = re.compile(r"[\w'’-]+")
+# "the interlocutor of Baltic Ledger said", "a spokesman for the ministry said": the name after the
+# role noun is whom the speaker talks to or works for, not who speaks
+_ROLE_OF = re.compile(r"(?i)\b(" + "|".join(sorted(map(re.escape, role_nouns()), key=len, reverse=True))
+                      + r")s?\s+(?:of|for|at|from|with)\s+(?:the\s+)?$")
 _STOP_OR_QUOTE = re.compile(r"[.!?;" + re.escape(DOUBLE_CLOSE) + "]")  # a sentence or a quotation ends in the gap
 _TITLES = {"sen", "gov", "rep", "mr", "mrs", "ms", "dr"}  # abbreviated titles before a name ("Sen. Cruz")
 _RANKS = {"capt", "gen", "lt", "col", "sgt", "maj", "adm", "cpl", "cmdr", "prof"}  # and ranks ("Capt. Jeff Davis")
@@ -49,7 +54,7 @@ class Attribution:
     cue: str | None = None
     cue_pos: int | None = None
     confidence: float = 0.0
-    how: str = "none"  # name | pronoun | role | org | continuity | group | none
+    how: str = "none"  # name | pronoun | role | org | continuity | group | turn | none
 
     def below(self, threshold: float = THRESHOLD) -> Attribution:
         """The same attribution, with the speaker dropped when confidence is under ``threshold``."""
@@ -138,10 +143,12 @@ def subject_of(cue: Token) -> Token | None:
         if tok.dep_ == "prep" and tok.head.lower_ == "addition" and tok.head.head.dep_ == "prep":
             tok = tok.head.head  # "In addition to stating that ..., Clinton has vowed": as "in stating"
             continue
-        if tok.dep_ == "prep" and (tok.lower_ in _DOER_PREPS or tok.lower_ == "of" and any(
-                c.lower_ == "instead" for c in tok.children)) and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "prep" and (tok.lower_ in _DOER_PREPS or tok.lower_ == "of" and (any(
+                c.lower_ == "instead" for c in tok.children) or accusing_verb(tok) is not None)) \
+                and tok.head.pos_ in ("VERB", "AUX"):
             # "Sullivan responded by explaining ...", "In describing Trump, Cuban said": the clause's
-            # subject speaks; "Clinton chastised Snyder for refusing ...": the claim is Clinton's
+            # subject speaks; "Clinton chastised Snyder for refusing ...", "Ridge accused Vela of
+            # arguing ...": the claim is Clinton's, Ridge's
             tok = tok.head
             continue
         return None
@@ -541,7 +548,7 @@ def attribute_in_window(text: str, people: People, lo: int, hi: int, cue: tuple[
     if cue_text in ("told", "tells", "tell", "telling", "asked", "asks") and re.search(r"\w", text[lo:c0]):
         after = []  # "X told the Post", "X asked Sobel": the name after is the listener (not so in '"…?" asked X')
     before = [r for r in near if r.mention.span.end <= c0 and c0 - r.mention.span.end <= 60
-              and not _possessive(text, r.mention.span.end)]
+              and not _possessive(text, r.mention.span.end) and not _ROLE_OF.search(text, lo, r.start)]
     is_prep = cue_text in cue_phrases() and cue_text.endswith((" to", " by", " of", " with"))
     if is_prep or cue_text in ("zufolge", "laut", "selon", "según", "according"):
         first = after[:1] if cue_text != "zufolge" else before[-1:]

@@ -55,6 +55,10 @@ def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> st
     if text[start - 1 : start] in "'‘" and text[start - 2 : start] != "''" and len(ws) <= 12 \
             and not text[para_lo : start - 1].strip() and not text[end + 1 : para_hi].strip(" .\n"):
         return "headline"
+    if _stop_inside(text, start, end, para_lo):
+        content = content.rstrip()[:-1]  # 'Her favourite show is "Fleabag."': the stop is the sentence's
+        if is_title_case(content):
+            return "title"
     if len(ws) <= 2 and not _END.search(content.rstrip()[-1:] or "x") and not _before_attribution(text, start, end):
         return "scare"
     if is_title_case(content) and len(ws) >= 1 and not _END.search(content.rstrip()[-1:] or "x") \
@@ -64,6 +68,19 @@ def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> st
         if prev not in (":",):
             return "title"
     return None
+
+
+def _stop_inside(text: str, start: int, end: int, para_lo: int) -> bool:
+    """'Her favourite show is "Fleabag."', 'shows like "Gold Coast," which ...': American style puts
+    the sentence's own full stop or comma inside the closing mark. When the sentence runs into the
+    quoted words with no speech cue and no colon or comma introducing them, the stop belongs to the
+    sentence, and the words are judged without it (a title, a scare quote) rather than as speech."""
+    content = text[start:end].rstrip()
+    if content[-1:] not in ".," or content[-2:-1] in ".!?…" or _before_attribution(text, start, end):
+        return False
+    clause = re.split(r"[.!?…;:]\s", text[para_lo : start - 1])[-1].rstrip()
+    return bool(words(clause)) and clause[-1:] not in ":,([—–-" \
+        and not any(w.lower() in cue_words() for w in words(clause))
 
 
 def _before_attribution(text: str, start: int, end: int) -> bool:

@@ -21,11 +21,14 @@ from ..text.glyphs import (APOSTROPHES, CURLY_APOSTROPHE, DOUBLE_CLOSE, DOUBLE_E
 from ..text.paragraphs import paragraph_at, paragraph_spans
 from .attribute import (THRESHOLD, Attribution, attribute_in_window, attribute_with_parse, cue_token_ok, lead_name,
                         find_cues, speaker_from_subject, subject_of)
+from .characterise import about_whom
 from .classify import is_full_quote, term_kind
-from .lexicon import cue_words
+from .colon import MAX_GAP_WORDS, find_colon_speech
 from .dashes import find_dash_quotes
 from .headline import headline_report
 from .indirect import Reported, naming_clause, reported_by_phrase, reported_from_parse, reported_from_text
+from .interview import find_turns, turn_of, turn_speakers
+from .lexicon import cue_words
 from .learned import reported_from_model
 from .people import People
 from .sources import unnamed_sources
@@ -117,7 +120,9 @@ def _sentence_ends(text: str, masked: list[tuple[int, int]]) -> list[int]:
             if chars[i] not in "\n":
                 chars[i] = "x"
     flat = "".join(chars)
-    ends = [m.end() for m in re.finditer(r"[.!?…](?=[\s" + re.escape(DOUBLE_CLOSE) + r"]*(?:\s|$))", flat) if not _ABBREV.search(flat, 0, m.end())]
+    # the stop may sit inside the closing marks of a title that ends the sentence ("on ''60 Minutes.''")
+    ends = [m.end() for m in re.finditer(r"[.!?…]['’]*(?=[\s" + re.escape(DOUBLE_CLOSE) + r"]*(?:\s|$))", flat)
+            if not _ABBREV.search(flat, 0, m.start() + 1)]
     lines = [m.end() for m in re.finditer(r"\n(?!\s*\n)", flat) if not any(a <= m.start() < b for a, b in masked)]
     return sorted(set(ends) | set(lines))
 
@@ -216,7 +221,14 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     paras = paragraph_spans(text)
     findings = Findings()
     cands: list[_Cand] = []
+    dashed = find_dash_quotes(text, paras)
+    colons = find_colon_speech(text, paras)
+    # '— We stay," he added.', 'He said: We stay," he added.': the closing mark of speech whose
+    # opening mark was a dash or lost opens no quotation of its own
+    lost_open = {x.close_mark for x in [*dashed, *colons] if x.close_mark is not None}
     for seg in (piece for whole in find_segments(text) for piece in _lost_close(text, whole, paras)):
+        if seg.open_at in lost_open:
+            continue
         p_lo = paragraph_at(paras, seg.start)[0]
         p_hi = paragraph_at(paras, seg.end)[1]
         tk = term_kind(text, seg.start, seg.end, p_lo, p_hi)
@@ -224,20 +236,32 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
         while end > seg.start and (text[end - 1].isspace() or text[end - 1] in ",;"):
             end -= 1
         if tk is not None:
+            if tk == "title" and text[end - 1 : end] == "." and text[end - 2 : end - 1].islower():
+                end -= 1  # 'is "Fleabag."': the sentence's full stop, not the title's
             findings.terms.append(Term(seg.start, end, tk))
             continue
         cands.append(_Cand(seg.start, end, "direct" if seg.paragraphs > 1 else "?", seg.open_at, seg.close_end - 1,
                            certain=seg.closed))
     quoted = [(c.open_at, c.close_at + 1) for c in cands]
-    for dq in find_dash_quotes(text, paras):
+    for dq in dashed:
         if any(a <= dq.start < b for a, b in quoted):
             continue
-        cands.append(_Cand(dq.start, dq.end, "direct", dq.start - 1, dq.end, dq.attribution, certain=False))
+        close = dq.close_mark if dq.close_mark is not None else dq.end
+        cands.append(_Cand(dq.start, dq.end, "direct", dq.start - 1, close, dq.attribution, certain=False))
+    for cs in colons:
+        if any(a < cs.end and cs.start < b for a, b in quoted) or any(c.start < cs.end and cs.start < c.end for c in cands) \
+                or doc is not None and not _speech_verb_before(doc, *cs.intro):
+            continue
+        close = cs.close_mark if cs.close_mark is not None else cs.end
+        cands.append(_Cand(cs.start, cs.end, "direct", cs.start - 1, close, [cs.intro, *([cs.tail] if cs.tail else [])],
+                           certain=False))
     cands.sort(key=lambda c: c.start)
     speech = [(c.start, c.end) for c in cands]
     ends = _sentence_ends(text, [(c.open_at, c.close_at + 1) for c in cands])
     subjects = _main_subjects(doc) if doc is not None else None
     people = People(text, mentions, speech, article.id, trust_ner=doc is not None, subjects=subjects)
+    turns = find_turns(text, paras, mentions)
+    turn_atts = turn_speakers(text, turns, people, doc)
 
     prev: _Cand | None = None
     for c in cands:
@@ -250,14 +274,17 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             if c.kind == "partial" and (prev is not None and _resumes(text, prev, c) or _whole_complement(text, c, lo, hi)):
                 c.kind = "direct"
         c.att = _attribute(text, doc, people, c, lo, hi, speech)
-        if c.att.speaker is None and c.att.cue is None:
+        if (own := turn_of(turns, turn_atts, c.start, c.end)) is not None:
+            c.att = own  # an interview turn is its layout's speaker's, whatever was named last
+        elif c.att.speaker is None and c.att.cue is None:
             c.att = _fallbacks(text, doc, people, c, lo, hi, speech, ends, paras, prev)
         if c.att.speaker is not None and c.att.confidence >= THRESHOLD:
             people.heard(c.end, c.att.span)
         prev = c
 
+    _share_sentence_cue(cands, ends)
     for c in cands:
-        if c.att.cue is None and c.att.speaker is None and (not c.certain or c.kind == "partial"):
+        if c.att.cue is None and c.att.speaker is None and c.att.how != "turn" and (not c.certain or c.kind == "partial"):
             continue  # a dash list item, a stray quotation mark, or quoted words nobody is said to say
         att = c.att.below(THRESHOLD)
         findings.quotes.append(_quote(article, c.start, c.end, c.kind, att))
@@ -319,11 +346,36 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
             para = paragraph_at(paras, r.start)
             c0, c1 = r.cue_span or (r.start, r.start)
             att = attribute_in_window(text, people, para[0], r.start, (c0, c1, text[c0:c1].lower()))
-        findings.quotes.append(_quote(article, r.start, r.end, "indirect", att.below(THRESHOLD)))
+        if (own := turn_of(turns, turn_atts, r.start, r.end)) is not None:
+            att = own
+        about = about_whom(r.cue, people, att.speaker) if r.cue is not None else None
+        findings.quotes.append(_quote(article, r.start, r.end, "indirect", att.below(THRESHOLD), about))
     findings.quotes.sort(key=lambda q: q.span.start)
     if doc is not None:
         findings.quotes = unnamed_sources(article, doc, findings.quotes, paras, speech)
     return findings
+
+
+def _speech_verb_before(doc: Doc, lo: int, colon: int) -> bool:
+    """Does a speech verb end the clause before a colon ("Petrov said:", "told reporters:")? The
+    word lists alone take "states" in "won four states:" and "continued" in "continued growth:"."""
+    span = doc.char_span(lo, colon, alignment_mode="contract")
+    toks = list(span) if span is not None else []
+    return any(cue_token_ok(t) and t.dep_ not in ("amod", "compound", "nmod") for t in toks[-1 - MAX_GAP_WORDS:])
+
+
+def _share_sentence_cue(cands: list[_Cand], ends: list[int]) -> None:
+    """'Berg said the plan was "a reckless gamble" and "a gift to developers"': each quote's
+    attribution region stops at its neighbour, so only the partial quote next to the cue finds it;
+    every partial quote of a sentence is the same speaker's, so one with no cue of its own takes
+    the nearest one's of the same sentence (the one before first)."""
+    for c in cands:
+        if c.kind != "partial" or c.att.cue is not None or c.att.speaker is not None:
+            continue
+        mates = [o for o in cands if o is not c and o.att.cue is not None
+                 and not any(min(o.open_at, c.open_at) < e <= max(o.open_at, c.open_at) for e in ends)]
+        if mates:
+            c.att = min(mates, key=lambda o: (o.open_at > c.open_at, abs(o.open_at - c.open_at))).att
 
 
 def _resumes(text: str, prev: _Cand, c: _Cand) -> bool:
@@ -540,12 +592,12 @@ def _intro_speaker(people: People, span, sent_lo: int, cap: float, strict: bool 
     return att
 
 
-def _quote(article: Article, start: int, end: int, kind: str, att: Attribution) -> Quote:
+def _quote(article: Article, start: int, end: int, kind: str, att: Attribution, about: str | None = None) -> Quote:
     return Quote(
         id=_qid(article.id, start, end), span=article.span(start, end), text=article.text[start:end],
         kind=kind,  # type: ignore[arg-type]
         speaker=att.speaker, speaker_span=article.span(*att.span) if att.span and att.speaker else None,
-        cue=att.cue, confidence=round(att.confidence, 2),
+        cue=att.cue, confidence=round(att.confidence, 2), about=about,
     )
 
 

@@ -15,12 +15,14 @@ from spacy.tokens import Doc, Token
 from ..text.glyphs import DOUBLE_CLOSE, DOUBLE_END, DOUBLE_QUOTES
 from .attribute import cue_token_ok, find_cues, subjects_nearest_first
 from .extent import trim_trailing
-from .lexicon import report_cues
+from .lexicon import discourse_markers, report_cues
 
 # cues that take a clause but do not report speech content
 _NOT_REPORTING = {"called", "calls", "described", "describes", "quoted",
                   "continued", "repeated", "pointed"}
 _LEAD = {"that", "whether", "if", "dass", "que", "что", "що", ","}
+_MARKER_OPENERS = {"but", "and", "also", "meanwhile", ",", "\n"}  # "But recall that ...": still the writer
+_MARKER_WORDS = 6  # tokens of the longest discourse marker ("as a reminder , recall")
 
 
 @dataclass
@@ -45,8 +47,18 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]], share: float) -> boo
 
 
 def discourse_marker(tok: Token) -> bool:
-    """'That said, …' and 'Having said that, …' link the writer's sentences; nobody speaks."""
+    """'That said, …' and 'Having said that, …' link the writer's sentences, and 'Recall that …',
+    'It should be noted that …' (resources/quotes/discourse_markers_*.txt) point the reader at a
+    fact: nobody speaks."""
     doc, i = tok.doc, tok.i
+    first = tok.sent.start
+    while first < i and doc[first].lower_ in _MARKER_OPENERS:
+        first += 1
+    # the token is one of a marker's words: "It is worth recalling" holds "is" and "recalling"
+    lead = [t.lower_ for t in doc[first : min(tok.sent.end, first + _MARKER_WORDS)]]
+    for n in range(i - first + 1, len(lead) + 1):
+        if " ".join(lead[:n]).replace(" ,", ",").replace(" 's", "'s") in discourse_markers():
+            return True
     if tok.lower_ != "said" or i == 0 or i + 1 >= len(doc):
         return False
     before, after = doc[i - 1].lower_, doc[i + 1].lower_

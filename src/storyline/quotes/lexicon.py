@@ -60,6 +60,33 @@ def report_cues() -> frozenset[str]:
 
 
 @cache
+def discourse_markers() -> frozenset[str]:
+    """Sentence lead-ins by which the writer points at a fact ("Recall that", "It should be noted
+    that"): no cue, whatever verb they end in."""
+    return frozenset(w.lower() for w in lines("quotes/discourse_markers_en.txt"))
+
+
+def _verb_forms(lemma: str) -> set[str]:
+    """A regular English verb's surface forms ("slam": slams, slammed, slamming; "try": tries,
+    tried): our parser has no lemmatizer, so the lexicon's lemmas are matched as inflected."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) <= 4 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # slammed, hitting
+    return forms
+
+
+@cache
+def characterising(kind: str) -> frozenset[str]:
+    """Surface forms of the verbs that make a report a characterisation of someone else:
+    ``accuse`` ("X accused Y of arguing ...") or ``attitude`` ("X claimed that Y wants ...")."""
+    return frozenset(f for row in table("quotes/characterising_en.tsv") if len(row) >= 2 and row[0] == kind
+                     for f in _verb_forms(row[1]))
+
+
+@cache
 def source_documents() -> frozenset[str]:
     return frozenset(lines("quotes/source_documents_en.txt"))
 
@@ -100,16 +127,20 @@ def known_first_name(first: str) -> bool:
 
 def gender_of_first_name(first: str) -> str | None:
     """'f', 'm' or None: gender-guesser's list first, then our lists, then the -a rule (in the
-    Slavic, Baltic, Romance and Nordic names news is full of, a final -a marks a female name)."""
+    Slavic, Baltic, Romance and Nordic names news is full of, a final -a marks a female name).
+
+    A first name is a hint, never a fact about the person: a name gender-guesser only leans on
+    ("mostly_male", "mostly_female") or calls unisex ("andy") gives no gender, so a later "he" or
+    "she" may reach its bearer, unless our curated lists settle it ("Bernie")."""
     f = first.lower().strip(".")
     if len(f) < 2:
         return None
     g = _detector().get_gender(f)
-    if g.startswith("mostly_") and (f in male_names() or f in female_names()):
-        return "m" if f in male_names() else "f"  # our lists settle a name gender-guesser only leans on ("Bernie")
-    if g in ("male", "mostly_male"):
+    if g.startswith("mostly_") or g == "andy":
+        return "m" if f in male_names() else "f" if f in female_names() else None
+    if g == "male":
         return "m"
-    if g in ("female", "mostly_female"):
+    if g == "female":
         return "f"
     if f in male_names():
         return "m"

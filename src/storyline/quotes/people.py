@@ -198,7 +198,7 @@ class People:
         nearest = self._pronoun_nearest(kind, pos)
         # a lone surname that just spoke a quote is a person, though its gender is unknown
         spoke = [(at, r) for at, r in self.speakers if at < pos and pos - at < 600 and self._compatible(r, kind, lone_ok=True)]
-        if spoke and nearest is not None and (nearest.start < spoke[-1][0] or self._still_speaking(nearest, spoke[-1], pos)):
+        if spoke and (nearest is None or nearest.start < spoke[-1][0] or self._still_speaking(nearest, spoke[-1], pos)):
             return spoke[-1][1], True  # "… ," Trump said. He added: the voice just heard goes on
         if nearest is None or not self.subjects or self.is_subject(nearest):
             return nearest, True
@@ -249,6 +249,10 @@ class People:
                 return None  # "they" is a group: never guess one person
             return r
         return None
+
+    def full_name(self, r: Referent) -> str:
+        """A person's name in its fullest form seen in the article ('Vela' -> 'Ana Vela')."""
+        return self._full(r) if r.kind == "person" else r.name
 
     def _full(self, r: Referent) -> str:
         """A person's name in its fullest form seen ('Sobel' -> 'Marek Sobel'); the table is built

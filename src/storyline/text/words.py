@@ -5,6 +5,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import cache
+
+from ..resources import lines
 
 _W = re.compile(r"\w+")
 STOP = frozenset(
@@ -15,6 +18,17 @@ STOP = frozenset(
 
 def words(text: str) -> set[str]:
     return {w for w in _W.findall(text.lower()) if w not in STOP and len(w) > 1}
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(w for ln in lines("stories/stopwords.txt") for w in ln.split())
+
+
+def content_words(text: str) -> frozenset[str]:
+    """``words`` without function words of any supported language (the story stage's list) or
+    numbers: what two sentences must share to be about the same thing, not "after" and "would"."""
+    return frozenset(w for w in words(text) if w not in _function_words() and not w.isdigit())
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

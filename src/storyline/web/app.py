@@ -8,7 +8,6 @@ a page on another name that resolves to this machine (DNS rebinding) gets a 400,
 
 from __future__ import annotations
 
-import html
 import ipaddress
 import os
 import re
@@ -25,12 +24,10 @@ from pydantic import BaseModel
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..model import Article, Corpus
+from . import pages
 from .index_search import IndexSearch
+from .layout import CSP
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; frame-ancestors 'none'"
-PAGE_STYLE = ("body{font:16px/1.55 system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em}"
-              "mark{background:#fe9}a{color:#0645ad}table{border-collapse:collapse}td,th{padding:.2em .6em;"
-              "border-bottom:1px solid #ddd;text-align:left}.dim{color:#666}")
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 MAX_SEARCH_HITS = 200
 MAX_LIST = 100_000  # one page of quotes, entities or stories
@@ -77,12 +74,6 @@ class Library:
         if body is None and key in records:
             body = self._json[(kind, key)] = records[key].model_dump_json().encode()
         return body
-
-
-def _page(title: str, body: str) -> HTMLResponse:
-    doc = (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
-           f"<style>{PAGE_STYLE}</style></head><body>{body}</body></html>")
-    return HTMLResponse(doc, headers={"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"})
 
 
 def _host_pattern(host: str) -> str:
@@ -160,10 +151,10 @@ def create_app(folder: str | Path, allowed_hosts: Iterable[str] | None = None,
         yield
         lib.index.close()
 
-    app = FastAPI(title="storyline", version=lib.corpus.schema_version, lifespan=lifespan)
+    app = FastAPI(title="storyline", version=lib.corpus.schema_version, docs_url=None, redoc_url=None,
+                  lifespan=lifespan)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts(allowed_hosts, bind_host),
                        www_redirect=False)
-    e = html.escape
 
     # one Query object per parameter: FastAPI binds each to the parameter it first meets
     def Limit():
@@ -253,52 +244,10 @@ def create_app(folder: str | Path, allowed_hosts: Iterable[str] | None = None,
             hits, how = scan_search(lib.corpus, q, limit), "scan"
         return JSONResponse(hits, headers={"X-Search": how})
 
-    @app.get("/", response_class=HTMLResponse)
-    def index() -> HTMLResponse:
-        rows = "".join(
-            f"<tr><td><a href='/stories/{e(s.id)}'>{e(s.title)}</a></td><td>{e(str(s.first_seen))} – "
-            f"{e(str(s.last_seen))}</td><td>{len(s.article_ids)}</td></tr>" for s in lib.corpus.stories)
-        return _page("storyline", f"<h1>Stories</h1><table><tr><th>story</th><th>dates</th><th>articles</th></tr>"
-                                  f"{rows}</table><p class='dim'>JSON API: <a href='/docs'>/docs</a></p>")
+    def find(q: str, limit: int) -> list[dict]:
+        """The API's search for the reader's search page: the index, else a scan."""
+        hits = lib.index.hits(q, limit)
+        return hits if hits is not None else scan_search(lib.corpus, q, limit)
 
-    @app.get("/stories/{story_id}", response_class=HTMLResponse)
-    def story_page(story_id: str) -> HTMLResponse:
-        story = story_or_404(story_id)
-        brief = brief_or_404(story_id)
-        nums = {aid: i for i, aid in enumerate(story.article_ids, 1)}
-        sections: dict[str, list[str]] = {}
-        for s in brief.sentences:
-            links = "".join(
-                f" <a href='/articles/{e(c.article_id)}?start={c.start}&end={c.end}#cited'>[{nums.get(c.article_id, '?')}]</a>"
-                for c in s.citations)
-            sections.setdefault(s.section, []).append(f"<li>{e(s.text)}{links}</li>")
-        body = [f"<p><a href='/'>← stories</a></p><h1>{e(brief.headline)}</h1>"]
-        for name, items in sections.items():
-            body.append(f"<h2>{e(name.replace('_', ' ').capitalize())}</h2><ul>{''.join(items)}</ul>")
-        related = [r for r in story.related if r.story_id in lib.stories]
-        if related:  # not brief sentences: a list of links, each with its reason
-            body.append("<h2>Related</h2><ul>" + "".join(
-                f"<li><a href='/stories/{e(quote(r.story_id, safe=''))}'>{e(lib.stories[r.story_id].title)}</a> "
-                f"<span class='dim'>{e(r.why)}</span></li>" for r in related) + "</ul>")
-        body.append("<h2>Sources</h2><ol>" + "".join(
-            f"<li><a href='/articles/{e(aid)}'>{e(lib.articles[aid].outlet or lib.articles[aid].source)}</a> "
-            f"<span class='dim'>{e(str(lib.articles[aid].published))} — {e(lib.articles[aid].title or '')}</span></li>"
-            for aid in story.article_ids if aid in lib.articles) + "</ol>")
-        return _page(brief.headline, "".join(body))
-
-    @app.get("/articles/{article_id}", response_class=HTMLResponse)
-    def article_page(article_id: str, start: int | None = Query(None, ge=0, le=MAX_OFFSET),
-                     end: int | None = Query(None, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
-        a = lib.articles.get(article_id)
-        if a is None:
-            raise HTTPException(404, f"no article {article_id}")
-        text = a.text
-        if start is not None and end is not None and 0 <= start <= end <= len(text):
-            body = e(text[:start]) + "<mark id='cited'>" + e(text[start:end]) + "</mark>" + e(text[end:])
-        else:
-            body = e(text)
-        paras = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
-        meta = " · ".join(e(str(x)) for x in (a.outlet, a.published, a.byline, a.language) if x)
-        return _page(a.title or a.source, f"<h1>{e(a.title or a.source)}</h1><p class='dim'>{meta}</p>{paras}")
-
+    pages.register(app, lib, find)
     return app

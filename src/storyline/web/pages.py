@@ -1,0 +1,161 @@
+"""The reader's HTML routes, registered on the app by :func:`register`. Each route checks its
+parameters, looks up records and hands them to a page builder; the builders live beside it
+(``story_page``, ``entities_page``, ``quotes_page``, ``search_page``, ``article_page``).
+
+Every page is server-rendered, escaped, and sent by :func:`layout.page` with a CSP that forbids
+scripts. An unknown id is a 404 page (HTML here; the API keeps its JSON errors)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..brief.render import clip
+from ..model import Article, Brief, Story
+from ..text.plural import counted
+from .article_page import article_body
+from .entities_page import entities_body, entity_body
+from .layout import date_range, esc, href, page, pager
+from .quotes_page import filter_quotes, quotes_body
+from .search_page import search_body
+from .story_page import counts_line, story_body
+from .views import ReaderIndex
+
+if TYPE_CHECKING:  # the Library lives in app.py, which imports this module
+    from .app import Library
+
+MAX_TEXT = 500  # a search query or a filter value, as the API bounds them
+MAX_OFFSET = 10 ** 9
+SEARCH_HITS = 60
+SORTS = {"recent": "newest first", "size": "most articles first"}
+STORIES_PER_PAGE = 100
+
+Search = Callable[[str, int], list[dict]]
+
+
+def sort_stories(stories: list[Story], by: str) -> list[Story]:
+    """``recent``: latest report first (undated stories last); ``size``: most articles first."""
+    if by == "size":
+        return sorted(stories, key=lambda s: (-len(s.article_ids), -len({*s.article_ids} - {*s.copies})))
+    dated = sorted((s for s in stories if s.last_seen), key=lambda s: s.last_seen or "", reverse=True)
+    return dated + [s for s in stories if not s.last_seen]
+
+
+def home_body(stories: list[Story], briefs: Mapping[str, Brief], articles: Mapping[str, Article], by: str,
+              offset: int = 0) -> str:
+    sorts = " · ".join(f"<a href='/?sort={k}'{' aria-current=true' if k == by else ''}>{v}</a>"
+                       for k, v in SORTS.items())
+    items = []
+    for s in sort_stories(stories, by)[offset:offset + STORIES_PER_PAGE]:
+        b = briefs.get(s.id)
+        teaser = next((x.text for x in b.sentences if x.section == "summary"), "") if b else ""
+        kind = " <span class='tag'>roundup</span>" if s.kind == "roundup" else ""
+        items.append(f"<li class='story'><h2><a href='{esc(href('/stories', s.id))}'>{esc(s.title)}</a>{kind}</h2>"
+                     f"<p class='meta'>{date_range(s.first_seen, s.last_seen)} · {esc(counts_line(s, articles))}</p>"
+                     + (f"<p>{esc(clip(teaser, 240))}</p>" if teaser else "") + "</li>")
+    listing = f"<ol class='stories'>{''.join(items)}</ol>" if items else "<p>No stories in this analysis.</p>"
+    return (f"<h1>Stories</h1><p class='meta'>{counted(len(stories), 'story', 'stories')} from "
+            f"{counted(len(articles), 'article')}</p><p class='sort'>Sort: {sorts}</p>{listing}"
+            + pager("/", offset, STORIES_PER_PAGE, len(stories), sort=by))
+
+
+def api_body(app: FastAPI) -> str:
+    """Every JSON endpoint with its parameters, read from the app's routes so it cannot go stale."""
+    rows = []
+    for r in app.routes:
+        if isinstance(r, APIRoute) and r.path.startswith("/api") and r.include_in_schema:
+            params = ", ".join(p.name for p in r.dependant.query_params)
+            doc = (r.endpoint.__doc__ or "").strip().split("\n")[0]
+            linkable = "{" not in r.path and "q" not in params.split(", ")  # needs no value to answer
+            path = f"<a href='{esc(r.path)}'>{esc(r.path)}</a>" if linkable else esc(r.path)
+            rows.append(f"<li><code>{esc(' '.join(sorted(r.methods)))} {path}</code>"
+                        + (f" <span class='dim'>params: {esc(params)}</span>" if params else "")
+                        + (f"<br>{esc(doc)}" if doc else "") + "</li>")
+    return ("<h1>JSON API</h1><p>Read-only JSON over the same analysis. The machine-readable description "
+            "is <a href='/openapi.json'>/openapi.json</a>.</p>" f"<ul>{''.join(rows)}</ul>")
+
+
+def register(app: FastAPI, lib: Library, search: Search) -> None:
+    """Add the reader's routes and the HTML error page to ``app``. ``search(query, limit)`` gives hits
+    in the API's shape (kind, id, article_id, start, end, ...)."""
+    index = ReaderIndex(lib.corpus)
+
+    def Text(name: str):
+        return Query(None, max_length=MAX_TEXT, description=name)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def not_found(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith(("/api", "/openapi")):
+            return await http_exception_handler(request, exc)
+        title = "Not found" if exc.status_code == 404 else "Error"
+        return page(title, f"<h1>{title}</h1><p>{esc(exc.detail)}</p><p><a href='/'>All stories</a></p>",
+                    status=exc.status_code)
+
+    def story_or_404(story_id: str) -> Story:
+        s = lib.stories.get(story_id)
+        if s is None:
+            raise HTTPException(404, f"No story {story_id}.")
+        return s
+
+    @app.get("/", include_in_schema=False)
+    def home(sort: str = Query("recent", pattern="^(recent|size)$"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        return page("Stories", home_body(lib.corpus.stories, lib.briefs, lib.articles, sort, offset), "home")
+
+    @app.get("/stories/{story_id}", include_in_schema=False)
+    def story(story_id: str):
+        s = story_or_404(story_id)
+        b = lib.briefs.get(story_id)
+        if b is None:
+            raise HTTPException(404, f"No brief for story {story_id}.")
+        return page(b.headline, story_body(s, b, lib.articles, lib.corpus.claims, lib.corpus.entities, index.titles))
+
+    @app.get("/articles/{article_id}", include_in_schema=False)
+    def article(article_id: str, start: int | None = Query(None, ge=0, le=MAX_OFFSET),
+                end: int | None = Query(None, ge=0, le=MAX_OFFSET)):
+        a = lib.articles.get(article_id)
+        if a is None:
+            raise HTTPException(404, f"No article {article_id}.")
+        ok = start is not None and end is not None and start <= end <= len(a.text)
+        focus = (start, end) if ok else None
+        body = article_body(a, index.cited.get(a.id, []), focus, index.stories_of_article.get(a.id, []))
+        return page(a.title or a.source, body)
+
+    @app.get("/entities", include_in_schema=False)
+    def entities(type: str | None = Text("entity type, e.g. PERSON"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        body = entities_body(lib.corpus.entities, type or None, index.stories_of_entity, offset)
+        return page("Entities", body, "entities")
+
+    @app.get("/entities/{entity_id}", include_in_schema=False)
+    def entity(entity_id: str):
+        e = index.entities.get(entity_id)
+        if e is None:
+            raise HTTPException(404, f"No entity {entity_id}.")
+        body = entity_body(e, index.quotes_by_entity.get(e.id, []), index.stories_of_entity.get(e.id, []),
+                           lib.articles)
+        return page(e.name, body, "entities")
+
+    @app.get("/quotes", include_in_schema=False)
+    def quotes(speaker: str | None = Text("speaker name"), outlet: str | None = Text("outlet name"),
+               story: str | None = Text("story id"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        s = story_or_404(story) if story else None
+        chosen = filter_quotes(lib.corpus.quotes, lib.articles, speaker, outlet, set(s.article_ids) if s else None)
+        body = quotes_body(chosen, lib.articles, index.outlets, speaker or None, outlet or None,
+                           (s.id, s.title) if s else None, offset, index.speakers)
+        return page("Quotes", body, "quotes")
+
+    @app.get("/search", include_in_schema=False)
+    def search_page(q: str = Query("", max_length=MAX_TEXT)):
+        hits = search(q, SEARCH_HITS) if q.strip() else []
+        body = search_body(q, hits, lib.corpus.entities, index.quotes, lib.articles)
+        return page(f"Search: {q}" if q.strip() else "Search", body, query=q)
+
+    @app.get("/api", include_in_schema=False)
+    def api_help():
+        return page("API", api_body(app), "api")
+
+
