@@ -9,19 +9,23 @@ a page on another name that resolves to this machine (DNS rebinding) gets a 400,
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from pydantic import BaseModel
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..model import Article, Corpus
 from . import pages
+from .index_search import IndexSearch
 from .layout import CSP
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
@@ -32,12 +36,17 @@ MAX_OFFSET = 10 ** 9  # character offsets and list offsets
 
 
 class Library:
-    """The analysis loaded once; indexes built lazily."""
+    """The analysis loaded once; indexes built lazily. Nothing changes while it is served, so what
+    is computed from it (serialised records, search hits) is computed once and kept."""
 
     def __init__(self, folder: Path):
         self.folder = folder
         path = folder / "analysis.json" if folder.is_dir() else folder
         self.corpus = Corpus.model_validate_json(path.read_text(encoding="utf-8"))
+        # the run just read, resolved now: a later `analyze` publishes a new run beside it and the
+        # index must keep matching the analysis in memory
+        self.index = IndexSearch(Path(os.path.realpath(path.parent / "storyline.duckdb")))
+        self._json: dict[tuple[str, str], bytes] = {}
 
     @cached_property
     def articles(self) -> dict[str, Article]:
@@ -50,6 +59,21 @@ class Library:
     @cached_property
     def briefs(self) -> dict[str, Any]:
         return {b.story_id: b for b in self.corpus.briefs}
+
+    def story_json(self, story_id: str) -> bytes | None:
+        """The story as the API sends it. Serialised on first request and kept: a story is tens
+        of kB of JSON, and the kept bytes are about the size of the record already in memory."""
+        return self._json_of("story", story_id, self.stories)
+
+    def brief_json(self, story_id: str) -> bytes | None:
+        """The brief as the API sends it, kept like :meth:`story_json`."""
+        return self._json_of("brief", story_id, self.briefs)
+
+    def _json_of(self, kind: str, key: str, records: dict[str, BaseModel]) -> bytes | None:
+        body = self._json.get((kind, key))
+        if body is None and key in records:
+            body = self._json[(kind, key)] = records[key].model_dump_json().encode()
+        return body
 
 
 def _host_pattern(host: str) -> str:
@@ -115,39 +139,20 @@ def scan_search(corpus: Corpus, query: str, limit: int) -> list[dict]:
     return hits[:limit]
 
 
-def _indexed_search(folder: Path, query: str, limit: int) -> list[dict] | None:
-    """Hits from the folder's full-text index, or None when there is none to use (no database, no
-    index, no fts extension, a database another process is writing, a damaged file)."""
-    import dataclasses
-
-    db = folder / "storyline.duckdb"
-    if not db.is_file():
-        return None
-    try:
-        import duckdb
-
-        from ..store.search import SearchUnavailable, search
-    except ImportError:
-        return None
-    try:
-        con = duckdb.connect(str(db), read_only=True)
-    except (duckdb.Error, OSError):
-        return None
-    try:
-        return [dataclasses.asdict(h) for h in search(con, query, limit)]
-    except (SearchUnavailable, duckdb.Error, OSError):
-        return None
-    finally:
-        con.close()
-
-
 def create_app(folder: str | Path, allowed_hosts: Iterable[str] | None = None,
                bind_host: str | None = None) -> FastAPI:
     """The app over one output folder. Requests must carry a trusted Host (see :func:`trusted_hosts`):
     pass the address the server binds to as ``bind_host`` and any other names it is reached by as
     ``allowed_hosts``."""
     lib = Library(Path(folder))
-    app = FastAPI(title="storyline", version=lib.corpus.schema_version, docs_url=None, redoc_url=None)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        lib.index.close()
+
+    app = FastAPI(title="storyline", version=lib.corpus.schema_version, docs_url=None, redoc_url=None,
+                  lifespan=lifespan)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts(allowed_hosts, bind_host),
                        www_redirect=False)
 
@@ -182,9 +187,10 @@ def create_app(folder: str | Path, allowed_hosts: Iterable[str] | None = None,
                  "articles": len(s.article_ids), "copies": len(s.copies)}
                 for s in page(lib.corpus.stories, offset, limit)]
 
-    @app.get("/api/stories/{story_id}")
-    def api_story(story_id: str) -> dict:
-        return story_or_404(story_id).model_dump(mode="json")
+    @app.get("/api/stories/{story_id}", response_model=dict)
+    def api_story(story_id: str) -> Response:
+        story_or_404(story_id)
+        return Response(lib.story_json(story_id), media_type="application/json")
 
     @app.get("/api/stories/{story_id}/brief")
     def api_brief(story_id: str, format: str = Query("json", pattern="^(json|md|html)$")):
@@ -197,7 +203,7 @@ def create_app(folder: str | Path, allowed_hosts: Iterable[str] | None = None,
 
             return HTMLResponse(render_html(brief, story, lib.articles, lambda sid: f"/stories/{quote(sid, safe='')}"),
                                 headers={"Content-Security-Policy": CSP})
-        return brief.model_dump(mode="json")
+        return Response(lib.brief_json(story_id), media_type="application/json")
 
     @app.get("/api/articles/{article_id}")
     def api_article(article_id: str) -> dict:
@@ -232,7 +238,7 @@ def create_app(folder: str | Path, allowed_hosts: Iterable[str] | None = None,
                    limit: int = Query(20, ge=1, le=MAX_SEARCH_HITS)) -> JSONResponse:
         """BM25 hits from the folder's index; without a usable index, a plain scan of the analysis
         (header X-Search: index | scan says which answered)."""
-        hits = _indexed_search(lib.folder if lib.folder.is_dir() else lib.folder.parent, q, limit)
+        hits = lib.index.hits(q, limit)
         how = "index"
         if hits is None:
             hits, how = scan_search(lib.corpus, q, limit), "scan"
@@ -240,7 +246,7 @@ def create_app(folder: str | Path, allowed_hosts: Iterable[str] | None = None,
 
     def find(q: str, limit: int) -> list[dict]:
         """The API's search for the reader's search page: the index, else a scan."""
-        hits = _indexed_search(lib.folder if lib.folder.is_dir() else lib.folder.parent, q, limit)
+        hits = lib.index.hits(q, limit)
         return hits if hits is not None else scan_search(lib.corpus, q, limit)
 
     pages.register(app, lib, find)
