@@ -289,3 +289,15 @@ def test_quotes_show_speaker_confidence_and_mark_the_uncertain(written: Path, mi
     for q in named:
         sure_label, unsure_label = f"{q.speaker} ({q.confidence:.2f})", f"attributed to {q.speaker} (uncertain,"
         assert (sure_label if q.confidence >= sure else unsure_label) in text
+
+
+def test_search_shows_words_around_an_article_hit_and_says_when_nothing_matches(written: Path, mini_corpus):
+    """Regression: an article hit printed its one matching word ("air"); no hits printed nothing."""
+    r = runner.invoke(app, ["search", "mission", "--from", str(written)])
+    assert r.exit_code == 0
+    article_lines = [ln for ln in r.stdout.split("[article]")[1:]]
+    assert article_lines
+    shown_words = article_lines[0].split("”")[0].split("“")[-1].split()
+    assert len(shown_words) >= 12  # a window of words, not the hit alone
+    none = runner.invoke(app, ["search", "zzqxv", "--from", str(written)])
+    assert none.exit_code == 0 and none.stdout == "" and "no results for 'zzqxv'" in none.stderr

@@ -53,6 +53,7 @@ from .stories.state import ClusterState
 from .store.duckdb_store import Store
 from .store.output import RESULTS, STATE, OutputBusy, writer_lock
 from .store.search import SearchUnavailable
+from .text.hits import context, merged, query_terms, term_ranges
 
 __all__ = ["app", "main", "write_outputs"]  # write_outputs: re-exported for callers of its old home
 
@@ -533,15 +534,32 @@ def search(query: Annotated[str, typer.Argument(metavar="QUERY", help="Words to 
     try:  # read-only: a reader never changes the published run nor waits for a writer
         with Store(db, read_only=True) as store:
             hits = store.search(query, limit)  # without an index: a plain scan, same hits
+            texts = store.article_texts({h.article_id for h in hits if h.kind == "article"})
     except (SearchUnavailable, duckdb.Error) as e:
         raise fail(f"{db}: cannot search ({type(e).__name__}: {e})") from None
     if as_json:
         emit_json([dataclasses.asdict(h) for h in hits], ensure_ascii=False, indent=1)
         return
+    if not hits:  # said on stderr, so a script reading stdout sees no hits, not a message
+        err.print(shown(f"no results for {query!r}"))
+        return
+    terms = query_terms(query)
     for h in hits:
+        # an article hit is its first matching word: shown with ~20 words around it; a quote whole
+        if h.kind == "article" and h.article_id in texts:
+            text = texts[h.article_id]
+            lo, hi, marks = context(text, h.start, h.end, terms)
+        else:
+            text, lo, hi, marks = h.text, 0, len(h.text), merged(term_ranges(h.text, terms))
+        pieces, pos = [], lo
+        for a, b in marks:  # the query's words in bold, the text on one line
+            pieces += [shown(re.sub(r"\s+", " ", text[pos:a])), (shown(text[a:b]), "bold yellow")]
+            pos = b
+        pieces.append(shown(re.sub(r"\s+", " ", text[pos:hi])))
+        dots = ("…" if lo > 0 else "", "…" if hi < len(text) else "")
         out.print(Text.assemble(shown(f"{h.score:6.2f} [{h.kind}] {h.outlet} — {h.title}  "),
-                                (shown(f"{h.article_id}:{h.start}-{h.end}"), "dim"), "\n       ",
-                                shown(f"“{h.text}”")))
+                                (shown(f"{h.article_id}:{h.start}-{h.end}"), "dim"), "\n       “", dots[0],
+                                *pieces, dots[1], "”"))
 
 
 DEFAULT_PORT = 8000

@@ -9,7 +9,8 @@ from storyline.brief.render import group_spans
 from storyline.model import Article
 from storyline.text.plural import counted
 from storyline.web.layout import pager
-from storyline.web.snippet import article_paragraphs, query_terms, snippet, window
+from storyline.text.hits import query_terms, window
+from storyline.web.snippet import article_paragraphs, snippet
 
 TEXT = ("The weather service warned on Monday that a cold air mass from the north would reach the coast by "
         "Wednesday, bringing frost to the orchards. Farmers said they had covered the young trees. "

@@ -132,6 +132,13 @@ class Store:
 
         return search(self.con, query, limit)
 
+    def article_texts(self, ids: set[str]) -> dict[str, str]:
+        """Cleaned texts by article id: what a search hit's offsets point into."""
+        if not ids:
+            return {}
+        rows = self.con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [sorted(ids)])
+        return dict(rows.fetchall())
+
     def count(self, table: str) -> int:
         if table not in {"articles", "entities", "mentions", "quotes", "times", "events", "claims", "stories",
                          "story_articles", "briefs"}:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import duckdb
 
+from ..text.hits import query_terms, term_ranges
+
 
 class SearchUnavailable(RuntimeError):
     pass
@@ -68,14 +70,9 @@ _WORD = re.compile(r"\w+", re.U)
 
 
 def _first_match(text: str, query: str) -> tuple[int, int]:
-    words = [w.lower() for w in _WORD.findall(query) if len(w) > 2]
-    best = None
-    for m in _WORD.finditer(text):
-        tok = m.group().lower()
-        if any(tok.startswith(w[: max(4, len(w) - 2)]) for w in words):
-            best = (m.start(), m.end())
-            break
-    return best or (0, min(len(text), 80))
+    """The first word of ``text`` matching the query (the hit a reader is sent to), else its start."""
+    found = term_ranges(text, query_terms(query))
+    return found[0] if found else (0, min(len(text), 80))
 
 
 def _has_index(con: duckdb.DuckDBPyConnection) -> bool:

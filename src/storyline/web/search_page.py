@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..model import Article, Entity, Quote
+from ..text.hits import query_terms, term_ranges
 from ..text.plural import counted
 from .layout import article_href, esc, href, time_tag
 from .quotes_page import who
-from .snippet import marked, query_terms, snippet, term_ranges
+from .snippet import marked, snippet
 
 MAX_ENTITY_HITS = 20
 
