@@ -56,8 +56,9 @@ from storyline.entities.canonical import same_person  # noqa: E402
 from storyline.entities.mentions import extract_mentions  # noqa: E402
 from storyline.model import Article  # noqa: E402
 from storyline.nlp.spacy_pipeline import load  # noqa: E402
-from storyline.quotes.attribute import find_cues, joint_names  # noqa: E402
+from storyline.quotes.attribute import find_cues  # noqa: E402
 from storyline.quotes.detect import analyze_quotes  # noqa: E402
+from storyline.quotes.lookup import joint_names  # noqa: E402
 
 _TOK = re.compile(r"\w+")
 _OPEN, _CLOSE = "\"“„«‘'", "\"”“»’'"

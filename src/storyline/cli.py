@@ -49,6 +49,9 @@ from .ingest.readers.url import is_url
 from .model import Corpus
 from .outputs import write_outputs
 from .pipeline import ArticleResult, load_results, read_all, run_article_stages, run_corpus_stages
+from .quotes.grouping import collapse, outlets_by_group
+from .quotes.lookup import spoken_by
+from .quotes.trust import speaker_label
 from .stories.state import ClusterState
 from .store.duckdb_store import Store
 from .store.output import RESULTS, STATE, OutputBusy, writer_lock
@@ -420,24 +423,11 @@ def quotes(from_dir: FromDir = Path(DEFAULT_OUT),
                                                           "(any alias or spelling).")] = None,
            as_json: JsonFlag = False) -> None:
     """Who said what, with citations."""
-    # lazy: quote attribution imports spaCy (~2 s); no other read command needs it
-    from .entities.canonical import same_person
-    from .quotes.attribute import joint_names
-    from .quotes.grouping import collapse, outlets_by_group
-    from .quotes.trust import speaker_label
     corpus = _load(from_dir)
     arts = {a.id: a for a in corpus.articles}
     ents = {e.id: e for e in corpus.entities}
     outlets = outlets_by_group(corpus.quotes, {a.id: a.outlet for a in corpus.articles})
-    kept = []
-    for q in corpus.quotes:
-        if speaker:
-            # a joint voice ("they": "Hillary Clinton and Bernie Sanders") is each of its people's
-            names = (ents[q.speaker_entity].aliases + [q.speaker or ""] if q.speaker_entity in ents
-                     else joint_names(q.speaker or ""))
-            if not any(n and same_person(n, speaker) for n in names):
-                continue
-        kept.append(q)
+    kept = [q for q in corpus.quotes if not speaker or spoken_by(q, speaker, ents)]
     if as_json:
         rows = [{"speaker": q.speaker, "kind": q.kind, "text": q.text, "outlet": arts[q.span.article_id].outlet,
                  "article_id": q.span.article_id, "start": q.span.start, "end": q.span.end,

@@ -1,8 +1,12 @@
+import json
+
 import pytest
+from typer.testing import CliRunner
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
+from storyline.cli import app as cli_app  # noqa: E402
 from storyline.outputs import write_outputs  # noqa: E402
 from storyline.model import Corpus  # noqa: E402
 from storyline.web.app import create_app  # noqa: E402
@@ -60,3 +64,15 @@ def test_api_search_returns_cited_hits(client, mini_corpus):
     assert hits
     for h in hits:
         assert texts[h["article_id"]][h["start"]:h["end"]] == h["text"]
+
+
+def test_the_api_and_the_cli_find_the_same_quotes_by_speaker(client, mini_corpus, tmp_path):
+    """One rule for --speaker and ?speaker=: any alias or spelling of the person (they disagreed)."""
+    folder = tmp_path / "out"
+    write_outputs(mini_corpus, folder)
+    for wanted in ("Kowalczyk", "Ana Kovalchik", "Volkhov", "Varga"):
+        api = {(q["span"]["article_id"], q["span"]["start"]) for q in
+               client.get("/api/quotes", params={"speaker": wanted}).json()}
+        cli = {(r["article_id"], r["start"]) for r in json.loads(
+            CliRunner().invoke(cli_app, ["quotes", "--from", str(folder), "--speaker", wanted, "--json"]).stdout)}
+        assert api == cli and api, wanted

@@ -317,11 +317,6 @@ def speaker_from_subject(subj: Token, people: People, cue: Token) -> Attribution
     return Attribution(None, None, cue_text, cue_pos, 0.2, "none")
 
 
-def joint_names(speaker: str) -> list[str]:
-    """The people of a joint speaker written by ``_joint`` ("A, B and C"), or the speaker alone."""
-    return [x for x in re.split(r", | and ", speaker) if x] or [speaker]
-
-
 def _joint(pron: Token, people: People, cue_text: str, cue_pos: int) -> Attribution:
     """'They'/'both': the people named together just before, as one joint speaker ("Hillary Clinton
     and Bernie Sanders"), else a group nobody in particular speaks for."""

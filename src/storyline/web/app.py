@@ -23,7 +23,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from pydantic import BaseModel
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from ..model import Article, Corpus
+from ..model import Article, Corpus, Entity
+from ..quotes.lookup import spoken_by
 from . import pages
 from .index_search import IndexSearch
 from .layout import CSP
@@ -51,6 +52,10 @@ class Library:
     @cached_property
     def articles(self) -> dict[str, Article]:
         return {a.id: a for a in self.corpus.articles}
+
+    @cached_property
+    def entities(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.corpus.entities}
 
     @cached_property
     def stories(self) -> dict[str, Any]:
@@ -215,16 +220,9 @@ def create_app(folder: str | Path, allowed_hosts: Iterable[str] | None = None,
     @app.get("/api/quotes")
     def api_quotes(speaker: str | None = Text(), story: str | None = Text(), limit: int | None = Limit(),
                    offset: int = Offset()) -> list[dict]:
-        from ..entities.canonical import same_person
-
         members = set(story_or_404(story).article_ids) if story else None
-        out = []
-        for q in lib.corpus.quotes:
-            if members is not None and q.span.article_id not in members:
-                continue
-            if speaker and not (q.speaker and same_person(q.speaker, speaker)):
-                continue
-            out.append(q)
+        out = [q for q in lib.corpus.quotes if (members is None or q.span.article_id in members)
+               and (not speaker or spoken_by(q, speaker, lib.entities))]
         return [q.model_dump(mode="json") for q in page(out, offset, limit)]
 
     @app.get("/api/entities")

@@ -143,7 +143,8 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
     def quotes(speaker: str | None = Text("speaker name"), outlet: str | None = Text("outlet name"),
                story: str | None = Text("story id"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
         s = story_or_404(story) if story else None
-        chosen = filter_quotes(lib.corpus.quotes, lib.articles, speaker, outlet, set(s.article_ids) if s else None)
+        chosen = filter_quotes(lib.corpus.quotes, lib.articles, index.entities, speaker, outlet,
+                               set(s.article_ids) if s else None)
         body = quotes_body(chosen, lib.articles, index.outlets, speaker or None, outlet or None,
                            (s.id, s.title) if s else None, offset, index.speakers)
         return page("Quotes", body, "quotes")

@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 
 from ..brief.render import MAX_TEXT_CHARS, clip
 from ..config import Settings
-from ..entities.names import same_person
-from ..model import Article, Quote
+from ..model import Article, Entity, Quote
+from ..quotes.lookup import spoken_by
 from ..quotes.trust import is_sure
 from ..text.plural import counted
 from .cite import Citer
@@ -17,14 +17,9 @@ from .layout import esc, href, pager, time_tag
 PAGE_SIZE = 100
 
 
-def speaker_matches(q: Quote, wanted: str) -> bool:
-    """The speaker is the person asked for (the API's rule: "Lindqvist" finds "Anna Lindqvist"), or
-    the asked-for words are part of the speaker's name ("Grain Board")."""
-    return bool(q.speaker) and (wanted.lower() in q.speaker.lower() or same_person(q.speaker, wanted))
-
-
-def filter_quotes(quotes: Sequence[Quote], articles: Mapping[str, Article], speaker: str | None = None,
-                  outlet: str | None = None, story_articles: set[str] | None = None) -> list[Quote]:
+def filter_quotes(quotes: Sequence[Quote], articles: Mapping[str, Article], entities: Mapping[str, Entity],
+                  speaker: str | None = None, outlet: str | None = None,
+                  story_articles: set[str] | None = None) -> list[Quote]:
     out = []
     for q in quotes:
         a = articles.get(q.span.article_id)
@@ -32,7 +27,7 @@ def filter_quotes(quotes: Sequence[Quote], articles: Mapping[str, Article], spea
             continue
         if outlet and (a.outlet or "").lower() != outlet.lower():
             continue
-        if speaker and not speaker_matches(q, speaker):
+        if speaker and not spoken_by(q, speaker, entities):
             continue
         out.append(q)
     return out
