@@ -47,7 +47,7 @@ from .ingest import article as ingest_article  # called through the module: test
 from .ingest.readers import ReadError, read_inputs
 from .ingest.readers.url import is_url
 from .model import Corpus
-from .outputs import write_outputs
+from .outputs import analysis_path, read_analysis, write_outputs
 from .pipeline import ArticleResult, load_results, read_all, run_article_stages, run_corpus_stages
 from .quotes.grouping import collapse, outlets_by_group
 from .quotes.lookup import spoken_by
@@ -133,11 +133,11 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 
 def _load(from_dir: Path) -> Corpus:
-    path = from_dir / "analysis.json" if from_dir.is_dir() else from_dir
+    path = analysis_path(from_dir)
     if not path.exists():
         raise fail(f"{path}: no analysis found; run `storyline analyze PATH --out {from_dir}` first")
     try:
-        return Corpus.model_validate_json(path.read_text(encoding="utf-8"))
+        return read_analysis(path)
     except (OSError, ValueError) as e:
         raise fail(f"{path}: cannot read the analysis ({type(e).__name__}); "
                    f"run `storyline analyze PATH --out {from_dir}` again") from None

@@ -21,6 +21,16 @@ if TYPE_CHECKING:
     from .stories.state import ClusterState
 
 
+def analysis_path(folder: Path) -> Path:
+    """A run folder's analysis.json (through its published run), or the file itself when given one."""
+    return folder / "analysis.json" if folder.is_dir() else folder
+
+
+def read_analysis(folder: Path) -> Corpus:
+    """The corpus a run wrote: what every reader (the CLI's read commands, the web reader) starts from."""
+    return Corpus.model_validate_json(analysis_path(folder).read_text(encoding="utf-8"))
+
+
 def write_briefs(corpus: Corpus, folder: Path) -> None:
     """``<story_id>.md``, ``.html`` and ``.json`` for every brief: the three forms ``storyline brief``
     prints, on disk so they can be read, mailed or served without the tool."""

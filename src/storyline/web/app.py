@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..model import Article, Corpus, Entity
+from ..outputs import analysis_path, read_analysis
 from ..quotes.lookup import spoken_by
 from . import pages
 from .index_search import IndexSearch
@@ -42,8 +43,8 @@ class Library:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        path = folder / "analysis.json" if folder.is_dir() else folder
-        self.corpus = Corpus.model_validate_json(path.read_text(encoding="utf-8"))
+        path = analysis_path(folder)
+        self.corpus = read_analysis(path)
         # the run just read, resolved now: a later `analyze` publishes a new run beside it and the
         # index must keep matching the analysis in memory
         self.index = IndexSearch(Path(os.path.realpath(path.parent / "storyline.duckdb")))
