@@ -1,0 +1,51 @@
+"""Counts of one unit that measure different things never make a conflict: the dead and the injured,
+a part of a group and all of it, two players' game statistics. Invented stories."""
+
+from __future__ import annotations
+
+from .test_like_with_like import _story
+
+
+def test_killed_and_injured_counts_are_two_measures():
+    comp = _story({"a": "The blast at the Orvel depot killed 12 people on Monday, the fire service said.",
+                   "b": "The blast at the Orvel depot injured 40 people on Monday, the fire service said.",
+                   "c": "At the Orvel depot on Monday, 12 people were killed and 40 people were injured."},
+                  [("a", "12 people", 12, "people"), ("b", "40 people", 40, "people"),
+                   ("c", "12 people", 12, "people"), ("c", "40 people", 40, "people")])
+    assert [c for c in comp.conflicts if c.kind == "number"] == []
+
+
+def test_missing_and_dead_are_not_one_count_but_two_tolls_of_the_dead_are():
+    differ = _story({"a": "Rescuers said 9 people were missing after the Tarn ferry sank on Sunday.",
+                     "b": "Rescuers said the Tarn ferry sinking on Sunday killed 11 people."},
+                    [("a", "9 people", 9, "people"), ("b", "11 people", 11, "people")])
+    assert [c for c in differ.conflicts if c.kind == "number"] == []
+    same = _story({"a": "Rescuers said the Tarn ferry sinking on Sunday killed 9 people.",
+                   "b": "Rescuers said the Tarn ferry sinking on Sunday killed 11 people."},
+                  [("a", "9 people", 9, "people"), ("b", "11 people", 11, "people")])
+    assert len([c for c in same.conflicts if c.kind == "number"]) == 1
+
+
+def test_a_narrowed_group_is_a_part_not_a_conflicting_total():
+    comp = _story({"a": "The navy said it held 11 Veskan pirates after the raid on the tanker.",
+                   "b": "The navy said it held 23 pirates after the raid on the tanker."},
+                  [("a", "11 Veskan pirates", 11, "pirates"), ("b", "23 pirates", 23, "pirates")])
+    assert [c for c in comp.conflicts if c.kind == "number"] == []
+
+
+def test_a_broad_adjective_does_not_narrow():
+    comp = _story({"a": "The quake near Lumo was followed by four major aftershocks, the agency said.",
+                   "b": "The quake near Lumo was followed by three strong aftershocks, the agency said."},
+                  [("a", "four major aftershocks", 4, "aftershocks"), ("b", "three strong aftershocks", 3, "aftershocks")])
+    assert len([c for c in comp.conflicts if c.kind == "number"]) == 1
+
+
+def test_box_scores_of_different_players_are_not_compared():
+    comp = _story({"a": "Dario Fenwick ran for 120 yards on 22 carries as the Gulls won.",
+                   "b": "Mats Orlen added 40 yards on nine carries for the Gulls.",
+                   "c": "The Gulls won after Fenwick ran for 118 yards on 21 carries."},
+                  [("a", "22 carries", 22, "carries"), ("b", "nine carries", 9, "carries"),
+                   ("c", "21 carries", 21, "carries"), ("a", "120 yards", 120, "yards"),
+                   ("b", "40 yards", 40, "yards"), ("c", "118 yards", 118, "yards")])
+    numbers = [c.text for c in comp.conflicts if c.kind == "number"]
+    assert all("nine" not in t and "40 yards" not in t for t in numbers)
