@@ -49,3 +49,21 @@ def test_box_scores_of_different_players_are_not_compared():
                    ("b", "40 yards", 40, "yards"), ("c", "118 yards", 118, "yards")])
     numbers = [c.text for c in comp.conflicts if c.kind == "number"]
     assert all("nine" not in t and "40 yards" not in t for t in numbers)
+
+
+def test_bare_counts_of_people_meet_only_when_the_words_beside_them_do():
+    differ = _story({"a": "Outside the Kelm court, 120 people marched to the town hall on Friday evening.",
+                     "b": "Outside the Kelm court, reporters interviewed 90 people on Friday evening."},
+                    [("a", "120 people", 120, "people"), ("b", "90 people", 90, "people")])
+    assert [c for c in differ.conflicts if c.kind == "number"] == []
+    same = _story({"a": "Outside the Kelm court, 120 people marched to the town hall on Friday evening.",
+                   "b": "Outside the Kelm court, 90 people marched to the town hall on Friday evening."},
+                  [("a", "120 people", 120, "people"), ("b", "90 people", 90, "people")])
+    assert len([c for c in same.conflicts if c.kind == "number"]) == 1
+
+
+def test_durations_of_careers_are_not_counts_of_the_event():
+    comp = _story({"a": "The coach of the Vesk Rovers, fired on Monday, spent four seasons with the club.",
+                   "b": "The coach of the Vesk Rovers, fired on Monday, spent three seasons with the club."},
+                  [("a", "four seasons", 4, "seasons"), ("b", "three seasons", 3, "seasons")])
+    assert [c for c in comp.conflicts if c.kind == "number"] == []

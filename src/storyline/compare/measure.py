@@ -43,6 +43,11 @@ def _number_words() -> frozenset[str]:
 
 
 @cache
+def people_classes() -> frozenset[str]:
+    return frozenset(lines("compare/people_units_en.txt"))
+
+
+@cache
 def box_score_classes() -> frozenset[str]:
     return frozenset(lines("compare/box_score_units_en.txt"))
 

@@ -21,7 +21,7 @@ from ..model import Claim, Span
 from ..resources import lines, table
 from ..text.words import content_words, jaccard, words
 from .context import StoryContext
-from .measure import actor, box_score_classes, narrowing, outcome
+from .measure import actor, box_score_classes, narrowing, outcome, people_classes
 
 MAX_RATIO = 4.0
 UNITLESS = "?"
@@ -29,7 +29,9 @@ HEAD_CHARS = 30
 TAIL_CHARS = 25
 MEASURE_WORDS = 2
 _RATE = re.compile(r"(?i)\s*(?:of \w+\s+)?(?:a|an|per|each|every|pro|je|im)\s+(year|month|week|day|hour|tonne|ton|person|head|capita|jahr|monat|woche|tag)s?\b")
-SKIP_CLASSES = frozenset({"%", "day", "hour", "week", "month", "year", "minute", "time", "second"})
+# percentages and durations: "four seasons", "two decades" time a career or a contract, they do not count the event
+SKIP_CLASSES = frozenset({"%", "day", "hour", "week", "month", "year", "minute", "time", "second", "season",
+                          "decade", "century"})
 MIN_CONTEXT = 0.12
 SEVERAL = 3
 SAME_CONTEXT = 0.3  # sentences this alike speak of one thing even when the words next to the numbers differ
@@ -108,15 +110,18 @@ def _related(a: Reported, b: Reported) -> bool:
         return False  # the same kind of count, of another place, year or subject
     if a.outcome != b.outcome or a.narrow != b.narrow:
         return False  # the dead and the injured, or a part of the group and all of it
-    if a.claim.unit and quantity_class(a.claim.unit) in box_score_classes() and not (
-            a.actor and a.actor == b.actor and (a.head | a.tail) & (b.head | b.tail)):
+    cls = quantity_class(a.claim.unit)
+    beside = bool((a.head | a.tail) & (b.head | b.tail))
+    if cls in box_score_classes() and not (a.actor and a.actor == b.actor and beside):
         return False  # whose statistic, and which one, must be said in both sentences
+    if cls in people_classes() and a.outcome is None and not beside:
+        return False  # "people" alone: what they did must be said next to both numbers
     lo, hi = sorted((abs(a.value), abs(b.value)))
     if lo == 0 or hi / lo > MAX_RATIO:
         return False
     # what is counted is said around the number ("a *force* of", "people *were killed*"): sentences that
     # merely share words ("quake", "Tuesday") count different things as often as the same one
-    return (same_value(a.value, b.value) or bool((a.head | a.tail) & (b.head | b.tail))
+    return (same_value(a.value, b.value) or beside
             or jaccard(a.context, b.context) >= SAME_CONTEXT)
 
 
