@@ -273,7 +273,8 @@ class KeyNumber(Record):
 
 
 class BriefSentence(Record):
-    """One line of a brief. ``section``: summary, key_numbers, first_report, timeline, quotes,
+    """One line of a brief. ``section``: changes (after ``--extend-stories``: new articles and new
+    summary points since the previous brief of the same story id), summary, key_numbers, first_report, timeline, quotes,
     differences, voices, headlines, open_questions, overview. A headlines line gives an outlet's
     headline (article metadata) and cites the lead sentence under it."""
 

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from ..model import Article, Brief, BriefSentence, Span, Story
 from ..text.plural import counted
 
-SECTIONS = [("summary", "Summary"), ("key_numbers", "Key numbers"), ("first_report", "First reported"),
+SECTIONS = [("changes", "Since the last run"), ("summary", "Summary"), ("key_numbers", "Key numbers"), ("first_report", "First reported"),
             ("timeline", "Timeline"), ("quotes", "Who said what"),
             ("differences", "Where sources differ"), ("voices", "Voices by outlet"),
             ("headlines", "Headlines by outlet"), ("open_questions", "Open questions")]
