@@ -67,3 +67,21 @@ def test_durations_of_careers_are_not_counts_of_the_event():
                    "b": "The coach of the Vesk Rovers, fired on Monday, spent three seasons with the club."},
                   [("a", "four seasons", 4, "seasons"), ("b", "three seasons", 3, "seasons")])
     assert [c for c in comp.conflicts if c.kind == "number"] == []
+
+
+def test_a_count_set_in_another_time_is_another_measure():
+    comp = _story({"a": "The Tarn ferry carried 300 passengers when it ran aground near Osk on Sunday.",
+                   "b": "A week earlier, the Tarn ferry carried 420 passengers past Osk without trouble."},
+                  [("a", "300 passengers", 300, "passengers"), ("b", "420 passengers", 420, "passengers")])
+    assert [c for c in comp.conflicts if c.kind == "number"] == []
+
+
+def test_a_running_total_or_a_wider_scope_is_another_measure():
+    total = _story({"a": "In the raid on Friday the coast guard seized 300 rounds of ammunition from the boat.",
+                    "b": "So far the coast guard has seized 900 rounds of ammunition from smugglers' boats."},
+                   [("a", "300 rounds", 300, "rounds"), ("b", "900 rounds", 900, "rounds")])
+    scope = _story({"a": "Police in Osk made 80 arrests during Saturday's protests over the fuel tax.",
+                    "b": "Police made 200 arrests across the country during Saturday's protests over the fuel tax."},
+                   [("a", "80 arrests", 80, "arrests"), ("b", "200 arrests", 200, "arrests")])
+    for comp in (total, scope):
+        assert [c for c in comp.conflicts if c.kind == "number"] == []

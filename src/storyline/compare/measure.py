@@ -5,6 +5,9 @@ subject, and whether it is a game statistic. Two counts of one unit are still tw
 * a word between the number and its unit narrows the subject: "11 Yemeni pirates" are a part of
   "23 pirates", "13 loaded magazines" not all "12 magazines" (``broad_modifiers_en.txt`` lists the
   words that do not narrow, like "major" or "separate");
+* one is set in another frame by a cue the other lacks: another time ("a week earlier", "in each of
+  the past five seasons"), a running total ("so far") or a wider scope ("across the continent";
+  ``frame_cues_en.txt``);
 * they are box-score figures ("22 carries", "nine carries", ``box_score_units_en.txt``) whose
   nearest named actor before the number differs (the player, not the team every sentence names), or
   without a shared word saying which statistic (rushing, receiving).
@@ -40,6 +43,17 @@ def _number_words() -> frozenset[str]:
     rows = table("time/quantities_en.tsv")
     return frozenset(w for row in rows if len(row) >= 2 for w in row[1].lower().split()) | frozenset(
         w for ln in lines("compare/number_qualifiers.txt") for w in ln.split())
+
+
+@cache
+def _frame() -> re.Pattern[str]:
+    cues = sorted(lines("compare/frame_cues_en.txt"), key=len, reverse=True)
+    return re.compile(r"(?i)\b(" + "|".join(re.escape(c) for c in cues) + r")\b")
+
+
+def frame(sentence: str) -> frozenset[str]:
+    """The cues in a count's sentence setting it in another time, a running total or a wider scope."""
+    return frozenset(m.lower() for m in _frame().findall(sentence))
 
 
 @cache

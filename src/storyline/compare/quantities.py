@@ -21,7 +21,7 @@ from ..model import Claim, Span
 from ..resources import lines, table
 from ..text.words import content_words, jaccard, words
 from .context import StoryContext
-from .measure import actor, box_score_classes, narrowing, outcome, people_classes
+from .measure import actor, box_score_classes, frame, narrowing, outcome, people_classes
 
 MAX_RATIO = 4.0
 UNITLESS = "?"
@@ -85,6 +85,7 @@ class Reported:
     outcome: str | None = None  # "dead", "injured", "missing": what the count of people measures
     narrow: frozenset[str] = frozenset()  # words narrowing the subject: "11 *Yemeni* pirates"
     actor: str | None = None  # for a game statistic: the player named last before the number
+    frame: frozenset[str] = frozenset()  # cues setting it in another time or scope: "a week earlier", "so far"
 
     @property
     def value(self) -> float:
@@ -108,13 +109,13 @@ def _related(a: Reported, b: Reported) -> bool:
         return False
     if _apart(a.places, b.places) or _apart(a.years, b.years) or _apart(a.names, b.names):
         return False  # the same kind of count, of another place, year or subject
-    if a.outcome != b.outcome or a.narrow != b.narrow:
-        return False  # the dead and the injured, or a part of the group and all of it
+    if a.outcome != b.outcome or a.narrow != b.narrow or a.frame != b.frame:
+        return False  # the dead and the injured, a part of the group and all of it, then and now
     cls = quantity_class(a.claim.unit)
     beside = bool((a.head | a.tail) & (b.head | b.tail))
     if cls in box_score_classes() and not (a.actor and a.actor == b.actor and beside):
         return False  # whose statistic, and which one, must be said in both sentences
-    if cls in people_classes() and a.outcome is None and not beside:
+    if cls in people_classes() and a.outcome is None and not _doing(a) & _doing(b):
         return False  # "people" alone: what they did must be said next to both numbers
     lo, hi = sorted((abs(a.value), abs(b.value)))
     if lo == 0 or hi / lo > MAX_RATIO:
@@ -123,6 +124,12 @@ def _related(a: Reported, b: Reported) -> bool:
     # merely share words ("quake", "Tuesday") count different things as often as the same one
     return (same_value(a.value, b.value) or beside
             or jaccard(a.context, b.context) >= SAME_CONTEXT)
+
+
+def _doing(r: Reported) -> set[str]:
+    """The words beside a count of people other than the count itself ("three people"): what the
+    people did or had done to them ("freed", "interviewed")."""
+    return (r.head | r.tail) - set(re.findall(r"\w+", r.claim.span.text.lower()))
 
 
 def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, list[Reported]]:
@@ -155,7 +162,7 @@ def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, lis
         what = outcome(text[sent.start:c.span.start], text[c.span.end:sent.end])
         out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words, rate, head,
                                                 tail, places, years, names, what, narrowing(c.span.text, c.unit),
-                                                actor(text[sent.start:c.span.start])))
+                                                actor(text[sent.start:c.span.start]), frame(sent.text)))
     return out
 
 
