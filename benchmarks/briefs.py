@@ -23,7 +23,11 @@ held out; both and all are reported.
 Content words here are the benchmark's own (lower-cased words of 3+ letters not in a short stop
 list), not the engine's, so the engine cannot grade itself.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/briefs.py [--ecb-results FILE]
+    PYTHONPATH=src .venv/bin/python benchmarks/briefs.py [--ecb-results FILE] [--dump]
+
+``--dump`` prints the lead misses of the tuning half only (odd topics): the lead shown, the
+baseline's sentence and the gold central-event mentions, to read failure classes without peeking at
+the held-out half.
 """
 
 from __future__ import annotations
@@ -141,7 +145,18 @@ def lead3(story, arts: dict, sentences: dict):  # type: ignore[no-untyped-def]
     return None
 
 
-def score(corpus, results, gold: dict, name: dict[str, str]) -> tuple[dict, list[list[str]]]:  # type: ignore[no-untyped-def]
+def dump_miss(s, first, mentions: dict[str, list[tuple[int, int]]], arts: dict, name: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """Print one tuning-half lead miss: what led, and what the gold calls the central event."""
+    print(f"--- {s.id} {s.title!r} ({len(s.article_ids)} articles)")
+    print(f"  LEAD [{name[first.citations[0].article_id]}] {first.text}")
+    inv = {v: k for k, v in name.items()}
+    for f, spans in mentions.items():
+        text = arts[inv[f]].text
+        for a, b in spans[:2]:
+            print(f"  gold [{f}] ...{text[max(0, a - 60):b + 60]!r}")
+
+
+def score(corpus, results, gold: dict, name: dict[str, str], dump: bool = False) -> tuple[dict, list[list[str]]]:  # type: ignore[no-untyped-def]
     arts = {a.id: a for a in corpus.articles}
     sentences = {r.article.id: r.sentences for r in results}
     briefs = {b.story_id: b for b in corpus.briefs}
@@ -159,7 +174,9 @@ def score(corpus, results, gold: dict, name: dict[str, str]) -> tuple[dict, list
         c: Counter = Counter(stories=1, bullets=len(summary))
         if summary:
             first = summary[0]
-            c["lead"] += hits(first.citations[0], name[first.citations[0].article_id], mentions)
+            c["lead"] += (hit := hits(first.citations[0], name[first.citations[0].article_id], mentions))
+            if dump and odd and not hit:
+                dump_miss(s, first, mentions, arts, name)
             c["lead_any_citation"] += any(hits(x, name[x.article_id], mentions) for x in first.citations)
         base = lead3(s, arts, sentences)
         c["lead3_baseline"] += bool(base) and hits(base, name[base.article_id], mentions)
@@ -209,6 +226,7 @@ def checked_conflicts(total: int) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ecb-results", type=Path, help="per-article ECB+ results to reuse (written when absent)")
+    ap.add_argument("--dump", action="store_true", help="print the lead misses of the tuning half (odd topics)")
     args = ap.parse_args()
     if not (ECB / "gold.json").exists():
         print(f"skipping the brief benchmark: {ECB} not found (see ../shared/data/README.md)")
@@ -222,7 +240,7 @@ def main() -> None:
     results = _ecb_results(args.ecb_results)
     name = {r.article.id: Path(r.article.source).name for r in results}
     corpus = run_corpus_stages(results)
-    scores, conflicts = score(corpus, results, gold, name)
+    scores, conflicts = score(corpus, results, gold, name, args.dump)
     ALL_CONFLICTS.parent.mkdir(parents=True, exist_ok=True)
     with ALL_CONFLICTS.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t")

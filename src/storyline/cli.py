@@ -38,6 +38,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .brief.changes import previous_briefs, since_last_run
 from .brief.llm import RewriteReport, rewrite_summary
 from .brief.render import render_html, render_json
 from .cli_help import Command, examples
@@ -54,7 +55,7 @@ from .quotes.lookup import spoken_by
 from .quotes.trust import speaker_label
 from .stories.state import ClusterState
 from .store.duckdb_store import Store
-from .store.output import RESULTS, STATE, OutputBusy, writer_lock
+from .store.output import BRIEFS, RESULTS, STATE, OutputBusy, writer_lock
 from .store.search import SearchUnavailable
 from .text.hits import context, merged, query_terms, term_ranges
 
@@ -277,6 +278,9 @@ def _analyze_locked(paths: list[str], out_dir: Path, settings: Settings, quiet: 
         new_ids = {r.article.id for r in results}  # earlier articles stay in the corpus, briefs and database
         results = results + [r for r in earlier if r.article.id not in new_ids]
         corpus = run_corpus_stages(results, str(kb) if kb else None, story_state)
+    if extend:  # read the previous briefs now: writing the outputs replaces them
+        corpus = since_last_run(corpus, previous_briefs(out_dir / BRIEFS), {r.article.id for r in earlier},
+                                {r.article.id: r.sentences for r in results})
     corpus.errors = errors + more + corpus.errors  # input errors first, then the corpus stages' own
     for e in corpus.errors:
         error(e)

@@ -260,13 +260,31 @@ class Story(Record):
     related: list[RelatedStory] = Field(default_factory=list)  # best first (stories/related.py)
 
 
+class KeyNumber(Record):
+    """One figure of a brief's key-numbers panel (section ``key_numbers``): the value most outlets
+    give, its unit, what it counts (the comparison's quantity class: "people", "troops"), the
+    outlets giving it and those giving another value for the same measure."""
+
+    value: float
+    unit: str | None = None
+    counts: str
+    outlets: list[str] = Field(default_factory=list)
+    disputed_by: list[str] = Field(default_factory=list)
+
+
 class BriefSentence(Record):
+    """One line of a brief. ``section``: changes (after ``--extend-stories``: new articles and new
+    summary points since the previous brief of the same story id), summary, key_numbers, first_report, timeline, quotes,
+    differences, voices, headlines, open_questions, overview. A headlines line gives an outlet's
+    headline (article metadata) and cites the lead sentence under it."""
+
     text: str
     citations: list[Span]
     section: str = "summary"
     # a sentence that names a speaker: the attribution confidence of its quote (the best of the
     # outlets' copies); below Settings.speaker_sure the text says "attributed to … (uncertain)"
     speaker_confidence: float | None = None
+    key_number: KeyNumber | None = None  # only in section key_numbers: the figure, structured
 
 
 class Brief(Record):

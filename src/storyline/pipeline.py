@@ -366,7 +366,7 @@ def _corpus_stages(results: list[ArticleResult], kb_path: str | None, story_stat
     briefs: list[Brief] = []
     for s in finished:
         b = _degrade(errors, f"story {s.id}: no brief", None,
-                     build_brief, s, by_id, sentences, quotes, story_entities[s.id])
+                     build_brief, s, by_id, sentences, quotes, story_entities[s.id], claims)
         if b is not None:
             briefs.append(b)
     return Corpus(articles=articles, entities=entities, quotes=quotes,

@@ -8,20 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Article, Brief, Entity, Quote, Story
-from . import sections
+from ..model import Article, Brief, Claim, Entity, Quote, Story
+from . import panels, sections
 from .summary import summary_sentences
 
 
 def build_brief(story: Story, articles: dict[str, Article], sentences: dict[str, list[tuple[int, int]]],
-                quotes: Sequence[Quote], entities: dict[str, Entity]) -> Brief:
+                quotes: Sequence[Quote], entities: dict[str, Entity], claims: Sequence[Claim] = ()) -> Brief:
     sents = [
         *sections.places(story, entities),
         *summary_sentences(story, articles, sentences),
+        *panels.key_numbers(story, claims, articles),
+        *panels.first_report(story, articles, sentences),
         *sections.timeline(story),
         *sections.quotes(story, quotes, entities, articles),
         *sections.differences(story),
         *sections.voices(story),
+        *panels.headlines(story, articles, sentences),
         *sections.open_questions(story),
     ]
     from .render import MAX_HEADLINE_CHARS, clip, render_markdown

@@ -91,10 +91,16 @@ def corroboration(cands: list[Candidate], outlet_words: dict[str, set[str]]) -> 
         c.score = shared / (1 + BRIEF.lead_position_decay * c.body_rank)
 
 
+def is_statistics_line(c: Candidate) -> bool:
+    """A sentence of many figures ("completed 29-of-34 passes for 364 yards and three touchdowns")
+    is a box score or a table row: one player's or one place's numbers, not what happened."""
+    return sum(1 for k in c.keys if k[:1].isdigit()) > BRIEF.lead_max_numbers
+
+
 def lead_score(c: Candidate, language: str = "en") -> float:
     """A candidate's fitness to open the brief: 0 when it cannot stand alone or sits too deep in its
     article; its corroboration, raised for a named actor and a past-tense event verb."""
-    if not c.standalone or c.body_rank >= BRIEF.lead_window:
+    if not c.standalone or c.body_rank >= BRIEF.lead_window or is_statistics_line(c):
         return 0.0
     bonus = BRIEF.actor_bonus if any(k[:1].isalpha() for k in c.keys) else 1.0
     if reports_past_event(c.span.text, language):

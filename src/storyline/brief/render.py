@@ -19,9 +19,10 @@ from urllib.parse import quote
 from ..model import Article, Brief, BriefSentence, Span, Story
 from ..text.plural import counted
 
-SECTIONS = [("summary", "Summary"), ("timeline", "Timeline"), ("quotes", "Who said what"),
+SECTIONS = [("changes", "Since the last run"), ("summary", "Summary"), ("key_numbers", "Key numbers"), ("first_report", "First reported"),
+            ("timeline", "Timeline"), ("quotes", "Who said what"),
             ("differences", "Where sources differ"), ("voices", "Voices by outlet"),
-            ("open_questions", "Open questions")]
+            ("headlines", "Headlines by outlet"), ("open_questions", "Open questions")]
 CONTEXT = 160
 MAX_PASSAGES = 4  # passages of one source shown under one citation; the rest are counted
 MAX_HEADLINE_CHARS = 300  # a headline, an article title, an outlet name

@@ -6,6 +6,8 @@ rate the other is not, and they count the same thing: the words just before them
 of about 10,000", "a *force* of up to 25,000") or their sentences share words. Without the last two tests, "18 euros per tonne" and "20 million
 euros a year" would be a conflict. And they must be set in the same place and time: "8 dead in
 Harlow" and "30 dead in Brevik", or "12 killed in 2004" and "40 killed in 2019", are two measures.
+So are "10 killed" and "10 injured", "11 Yemeni pirates" and "23 pirates", and two players' carries
+(see ``measure``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..model import Claim, Span
 from ..resources import lines, table
 from ..text.words import content_words, jaccard, words
 from .context import StoryContext
+from .measure import actor, box_score_classes, frame, narrowing, outcome, people_classes
 
 MAX_RATIO = 4.0
 UNITLESS = "?"
@@ -26,7 +29,9 @@ HEAD_CHARS = 30
 TAIL_CHARS = 25
 MEASURE_WORDS = 2
 _RATE = re.compile(r"(?i)\s*(?:of \w+\s+)?(?:a|an|per|each|every|pro|je|im)\s+(year|month|week|day|hour|tonne|ton|person|head|capita|jahr|monat|woche|tag)s?\b")
-SKIP_CLASSES = frozenset({"%", "day", "hour", "week", "month", "year", "minute", "time", "second"})
+# percentages and durations: "four seasons", "two decades" time a career or a contract, they do not count the event
+SKIP_CLASSES = frozenset({"%", "day", "hour", "week", "month", "year", "minute", "time", "second", "season",
+                          "decade", "century"})
 MIN_CONTEXT = 0.12
 SEVERAL = 3
 SAME_CONTEXT = 0.3  # sentences this alike speak of one thing even when the words next to the numbers differ
@@ -77,6 +82,10 @@ class Reported:
     places: frozenset[str] = frozenset()  # the story's places its sentence names
     years: frozenset[str] = frozenset()  # the years its sentence names
     names: frozenset[str] = frozenset()  # the other names its sentence gives (whose count it is)
+    outcome: str | None = None  # "dead", "injured", "missing": what the count of people measures
+    narrow: frozenset[str] = frozenset()  # words narrowing the subject: "11 *Yemeni* pirates"
+    actor: str | None = None  # for a game statistic: the player named last before the number
+    frame: frozenset[str] = frozenset()  # cues setting it in another time or scope: "a week earlier", "so far"
 
     @property
     def value(self) -> float:
@@ -100,13 +109,27 @@ def _related(a: Reported, b: Reported) -> bool:
         return False
     if _apart(a.places, b.places) or _apart(a.years, b.years) or _apart(a.names, b.names):
         return False  # the same kind of count, of another place, year or subject
+    if a.outcome != b.outcome or a.narrow != b.narrow or a.frame != b.frame:
+        return False  # the dead and the injured, a part of the group and all of it, then and now
+    cls = quantity_class(a.claim.unit)
+    beside = bool((a.head | a.tail) & (b.head | b.tail))
+    if cls in box_score_classes() and not (a.actor and a.actor == b.actor and beside):
+        return False  # whose statistic, and which one, must be said in both sentences
+    if cls in people_classes() and a.outcome is None and not _doing(a) & _doing(b):
+        return False  # "people" alone: what they did must be said next to both numbers
     lo, hi = sorted((abs(a.value), abs(b.value)))
     if lo == 0 or hi / lo > MAX_RATIO:
         return False
     # what is counted is said around the number ("a *force* of", "people *were killed*"): sentences that
     # merely share words ("quake", "Tuesday") count different things as often as the same one
-    return (same_value(a.value, b.value) or bool((a.head | a.tail) & (b.head | b.tail))
+    return (same_value(a.value, b.value) or beside
             or jaccard(a.context, b.context) >= SAME_CONTEXT)
+
+
+def _doing(r: Reported) -> set[str]:
+    """The words beside a count of people other than the count itself ("three people"): what the
+    people did or had done to them ("freed", "interviewed")."""
+    return (r.head | r.tail) - set(re.findall(r"\w+", r.claim.span.text.lower()))
 
 
 def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, list[Reported]]:
@@ -135,8 +158,11 @@ def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, lis
         places = frozenset(p for p in _story_places(ctx) if p in sent.text)
         names = frozenset(w for n in _NAME.findall(sent.text) if not any(n in p for p in places)
                           for w in n.split()) - _calendar()
+        text = ctx.articles[aid].text
+        what = outcome(text[sent.start:c.span.start], text[c.span.end:sent.end])
         out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words, rate, head,
-                                                tail, places, years, names))
+                                                tail, places, years, names, what, narrowing(c.span.text, c.unit),
+                                                actor(text[sent.start:c.span.start]), frame(sent.text)))
     return out
 
 
