@@ -40,9 +40,13 @@ def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> st
     ws = words(content)
     before = text[max(para_lo, start - 40) : start - 1].lower()
     before = re.sub(r"[\s" + re.escape(DOUBLE_OPEN + SINGLE_OPEN) + "]+$", "", before)
-    for marker in term_markers():
-        if before.endswith(marker) and (len(before) == len(marker) or not before[-len(marker) - 1].isalnum()):
-            return "scare" if marker.startswith("so") or marker in ("dubbed", "the term", "the word", "the label") else "title"
+    if (marker := _ends_with_marker(before)) is not None:
+        return "scare" if marker.startswith("so") or marker in ("dubbed", "the term", "the word", "the label") else "title"
+    # 'in his 2012 book, "An American Son."', 'the slogan, "Make America Great Again."': a work or
+    # slogan in apposition to its kind, in title case, the sentence's stop inside the marks
+    if before.endswith(",") and is_title_case(content.rstrip(" .!?")) \
+            and _ends_with_marker(before[:-1].rstrip()) is not None:
+        return "title"
     # "dubbed the bill 'the gag law'": a naming verb, its object, then the name
     if re.search(r"\b(?:dubbed|nicknamed|branded|labelled|labeled|code-named|codenamed|christened)(?:\s+[\w'’-]+){1,3}$", before):
         return "scare"
@@ -68,6 +72,12 @@ def term_kind(text: str, start: int, end: int, para_lo: int, para_hi: int) -> st
         if prev not in (":",):
             return "title"
     return None
+
+
+def _ends_with_marker(before: str) -> str | None:
+    """The term marker ("so-called", "book", "the slogan") that ends ``before`` as a whole word."""
+    return next((m for m in term_markers() if before.endswith(m) and (len(before) == len(m) or not before[-len(m) - 1].isalnum())),
+                None)
 
 
 def _stop_inside(text: str, start: int, end: int, para_lo: int) -> bool:
