@@ -133,6 +133,13 @@ def norm(toks: list[str]) -> list[str]:
     return toks[1:] if toks[:1] == ["that"] else toks
 
 
+def _in_clause(text: str, end: int, start: int) -> bool:
+    """Does ``start`` fall in the attribution clause right after a quote ending at ``end``: no line
+    break and no sentence end (outside the closing marks) between them?"""
+    gap = text[end:start]
+    return end <= start and "\n" not in gap and not re.search(r"[.!?]\s", gap.lstrip(_CLOSE + ",.!?"))
+
+
 def merge_interrupted(text: str, preds: list[Pred]) -> list[Pred]:
     """PolNeAR annotates '"A," X said. "B."' and back-to-back quotes of one speaker as one
     relation; join our consecutive direct quotes when only an attribution clause (or nothing)
@@ -143,10 +150,15 @@ def merge_interrupted(text: str, preds: list[Pred]) -> list[Pred]:
     segment (text/glyphs.py). The clause is recognised by our speaker mention in it or by any cue of
     the quote lexicon ("admitted", "tweeted", "went on"), and an unnamed speaker ('"A," said one
     strategist. "B."') is joined too: PolNeAR makes one relation of it whoever the source is and
-    whatever the verb."""
+    whatever the verb. A reported clause of ours inside that clause ('"A," she said, adding that
+    the campaign will work hard. "B."') is its own relation and does not keep the two apart; one
+    in a sentence of its own ('"A." Asked if ..., he replied, "B."') does."""
     out: list[Pred] = []
     for p in sorted(preds, key=lambda p: p.spans[0][0]):
-        last = out[-1] if out else None
+        at = next((i for i in range(len(out) - 1, -1, -1) if out[i].kind == "direct"), None)
+        last = out[at] if at is not None else None
+        if last is not None and any(not _in_clause(text, last.spans[-1][1], o.spans[0][0]) for o in out[at + 1:]):  # type: ignore[operator]
+            last = None  # a reported clause in a sentence of its own, or past a line break, keeps them apart
         if last is not None and p.kind == last.kind == "direct" and p.speaker in (None, last.speaker):
             gap = text[last.spans[-1][1] : p.spans[0][0]]
             bare = not gap.strip(" \n\t\u00a0\"“”'‘’,.") and "\n\n" not in gap

@@ -493,3 +493,23 @@ def test_a_title_the_parser_took_for_the_subject_yields_the_name_after_it(quotes
     q = one(quotes_of("\"I don't see how Orlando would cause us to change our operations,\" said Pentagon "
                       "spokesman Navy Capt. Jeff Davis."), "change our operations")
     assert q.speaker == "Jeff Davis"
+
+
+def test_a_bare_surname_the_ner_missed_as_subject_is_what_he_continues():
+    from storyline.quotes.people import People
+
+    # the NER tagged "Aron Falk" and "Jonas Weller" but not the later "Falk" that opens a sentence:
+    # "he" went to Weller, the subject before it
+    text = ("Aron Falk met Jonas Weller in March. Weller argued that the banks had paid. "
+            "Falk wasn't impressed. “No banker went to prison,” he noted.")
+    weller = _person(text, "Weller argued")
+    weller.span = weller.span.model_copy(update={"end": weller.span.start + 6, "text": "Weller"})
+    people = People(text, [_person(text, "Aron Falk"), _person(text, "Jonas Weller"), weller],
+                    subjects={text.index(n) for n in ("Aron Falk", "Weller argued", "Falk wasn't")})
+    r, firm = people.pronoun_firm("m", text.index("he noted"))
+    assert r is not None and r.name == "Aron Falk" and firm
+    # not a surname two people named before share, nor one that is no subject
+    text2 = "Aron Falk and Lena Falk met Jonas Weller. Falk wasn't impressed. He left."
+    people2 = People(text2, [_person(text2, n) for n in ["Aron Falk", "Lena Falk", "Jonas Weller"]],
+                     subjects={text2.index("Falk wasn't")})
+    assert not [r for r in people2.refs if r.mention.span.start == text2.index("Falk wasn't")]

@@ -154,3 +154,32 @@ def test_the_dev_hand_resolution_file_is_well_formed():
 ])
 def test_same_source_matches_an_organisations_forms(ours, gold, same):
     assert _bench().same_source(ours, gold) is same
+
+
+def _pred(q, text, words, kind="direct", speaker=None):
+    a = text.index(words)
+    return q.Pred([(a, a + len(words))], kind, speaker, None)
+
+
+def test_interrupted_quote_is_joined_across_a_reported_clause_in_its_attribution():
+    # '"A," she said, adding that B. "C."': our reported clause B is its own relation and does not
+    # keep the two halves of the quote apart
+    q = _bench()
+    text = ('"The turnout speaks volumes," she said, adding that the campaign of Vera Holm will work hard. '
+            '"They are waiting to be courted."')
+    preds = [_pred(q, text, "The turnout speaks volumes", speaker="Vera Holm"),
+             _pred(q, text, "the campaign of Vera Holm will work hard", kind="indirect", speaker="Vera Holm"),
+             _pred(q, text, "They are waiting to be courted.", speaker="Vera Holm")]
+    merged = q.merge_interrupted(text, preds)
+    assert [len(p.spans) for p in merged if p.kind == "direct"] == [2]
+
+
+def test_quotes_stay_apart_when_a_reported_sentence_of_its_own_sits_between():
+    q = _bench()
+    text = ('"I never promised to pay," Ivo Brandt said. Asked whether he had encouraged the crowd, '
+            'Brandt replied, "Maybe so."')
+    preds = [_pred(q, text, "I never promised to pay", speaker="Ivo Brandt"),
+             _pred(q, text, "he had encouraged the crowd", kind="indirect", speaker="Ivo Brandt"),
+             _pred(q, text, "Maybe so.", speaker="Ivo Brandt")]
+    merged = q.merge_interrupted(text, preds)
+    assert [len(p.spans) for p in merged if p.kind == "direct"] == [1, 1]

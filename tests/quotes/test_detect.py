@@ -228,3 +228,10 @@ def test_a_quote_signed_on_the_next_line_is_the_signers(quotes_of, one):
     assert one(qs, "dismantle health care").speaker == "Bernie Sanders"
     assert one(qs, "She's tested").speaker == "Obama"
     assert one(qs, "cut taxes for every family").speaker is None  # a list item opening with a name
+
+
+def test_quote_completing_a_reported_that_clause_is_partial(quotes_of):
+    # PolNeAR takes 'said that once ..., "I intend ..."' as one reported relation, not a direct quote
+    qs = quotes_of('Senator Lena Varga said that once the session ends, "I intend to campaign wherever I can be helpful."')
+    assert not [q for q in qs if q.kind == "direct"]
+    assert any("intend to campaign" in q.text for q in qs)

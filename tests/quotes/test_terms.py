@@ -10,6 +10,9 @@ import pytest
     ('She published a book titled "The Long Winter of Our Discontent".', "The Long Winter of Our Discontent", "title"),
     ('Activists dubbed the bill "the gag law" within hours.', "the gag law", "scare"),
     ('Vote set for Wednesday as critics warn of "gamble"\n\nThe parliament will vote.', "gamble", "headline"),
+    # a work in apposition to its kind, the sentence's stop inside the marks
+    ('The mayor wrote about the flood in her memoir, "Rising Water."', "Rising Water", "title"),
+    ('Volunteers wore caps with the campaign\'s slogan, "Build It Back Better."', "Build It Back Better", "title"),
 ])
 def test_term_is_marked_not_quoted(quotes_of, text, term, kind):
     found = quotes_of(text, full=True)

@@ -14,10 +14,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..model import Mention
+from ..model import Mention, Span
 from ..resources import table
 from ..text.glyphs import DOUBLE_CLOSE
-from .lexicon import gender_of_first_name, is_role_noun, known_first_name, role_nouns
+from .lexicon import cue_words, gender_of_first_name, is_role_noun, known_first_name, pronouns, role_nouns
 
 _HONORIFIC = re.compile(r"(?i)\b(mr|mrs|ms|miss|herr|frau|mme|madame|monsieur|sir|lady)\.?\s+$")
 _FEMALE_HON = {"mrs", "ms", "miss", "frau", "mme", "madame", "lady"}
@@ -119,6 +119,7 @@ class People:
         self.speakers: list[tuple[int, Referent]] = []  # (end of quote, its speaker), in text order
         quoted = quoted or []
         mentions = list(mentions) + _names_ner_missed(text, mentions, article_id)
+        mentions += _surnames_ner_missed(text, mentions, article_id, subjects or set())
         refs: list[Referent] = []
         by_name: dict[str, Referent] = {}
         for m in sorted(mentions, key=lambda m: m.span.start):
@@ -373,4 +374,36 @@ def _names_ner_missed(text: str, mentions: list[Mention], article_id: str) -> li
             continue
         taken.append((a, b))
         out.append(Mention(span=Span(article_id=article_id, start=a, end=b, text=text[a:b]), label="PERSON"))
+    return out
+
+
+_NOT_NAME = _NOT_FIRST | {"says", "said", "tells", "asks"}  # headline verbs the NER folds into a name
+_CAPITALISED = re.compile(r"(?<![\w.'’-])[A-ZÀ-Þ][a-zà-ÿ'’-]+(?![\w'’-])")
+
+
+def _surnames_ner_missed(text: str, mentions: list[Mention], article_id: str, subjects: set[int]) -> list[Mention]:
+    """A bare surname the NER left untagged as a clause's subject ('Sanders wasn’t impressed.') of
+    the one person named in full before it: otherwise a later "he" passes over the subject it
+    continues for a person named earlier. Only subjects of the parse (a surname modifying a noun,
+    'the Sanders campaign manager', is not who a pronoun continues), not inside a longer
+    capitalised name ('Trump Tower'), and not when two people named before share the surname.
+    The full name must look like one ('Christie Says He' from a headline does not)."""
+    full: dict[str, list[tuple[int, str]]] = {}
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        name = m.resolved_to or m.span.text
+        if m.label == "PERSON" and _looks_like_person(name) and not any(
+                w.lower() in _NOT_NAME or w.lower() in pronouns() or w.lower() in cue_words() for w in name.split()):
+            full.setdefault(name.split()[-1], []).append((m.span.start, name))
+    taken = sorted((m.span.start, m.span.end) for m in mentions)
+    out = []
+    for w in _CAPITALISED.finditer(text):
+        if w.start() not in subjects or w.group(0) not in full:
+            continue
+        seen = {n for at, n in full[w.group(0)] if at < w.start()}
+        if len(seen) != 1 or any(a < w.end() and w.start() < b for a, b in taken) \
+                or re.search(r"[A-ZÀ-Þ][\w'’-]*\s+$", text[max(0, w.start() - 30):w.start()]) \
+                or re.match(r"\s+[A-ZÀ-Þ]", text[w.end():w.end() + 2]):
+            continue
+        out.append(Mention(span=Span(article_id=article_id, start=w.start(), end=w.end(), text=w.group(0)), label="PERSON",
+                           resolved_to=seen.pop(), resolved_by="surname"))
     return out
