@@ -211,3 +211,15 @@ def test_an_undated_article_says_date_unknown(demo, demo_corpus):
     undated = next(a for a in demo_corpus.articles if not a.published)
     page = demo.get(f"/articles/{undated.id}").text
     assert "date unknown" in page and not NONE.search(page)
+
+
+def test_story_page_shows_the_briefs_own_panels(demo, demo_corpus):
+    """Key numbers, first report and headlines are the brief's (one reckoning), each line cited."""
+    b = max(demo_corpus.briefs, key=lambda b: sum(s.section == "key_numbers" for s in b.sentences))
+    page = demo.get(f"/stories/{b.story_id}").text
+    for section, key in (("key_numbers", "numbers"), ("first_report", "first-report"), ("headlines", "headlines")):
+        lines = [s for s in b.sentences if s.section == section]
+        assert lines, section
+        part = page[page.index(f'<section id="{key}"'):]
+        part = part[:part.index("</section>")]
+        assert part.count("<li>") == len(lines) and part.count('class="cite"') >= len(lines)

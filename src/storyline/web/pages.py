@@ -112,7 +112,7 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
         b = lib.briefs.get(story_id)
         if b is None:
             raise HTTPException(404, f"No brief for story {story_id}.")
-        return page(b.headline, story_body(s, b, lib.articles, lib.corpus.claims, lib.corpus.entities, index.titles))
+        return page(b.headline, story_body(s, b, lib.articles, lib.corpus.entities, index.titles))
 
     @app.get("/articles/{article_id}", include_in_schema=False)
     def article(article_id: str, start: int | None = Query(None, ge=0, le=MAX_OFFSET),

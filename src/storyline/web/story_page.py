@@ -11,13 +11,12 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..brief.render import MAX_TEXT_CHARS, clip, source_numbers, source_relations
-from ..model import Article, Brief, BriefSentence, Claim, Entity, Story
+from ..model import Article, Brief, BriefSentence, Entity, Story
 from ..text.plural import counted
 from .cite import Citer
 from .entities_page import type_name
 from .layout import article_href, date_range, esc, href, table, time_tag
 
-MAX_NUMBERS = 6
 MAX_PEOPLE = 16
 _DATED = re.compile(r"^(?P<date>\S+)(?: \((?P<status>[a-z]+)\))?: (?P<text>.+)$", re.S)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -47,21 +46,6 @@ def languages_line(story: Story, articles: Mapping[str, Article]) -> str:
     return "languages: " + ", ".join(langs) + (f" ({translated} machine-translated)" if translated else "")
 
 
-def key_numbers(story: Story, claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[list[Claim]]:
-    """The story's figures, each the claims of one value and unit across its originals, the figure
-    most outlets report first."""
-    originals = {a.id for a in members(story, articles)} - set(story.copies)
-    groups: dict[tuple, list[Claim]] = {}
-    for c in claims:
-        if c.span.article_id in originals and c.value is not None:
-            groups.setdefault((c.unit, c.value), []).append(c)
-
-    def reach(group: list[Claim]) -> int:
-        return len({articles[c.span.article_id].outlet or c.span.article_id for c in group})
-
-    return sorted(groups.values(), key=reach, reverse=True)[:MAX_NUMBERS]
-
-
 def _items(brief: Brief, section: str) -> list[BriefSentence]:
     return [s for s in brief.sentences if s.section == section]
 
@@ -86,16 +70,6 @@ def lead(brief: Brief, citer: Citer) -> str:
         return ""
     first = f'<p class="lead">{esc(clip(summary[0].text, MAX_TEXT_CHARS))}{citer.cite(summary[0].citations)}</p>'
     return _section("lead", "What happened", first + _list(summary[1:], citer))
-
-
-def numbers(groups: list[list[Claim]], articles: Mapping[str, Article], citer: Citer) -> str:
-    rows = []
-    for group in groups:
-        outlets = {articles[c.span.article_id].outlet or c.span.article_id for c in group}
-        rows.append(f"<li><b>{esc(clip(group[0].span.text, 200))}</b> "
-                    f"<span class='dim'>— {esc(counted(len(outlets), 'outlet'))}</span>"
-                    f"{citer.cite(c.span for c in group)}</li>")
-    return _section("numbers", "Key numbers", f"<ul class='numbers'>{''.join(rows)}</ul>" if rows else "")
 
 
 def timeline(brief: Brief, citer: Citer) -> str:
@@ -185,7 +159,13 @@ def header(brief: Brief, story: Story, articles: Mapping[str, Article], citer: C
             f"<p class='meta'>{kind}{' · '.join(bits)}</p><p class='meta'>Brief as {formats}</p>")
 
 
-def story_body(story: Story, brief: Brief, articles: Mapping[str, Article], claims: Sequence[Claim],
+def panel(brief: Brief, citer: Citer, section: str, key: str, title: str, cls: str = "") -> str:
+    """One of the brief's own panels, as the brief builds it (key numbers, first report, headlines,
+    what changed since the last run): the page shows the brief's figures, never a second reckoning."""
+    return _section(key, title, _list(_items(brief, section), citer, cls))
+
+
+def story_body(story: Story, brief: Brief, articles: Mapping[str, Article],
                entities: Sequence[Entity], titles: Mapping[str, str]) -> str:
     """The page body, sections in reading order; a section with nothing to show is left out."""
     nums = source_numbers(story)
@@ -194,8 +174,10 @@ def story_body(story: Story, brief: Brief, articles: Mapping[str, Article], clai
     quotes = _list(_items(brief, "quotes"), citer)
     return "".join([
         header(brief, story, articles, citer),
+        panel(brief, citer, "changes", "changes", "Since the last run"),
         lead(brief, citer),
-        numbers(key_numbers(story, claims, articles), articles, citer),
+        panel(brief, citer, "key_numbers", "numbers", "Key numbers", "numbers"),
+        panel(brief, citer, "first_report", "first-report", "First reported"),
         timeline(brief, citer),
         _section("quotes", "Who said what", quotes + quotes_more if quotes else ""),
         claims_table(story, citer),
@@ -204,5 +186,6 @@ def story_body(story: Story, brief: Brief, articles: Mapping[str, Article], clai
         _section("open-questions", "Open questions", _list(_items(brief, "open_questions"), citer)),
         people(story, entities),
         related(story, titles),
+        panel(brief, citer, "headlines", "headlines", "Headlines by outlet"),
         sources(story, articles, nums),
     ])
