@@ -12,7 +12,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+# The export contract (analysis.json, the API, the DuckDB records) under semantic versioning: a new
+# optional field is a minor version, a removed, renamed or retyped field a major one. Each version's
+# changes are listed in the README ("Schema versions").
+SCHEMA_VERSION = "1.1.0"
 
 PublishedSource = Literal["metadata", "dateline", "published_line", "text", "url", "unknown"]
 QuoteKind = Literal["direct", "partial", "indirect"]
