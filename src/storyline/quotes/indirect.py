@@ -51,11 +51,14 @@ def discourse_marker(tok: Token) -> bool:
     'It should be noted that …' (resources/quotes/discourse_markers_*.txt) point the reader at a
     fact: nobody speaks."""
     doc, i = tok.doc, tok.i
-    first = tok.sent.start
+    if tok.lower_ != "said" and not any(doc[j].is_sent_start for j in range(max(0, i - 2 * _MARKER_WORDS), i + 1)):
+        return False  # far from its sentence's start: no marker holds it (spares finding the sentence)
+    sent = tok.sent
+    first = sent.start
     while first < i and doc[first].lower_ in _MARKER_OPENERS:
         first += 1
     # the token is one of a marker's words: "It is worth recalling" holds "is" and "recalling"
-    lead = [t.lower_ for t in doc[first : min(tok.sent.end, first + _MARKER_WORDS)]]
+    lead = [t.lower_ for t in doc[first : min(sent.end, first + _MARKER_WORDS)]]
     for n in range(i - first + 1, len(lead) + 1):
         if " ".join(lead[:n]).replace(" ,", ",").replace(" 's", "'s") in discourse_markers():
             return True

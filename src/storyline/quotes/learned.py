@@ -122,7 +122,12 @@ def _candidate_spans(tok: Token) -> list[tuple[str, list[Token]]]:
 def candidates(doc: Doc, speech: list[tuple[int, int]]) -> list[Candidate]:
     """Every (cue token, complement) pair of the doc whose cue lies outside ``speech`` (quoted stretches)."""
     out: list[Candidate] = []
-    quoted_sents = {s.start for s in doc.sents if any(t.text in ENGLISH_DOUBLE for t in s)}
+    quoted_sents = set()
+    bounds: list[tuple[int, int]] = [(0, len(doc))] * len(doc)  # each token's sentence, found once
+    for s in doc.sents:
+        bounds[s.start:s.end] = [(s.start, s.end)] * (s.end - s.start)
+        if any(t.text in ENGLISH_DOUBLE for t in s):
+            quoted_sents.add(s.start)
     for tok in doc:
         if tok.pos_ not in ("VERB", "NOUN", "AUX", "ADJ"):
             continue
@@ -130,10 +135,8 @@ def candidates(doc: Doc, speech: list[tuple[int, int]]) -> list[Candidate]:
             continue
         if tok.text[:1].isupper() and not tok.is_sent_start:
             continue  # a Title Case headline or label ("What Both Parties Want: ...") is no report
-        if discourse_marker(tok):
-            continue
-        spans = _candidate_spans(tok)
-        if not spans:
+        spans = _candidate_spans(tok)  # before the marker check: most tokens have no complement
+        if not spans or discourse_marker(tok):
             continue
         subj = _subject(tok)
         low = tok.lower_
@@ -145,14 +148,13 @@ def candidates(doc: Doc, speech: list[tuple[int, int]]) -> list[Candidate]:
                 f"hdep={hdep}", f"s|subj={stem}|{sf}", f"s|hdep={stem}|{hdep}", f"pw={_prev_word(tok)}"]
         if any(c.dep_ == "poss" for c in tok.children):
             base.append("poss")
-        if tok.sent.start in quoted_sents:
+        s0, s1 = bounds[tok.i]
+        if s0 in quoted_sents:
             base.append("sentq")
         if neg:
             base.append("neg")
         if tok.head is not tok and tok.head.lower_ == "to":
             base.append("after_to")
-        sent = tok.sent
-        s0, s1 = sent.start, sent.end
         for kind, toks in spans:
             span = _span_of([t for t in toks if s0 <= t.i < s1])
             if span is None:
