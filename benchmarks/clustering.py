@@ -46,6 +46,7 @@ SEMEVAL = DATA / "semeval2022-task8-sample" / "en_en_pairs.jsonl"
 ECB = DATA / "ecbplus"
 RESULTS = ROOT / "benchmarks" / "results" / "clustering.json"
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from storyline.model import Article  # noqa: E402
 from storyline.stories.assign import THRESHOLD, observe  # noqa: E402
@@ -53,6 +54,8 @@ from storyline.stories.cluster import cluster_stories  # noqa: E402
 from storyline.stories.features import ArticleFeatures, features  # noqa: E402
 from storyline.stories.similarity import article_to_article  # noqa: E402
 from storyline.stories.state import ClusterState  # noqa: E402
+
+from _scores import bcubed  # noqa: E402
 
 
 def machine() -> dict:
@@ -230,21 +233,6 @@ def stream(n: int, rng: random.Random) -> tuple[list[Article], dict[str, str]]:
                 break
         epoch += 1
     return arts, label
-
-
-def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
-    by_pred: dict[str, set[str]] = defaultdict(set)
-    by_gold: dict[str, set[str]] = defaultdict(set)
-    for i in gold:
-        by_pred[pred[i]].add(i)
-        by_gold[gold[i]].add(i)
-    p = r = 0.0
-    for i in gold:
-        both = len(by_pred[pred[i]] & by_gold[gold[i]])
-        p += both / len(by_pred[pred[i]])
-        r += both / len(by_gold[gold[i]])
-    p, r = p / len(gold), r / len(gold)
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
 def synthetic(n: int, seed: int = 13) -> dict:
