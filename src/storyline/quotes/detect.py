@@ -120,9 +120,11 @@ def _sentence_ends(text: str, masked: list[tuple[int, int]]) -> list[int]:
             if chars[i] not in "\n":
                 chars[i] = "x"
     flat = "".join(chars)
-    # the stop may sit inside the closing marks of a title that ends the sentence ("on ''60 Minutes.''")
+    # the stop may sit inside the closing marks of a title that ends the sentence ("on ''60 Minutes.''");
+    # an abbreviation is short, so it is looked for just before the stop (from the text's start, as
+    # it was, made this quadratic in the text's length)
     ends = [m.end() for m in re.finditer(r"[.!?…]['’]*(?=[\s" + re.escape(DOUBLE_CLOSE) + r"]*(?:\s|$))", flat)
-            if not _ABBREV.search(flat, 0, m.start() + 1)]
+            if not _ABBREV.search(flat, max(0, m.start() - 12), m.start() + 1)]
     lines = [m.end() for m in re.finditer(r"\n(?!\s*\n)", flat) if not any(a <= m.start() < b for a, b in masked)]
     return sorted(set(ends) | set(lines))
 
