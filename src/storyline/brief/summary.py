@@ -17,17 +17,13 @@ from functools import cache
 
 from ..config import BRIEF
 from ..model import Article, BriefSentence, Span, Story
-from ..resources import lines
+from ..resources import base_language, lines
 from ..text.datelines import dateline_end
 from ..text.glyphs import DASHES, DOUBLE_OPEN, balanced_quotes
 from .facts import content_words, same_fact, supports
 from .lead import Candidate, corroboration, is_body, lead_score, make_candidate, outlet_vocabulary
 
 _JUNK = re.compile(r"(?i)^(timeline\b|sources?:|read more|related|share|advertisement|©|\d+\.\s)|https?://")
-
-
-def _language(a: Article) -> str:
-    return (a.language or "en").split("-")[0]
 
 
 @cache
@@ -46,7 +42,7 @@ def _sentence(a: Article, s: int, e: int) -> Span | None:
     body = raw.strip()
     if len(body) < 40 or len(body) > 400 or body.endswith(("?", ":")) or _JUNK.search(body):
         return None  # a question or a lead-in ("The Latest on the race (all times EDT):") states nothing
-    stock = _formulaic(_language(a))
+    stock = _formulaic(base_language(a.language))
     if stock is not None and stock.search(body):
         return None
     if body[0] in DOUBLE_OPEN + DASHES or not balanced_quotes(body):
@@ -64,7 +60,7 @@ def _candidates(originals: list[Article], sentences: dict[str, list[tuple[int, i
             body = is_body(a.text[s:e])
             sp = _sentence(a, s, e)
             if sp is not None:
-                out.append(make_candidate(sp, outlet[a.id], (a.published or "9999")[:10], rank, _language(a)))
+                out.append(make_candidate(sp, outlet[a.id], (a.published or "9999")[:10], rank, base_language(a.language)))
             rank += body
     return out
 
@@ -106,7 +102,7 @@ def summary_sentences(story: Story, articles: dict[str, Article],
     in_order = sorted(originals, key=lambda a: (a.published or "9999", a.id))
     corroboration(cands, outlet_vocabulary(
         [(outlet[a.id], content_words(a.text[s:e])) for a in in_order for s, e in sentences.get(a.id, [])]))
-    language = _language(originals[0]) if originals else "en"
+    language = base_language(originals[0].language) if originals else "en"
     usable = [c for c in cands if c.standalone]
     lead = max(usable, key=lambda c: (lead_score(c, language), c.score), default=None)
     ranked = sorted(usable, key=lambda c: (-c.score, c.day, c.span.article_id, c.span.start))

@@ -15,7 +15,7 @@ from collections import defaultdict
 from functools import cache
 
 from ..model import Evidenced, Span
-from ..resources import lines
+from ..resources import base_language, lines
 from ..text.glyphs import APOSTROPHES, DOUBLE_END, DOUBLE_OPEN, ENGLISH_SINGLE_OPEN
 from .context import StoryContext
 
@@ -140,7 +140,7 @@ def _loaded_words(ctx: StoryContext) -> list[Evidenced]:
     per_outlet: dict[str, list[Span]] = defaultdict(list)
     for aid in sorted(ctx.articles):
         a = ctx.articles[aid]
-        pat = _loaded((a.language or "en").split("-")[0])
+        pat = _loaded(base_language(a.language))
         if pat is None:
             continue
         for m in pat.finditer(a.text):

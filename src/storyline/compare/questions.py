@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from ..config import BRIEF
 from ..model import Article, Evidenced, Span
-from ..resources import lines
+from ..resources import base_language, lines
 from ..text.glyphs import DOUBLE_OPEN, ENGLISH_SINGLE_OPEN, LONG_DASHES, balanced_quotes
 from ..text.words import jaccard, words
 from ..time.hedges import open_question_marker
@@ -45,7 +45,7 @@ def _not_questions(language: str) -> re.Pattern[str] | None:
 
 def _addressed_elsewhere(sent: str, language: str | None) -> bool:
     """A line to the reader, a promo or a subhead: asks nothing about the story."""
-    for code in dict.fromkeys(((language or "en").split("-")[0], "en")):
+    for code in dict.fromkeys((base_language(language), "en")):
         pat = _not_questions(code)
         if pat is not None and pat.search(sent):
             return True

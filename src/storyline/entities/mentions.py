@@ -18,6 +18,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..model import Article, Mention
+from ..resources import base_language
 from ..text.glyphs import DOUBLE_END, DOUBLE_QUOTES
 from .coref import resolve_references
 from .names import is_given_name, parse
@@ -104,7 +105,7 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
     """People, organisations and places in one article, repaired, with within-article references
     (short forms, honorifics, role references such as 'the expert') resolved."""
     text = article.text
-    lang = (article.language or "en").split("-")[0]
+    lang = base_language(article.language)
     trusted = lang in MODEL_LANGUAGES
     raw: list[tuple[int, int, str, str | None]] = []
     named = {_surname(e.text) for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2}

@@ -12,6 +12,12 @@ from importlib.resources import files
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,80}(?:/[A-Za-z0-9_][A-Za-z0-9_.-]{0,80}){0,3}")
 
 
+def base_language(lang: str | None, default: str = "en") -> str:
+    """The language whose lexicons apply: "de-AT" and "DE" read German data, no language reads
+    ``default``'s. Lexicon files are named by this code (``cue_verbs_de.txt``)."""
+    return (lang or default).split("-")[0].lower()
+
+
 def _path(name: str):  # type: ignore[no-untyped-def]
     if not isinstance(name, str) or ".." in name or not _NAME.fullmatch(name):
         raise FileNotFoundError(f"not a resource name: {name[:60]!r}")

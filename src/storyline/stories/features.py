@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from ..model import Article
-from ..resources import lines
+from ..resources import base_language, lines
 from ..time.estimate import window as estimate_window
 from .participants import MIN_CENTRAL_MENTIONS
 
@@ -159,7 +159,7 @@ def features(a: Article, signals: Signals | None = None) -> ArticleFeatures:
         words=sublinear(words),
         anchors=sublinear(anchors(text, entity_ids) + Counter(f"d:{d}" for d in days)),
         day=iso_day(a.published),
-        language=(a.language or "und").split("-")[0],
+        language=base_language(a.language, "und"),
         segments=[sublinear(content_words(p)) for p in _segments(a.text)],
         names=participant_counts(names, days),
         window=(None, None) if a.published else estimate_window(a.published_estimate),

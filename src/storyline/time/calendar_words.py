@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..resources import exists, table
+from ..resources import base_language, exists, table
 
 SUPPORTED = ("en", "de")
 
@@ -95,7 +95,7 @@ def _has_resource(lang: str) -> bool:
 @cache
 def calendar(lang: str | None) -> Calendar:
     """The calendar for ``lang``; English when the language has no data file of its own."""
-    lang = (lang or "en").split("-")[0].lower()
+    lang = base_language(lang)
     if not _has_resource(lang):
         lang = "en"
     cal = Calendar(lang)

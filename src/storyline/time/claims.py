@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from ..model import Article, Claim
-from ..resources import table
+from ..resources import base_language, table
 from ..text.sentences import sentence_around
 from .hedges import is_hedged
 
@@ -51,7 +51,7 @@ def _alt(words: Any) -> str:
 
 @cache
 def quantities(lang: str | None) -> Quantities:
-    lang = (lang or "en").split("-")[0].lower()
+    lang = base_language(lang)
     try:
         rows = table(f"time/quantities_{lang}.tsv")
     except FileNotFoundError:

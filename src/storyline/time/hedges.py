@@ -10,11 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..resources import lines
-
-
-def _lang(lang: str | None) -> str:
-    return (lang or "en").split("-")[0].lower()
+from ..resources import base_language, lines
 
 
 @cache
@@ -38,7 +34,7 @@ def _open_rx(lang: str) -> re.Pattern[str] | None:
 
 def hedge_markers(sentence: str, lang: str | None = "en") -> list[str]:
     """The hedge words present in ``sentence`` (empty when it is stated as fact)."""
-    return [m.group(0) for m in _hedge_rx(_lang(lang)).finditer(sentence)]
+    return [m.group(0) for m in _hedge_rx(base_language(lang)).finditer(sentence)]
 
 
 def is_hedged(sentence: str, lang: str | None = "en") -> bool:
@@ -48,7 +44,7 @@ def is_hedged(sentence: str, lang: str | None = "en") -> bool:
 
 def open_question_marker(sentence: str, lang: str | None = "en") -> str | None:
     """The phrase that makes ``sentence`` an open question, in its language or English."""
-    for code in dict.fromkeys((_lang(lang), "en")):
+    for code in dict.fromkeys((base_language(lang), "en")):
         rx = _open_rx(code)
         m = rx.search(sentence) if rx else None
         if m:

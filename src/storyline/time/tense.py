@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import Any, Literal
 
-from ..resources import lines
+from ..resources import base_language, lines
 from ..text.glyphs import ENGLISH_DOUBLE
 
 Direction = Literal["past", "future", "present"]
@@ -151,7 +151,7 @@ def direction(text: str, start: int, end: int, lang: str | None, doc: Any = None
     cue = left_cue(text, start)
     if cue:
         return cue
-    lang = (lang or "en").split("-")[0]
+    lang = base_language(lang)
     if doc is not None and lang == "en":
         d = parsed_direction(doc, start, end)
         if d is not None:
