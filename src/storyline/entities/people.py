@@ -19,9 +19,10 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
+from .. import config
 from ..model import Article, Mention
-from .coref import honorific_fits
-from .names import PersonName, is_given_name, name_score, parse
+from .coref import HONORIFICS, honorific_fits
+from .names import PersonName, generation_conflict, given_names_compatible, is_given_name, name_score, parse
 from .roles import is_role_token
 from .translit import fold, token_similarity
 
@@ -43,6 +44,8 @@ class LocalPerson:
     context: set[str] = field(default_factory=set)  # folded co-occurring entity names
     outlet: str | None = None
     article_id: str = ""
+    # (why, confidence) when this local person is in its cluster through a garbled-surname link
+    joined: tuple[str, float] | None = None
     _name: PersonName | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -92,7 +95,40 @@ def _name_link(a: LocalPerson, b: LocalPerson, names: tuple[PersonName, PersonNa
         s = scores[key]
     if s is None and _translated_given_name(a, b, an, bn):
         return WEAK  # then still needs the clusters' context, like any weak link
+    if s is not None and s < WEAK and garbled_names(an, bn) and garbled_context(a, b, an, bn):
+        return WEAK  # every cross pair of two clusters must show its own context, not the clusters' union
     return s
+
+
+def same_story(a: LocalPerson, b: LocalPerson, entities: int | None = None) -> bool:
+    """Two articles (or clusters) about one story share co-occurring entities (places, organisations,
+    other people)."""
+    return len(a.context & b.context) >= (config.NAMES.story_entities if entities is None else entities)
+
+
+def garbled_names(an: PersonName, bn: PersonName) -> bool:
+    """Two full names that may be one person whose surname MT garbled ('Anna Kowalczyk' / 'Anna
+    Kowalczek'): similar (not equal) surnames, compatible first names, no generational conflict. The
+    names alone never decide it: see garbled_context."""
+    if not (an.is_full and bn.is_full) or an.given_is_initial or bn.given_is_initial:
+        return False
+    if token_similarity(an.surname, bn.surname) < config.NAMES.garbled_min or generation_conflict(an, bn):
+        return False
+    return given_names_compatible(an.given or "", bn.given or "")
+
+
+def garbled_context(a: LocalPerson, b: LocalPerson, an: PersonName, bn: PersonName) -> tuple[str, float] | None:
+    """Why and how surely two garbled-surname names are one person; None when the context does not
+    say so. A surname one letter away is as often another family ('Lamas'/'Lemas'), so the two must
+    be in the same story and have the same role, or, without a role, the same first name letter for
+    letter and more of the story in common."""
+    if not same_story(a, b, config.NAMES.garbled_story_entities):
+        return None
+    if a.roles & b.roles:
+        return "garbled surname: compatible first name, same role and story", config.NAMES.confidence_role_and_story
+    if fold(an.given or "") == fold(bn.given or "") and same_story(a, b, config.NAMES.story_entities_without_role):
+        return "garbled surname: same first name and story", config.NAMES.confidence_story
+    return None
 
 
 _GENERIC_TITLES = {"minister", "president", "official", "chief", "head", "secretary", "director", "deputy",
@@ -109,7 +145,8 @@ def _translated_given_name(a: LocalPerson, b: LocalPerson, an: PersonName, bn: P
         return False
     if not (an.is_full and bn.is_full) or an.given_is_initial or bn.given_is_initial:
         return False
-    return fold(an.surname) == fold(bn.surname)
+    # the rule is for two first names; a Jr. and a Sr. with one role in one story stay two people
+    return fold(an.surname) == fold(bn.surname) and not generation_conflict(an, bn)
 
 
 SURNAME_BLOCK = 2000
@@ -165,14 +202,27 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
             continue
         if sum(1 for p in pairs if p and p >= WEAK) / len(pairs) < SUPPORT:
             continue
-        if s < STRONG and context_support(_profile(people, groups[gi]), _profile(people, groups[gj])) < 0.25:
+        pi, pj = _profile(people, groups[gi]), _profile(people, groups[gj])
+        if s < STRONG and not _weak_supported(pi, pj):
             continue
+        if (name_score(parsed[i], parsed[j]) or 0.0) < WEAK and garbled_names(parsed[i], parsed[j]):
+            # this pair passed garbled_context in _name_link: both spellings record why they are together
+            why = garbled_context(people[i], people[j], parsed[i], parsed[j])
+            for k in (i, j):
+                people[k].joined = people[k].joined or why
         groups[gi].extend(groups[gj])
         for k in groups.pop(gj):
             home[k] = gi
     out = list(groups.values())
     out += _attach_shorts(people, out)
     return out
+
+
+def _weak_supported(a: LocalPerson, b: LocalPerson) -> bool:
+    """A weak name match ('Sobel'/'Sobol', a translated first name) needs context, and a shared role
+    alone is not enough: on real names, 'Lamas'/'Lemas' with one first name and one job are two
+    people in two stories. So the two must share the story as well."""
+    return context_support(a, b) >= 0.25 and same_story(a, b)
 
 
 def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[list[int]]:
@@ -191,6 +241,11 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
                        and name_score(p.name, sn) is not None for sn in names_of[n])
                 and all(any(honorific_fits(t, sn.raw) for sn in names_of[n] if sn.is_full) for t in titles)]
         title = {w for t in titles for w in _role_words(t)}
+        if not fits:
+            fits = _garbled_fits(p, title, profile, names_of)
+            if len(fits) == 1:
+                p.joined = ("garbled surname alone, in the story of the one person it fits",
+                            config.NAMES.confidence_bare_in_story)
         if len(fits) > 1 and title:
             by_title = [n for n in fits if title & profile[n].roles]  # 'President Obama': not Michelle
             fits = by_title if len(by_title) == 1 else fits
@@ -206,6 +261,19 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
         else:
             leftovers[fold(p.names.most_common(1)[0][0])].append(i)
     return list(leftovers.values())
+
+
+def _garbled_fits(p: LocalPerson, title: set[str], profile: list[LocalPerson],
+                  names_of: list[list[PersonName]]) -> list[int]:
+    """Clusters a bare or titled garbled surname ('Kowalczek said' in an article with no full name) may
+    belong to: a similar surname, the same story and, when titled, the same role. Only a single fit
+    is used (the caller), two fits are two candidates and no guess."""
+    honorific = [t for t in (m.role for m in p.mentions) if t and t.lower() in HONORIFICS]
+    return [n for n, names in enumerate(names_of)
+            if same_story(p, profile[n]) and (not title or title & profile[n].roles)
+            and any(sn.is_full and token_similarity(sn.surname, p.name.surname) >= config.NAMES.garbled_min
+                    and name_score(p.name, sn) is not None
+                    and all(honorific_fits(t, sn.raw) for t in honorific) for sn in names)]
 
 
 def _profile(people: list[LocalPerson], group: list[int]) -> LocalPerson:
