@@ -45,6 +45,7 @@ class NameSettings:
     # ... or same story, the same first name letter for letter, and two shared story entities
     confidence_story: float = 0.7
     story_entities_without_role: int = 2
+    story_entities_role_unknown: int = 99  # ... when one of the two has no role at all (99: never)
     # a bare garbled surname right after the one person with a similar surname its article introduced
     confidence_bare_after_intro: float = 0.75
     # a bare or titled garbled surname in another article of the one fitting person's story

@@ -126,8 +126,12 @@ def garbled_context(a: LocalPerson, b: LocalPerson, an: PersonName, bn: PersonNa
         return None
     if a.roles & b.roles:
         return "garbled surname: compatible first name, same role and story", config.NAMES.confidence_role_and_story
-    if fold(an.given or "") == fold(bn.given or "") and same_story(a, b, config.NAMES.story_entities_without_role):
+    if fold(an.given or "") != fold(bn.given or ""):
+        return None
+    if same_story(a, b, config.NAMES.story_entities_without_role):
         return "garbled surname: same first name and story", config.NAMES.confidence_story
+    if not (a.roles and b.roles) and same_story(a, b, config.NAMES.story_entities_role_unknown):
+        return "garbled surname: same first name and story, one role unknown", config.NAMES.confidence_story
     return None
 
 
@@ -232,6 +236,7 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
     leftovers: dict[str, list[int]] = defaultdict(list)
     profile = [_profile(people, g) for g in groups]
     names_of = [list({people[k].name.raw: people[k].name for k in g}.values()) for g in groups]
+    usual = [_usual_surname(people, g) for g in groups]
     for i, p in enumerate(people):
         if p.is_full and not p.name.given_is_initial:
             continue
@@ -241,6 +246,11 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
                        and name_score(p.name, sn) is not None for sn in names_of[n])
                 and all(any(honorific_fits(t, sn.raw) for sn in names_of[n] if sn.is_full) for t in titles)]
         title = {w for t in titles for w in _role_words(t)}
+        # a spelling that is not the person's usual one (damaged, or garbled like one of their damaged
+        # spellings elsewhere) joins only within the story; a title never joins a person known only by
+        # other roles ('Prosecutor Vance' is not the Vance Jr. who is a chief executive)
+        fits = [n for n in fits if (fold(p.name.surname) == usual[n] or same_story(p, profile[n]))
+                and (not title or not profile[n].roles or title & profile[n].roles)]
         if not fits:
             fits = _garbled_fits(p, title, profile, names_of)
             if len(fits) == 1:
@@ -261,6 +271,17 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
         else:
             leftovers[fold(p.names.most_common(1)[0][0])].append(i)
     return list(leftovers.values())
+
+
+def _usual_surname(people: list[LocalPerson], group: list[int]) -> str:
+    """The folded surname a cluster's articles use most."""
+    votes: Counter[str] = Counter()
+    for k in group:
+        for n, c in people[k].names.items():
+            pn = parse(n)
+            if pn:
+                votes[fold(pn.surname)] += max(c, 1)
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0] if votes else ""
 
 
 def _garbled_fits(p: LocalPerson, title: set[str], profile: list[LocalPerson],
