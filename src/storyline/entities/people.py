@@ -217,9 +217,41 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
         groups[gi].extend(groups[gj])
         for k in groups.pop(gj):
             home[k] = gi
+    _join_garbled(people, groups, home, [k for k in links if k[0] in home and k[1] in home], status)
     out = list(groups.values())
     out += _attach_shorts(people, out)
     return out
+
+
+def _join_garbled(people: list[LocalPerson], groups: dict[int, list[int]], home: dict[int, int],
+                  scored: list[tuple[int, int]], status) -> None:  # type: ignore[no-untyped-def]
+    """Second pass: a cluster left apart by a garbled surname joins the one cluster of its story whose
+    name it garbles, judged on the two clusters as wholes (one article may lack the role or the places
+    another has). Only a single candidate counts: two clusters in the story that fit are two people
+    (spouses, namesakes) and the spelling stays apart."""
+    parsed = [p.name for p in people]
+    fits: dict[int, set[int]] = defaultdict(set)
+    for i, j in scored:
+        if home[i] != home[j] and garbled_names(parsed[i], parsed[j]):
+            fits[home[i]].add(home[j])
+            fits[home[j]].add(home[i])
+    for g in sorted(fits, key=lambda g: (len(groups.get(g, [])), g)):
+        if g not in groups:
+            continue
+        pg = _profile(people, groups[g])
+        ok = []
+        for h in {home[groups[x][0]] for x in fits[g] if x in groups} - {g}:
+            why = garbled_context(pg, _profile(people, groups[h]), parsed[groups[g][0]], parsed[groups[h][0]])
+            if why and not any(status(a, b) is None for a in groups[g] for b in groups[h]):
+                ok.append((h, why))
+        if len(ok) != 1:
+            continue
+        h, why = ok[0]
+        for k in groups[g]:
+            people[k].joined = people[k].joined or why
+        groups[h].extend(groups.pop(g))
+        for k in groups[h]:
+            home[k] = h
 
 
 def _weak_supported(a: LocalPerson, b: LocalPerson) -> bool:
