@@ -40,12 +40,11 @@ class NameSettings:
     garbled_min: float = 0.78  # surname similarity (after folding) from which garbling is considered
     story_entities: int = 1  # co-occurring entities two articles must share to be "the same story"
     garbled_story_entities: int = 1  # ... for a garbled surname between two full names
-    # full names, compatible first names, garbled surname: same story and the same specific role ...
+    # full names, compatible first names, garbled surname: same story and a shared role word ...
     confidence_role_and_story: float = 0.8
     # ... or same story, the same first name letter for letter, and two shared story entities
     confidence_story: float = 0.7
     story_entities_without_role: int = 2
-    story_entities_role_unknown: int = 99  # ... when one of the two has no role at all (99: never)
     # a bare garbled surname right after the one person with a similar surname its article introduced
     confidence_bare_after_intro: float = 0.75
     # a bare or titled garbled surname in another article of the one fitting person's story

@@ -55,7 +55,9 @@ def canonicalize(mentions: Iterable[Mention], articles: Iterable[Article] | None
 
     taken: set[str] = set()
     groups: list[Group] = []
-    merges: dict[int, list[dict]] = {}  # id() of a group's mention list -> its garbled-surname joins
+    # id() of a person group's mention list -> its garbled-surname joins (a KB merge makes a new list
+    # and keeps none: the knowledge base is then the evidence)
+    merges: dict[int, list[dict]] = {}
     person_ms = [m for m in ms if m.label == "PERSON"]
     people = local_people(person_ms, arts, context_of)
     for idx in cluster_people(people):
@@ -101,7 +103,7 @@ _GARBLED_IN_ARTICLE = {"title": "garbled surname with the title of the one perso
 
 def garbled_merges(cluster: list[LocalPerson], name: str) -> list[dict]:
     """The spellings this person holds only through a garbled surname, each with why and how sure:
-    across articles (people.garbled_link, a bare surname in the story) and within one (coref)."""
+    across articles (people.garbled_context, a bare surname in the story) and within one (coref)."""
     out: dict[str, dict] = {}
     for lp in cluster:
         if lp.joined and lp.name.raw != name:

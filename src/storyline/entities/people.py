@@ -126,12 +126,8 @@ def garbled_context(a: LocalPerson, b: LocalPerson, an: PersonName, bn: PersonNa
         return None
     if a.roles & b.roles:
         return "garbled surname: compatible first name, same role and story", config.NAMES.confidence_role_and_story
-    if fold(an.given or "") != fold(bn.given or ""):
-        return None
-    if same_story(a, b, config.NAMES.story_entities_without_role):
+    if fold(an.given or "") == fold(bn.given or "") and same_story(a, b, config.NAMES.story_entities_without_role):
         return "garbled surname: same first name and story", config.NAMES.confidence_story
-    if not (a.roles and b.roles) and same_story(a, b, config.NAMES.story_entities_role_unknown):
-        return "garbled surname: same first name and story, one role unknown", config.NAMES.confidence_story
     return None
 
 
