@@ -47,8 +47,11 @@ class NameSettings:
     story_entities_without_role: int = 2
     # a bare garbled surname right after the one person with a similar surname its article introduced
     confidence_bare_after_intro: float = 0.75
-    # a bare or titled garbled surname in another article of the one fitting person's story
+    # a bare or titled garbled surname in another article of the one fitting person's story; a short
+    # one (fewer folded letters than short_letters) must be closer
     confidence_bare_in_story: float = 0.6
+    short_letters: int = 5
+    garbled_min_short: float = 0.85
 
 
 @dataclass(frozen=True)

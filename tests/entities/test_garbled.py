@@ -66,3 +66,23 @@ def test_junior_and_senior_and_spouses_never_merge(make_article, mention):
     assert ms[2].resolved_to is None
     ents = _people(canonicalize(ms, [a])[0])
     assert {"Tomas Brekvar", "Ilona Brekvar"} <= set(ents) and all(not e.merges for e in ents.values())
+
+
+
+def _alone_in_story(make_article, mention, full: str, bare: str):
+    a = make_article(f"{full} spoke in Orvath about the Telmark Council.", "a1")
+    b = make_article(f"In Orvath, {bare} said the Telmark Council would wait.", "a2")
+    ms = [mention(a, full), mention(a, "Orvath", "GPE"), mention(a, "Telmark Council", "ORG"),
+          mention(b, "Orvath", "GPE"), mention(b, bare), mention(b, "Telmark Council", "ORG")]
+    return _people(canonicalize(ms, [a, b])[0])[full]
+
+
+def test_a_garbled_surname_alone_joins_the_one_person_of_its_story(make_article, mention):
+    person = _alone_in_story(make_article, mention, "Dorota Wilczanek", "Wilczanekom")
+    assert person.aliases == ["Wilczanekom"]
+    assert person.merges[0]["confidence"] < 0.7  # alone in the story: the weakest link
+
+
+def test_a_first_name_alone_is_not_a_garbled_surname(make_article, mention):
+    # 'Rita' is close to 'Ritaev' but names somebody else (on ECB+: 'Kate' after Chevy Chase)
+    assert _alone_in_story(make_article, mention, "Oleg Ritaev", "Rita").aliases == []

@@ -22,7 +22,8 @@ from rapidfuzz.distance import JaroWinkler
 from .. import config
 from ..model import Article, Mention
 from .coref import HONORIFICS, honorific_fits
-from .names import PersonName, generation_conflict, given_names_compatible, is_given_name, name_score, parse
+from .names import (PersonName, generation_conflict, given_names_compatible, is_given_name, name_score, parse,
+                    plausible_garbled_surname)
 from .roles import is_role_token
 from .translit import fold, token_similarity
 
@@ -317,10 +318,15 @@ def _garbled_fits(p: LocalPerson, title: set[str], profile: list[LocalPerson],
     """Clusters a bare or titled garbled surname ('Kowalczek said' in an article with no full name) may
     belong to: a similar surname, the same story and, when titled, the same role. Only a single fit
     is used (the caller), two fits are two candidates and no guess."""
+    if not plausible_garbled_surname(p.name.surname):
+        return []
+    # a short word resembles too many surnames ('Goths'/'Gotti', 'Grass'/'Gray' on ECB+)
+    short = len(fold(p.name.surname).replace(" ", "")) < config.NAMES.short_letters
+    floor = config.NAMES.garbled_min_short if short else config.NAMES.garbled_min
     honorific = [t for t in (m.role for m in p.mentions) if t and t.lower() in HONORIFICS]
     return [n for n, names in enumerate(names_of)
             if same_story(p, profile[n]) and (not title or title & profile[n].roles)
-            and any(sn.is_full and token_similarity(sn.surname, p.name.surname) >= config.NAMES.garbled_min
+            and any(sn.is_full and token_similarity(sn.surname, p.name.surname) >= floor
                     and name_score(p.name, sn) is not None
                     and all(honorific_fits(t, sn.raw) for t in honorific) for sn in names)]
 
