@@ -227,17 +227,17 @@ def _join_garbled(people: list[LocalPerson], groups: dict[int, list[int]], home:
     another has). Only a single candidate counts: two clusters in the story that fit are two people
     (spouses, namesakes) and the spelling stays apart."""
     parsed = [p.name for p in people]
-    fits: dict[int, set[int]] = defaultdict(set)
+    fits: dict[int, set[int]] = defaultdict(set)  # cluster -> people of other clusters its names garble
     for i, j in scored:
         if home[i] != home[j] and garbled_names(parsed[i], parsed[j]):
-            fits[home[i]].add(home[j])
-            fits[home[j]].add(home[i])
+            fits[home[i]].add(j)
+            fits[home[j]].add(i)
     for g in sorted(fits, key=lambda g: (len(groups.get(g, [])), g)):
         if g not in groups:
             continue
         pg = _profile(people, groups[g])
         ok = []
-        for h in {home[groups[x][0]] for x in fits[g] if x in groups} - {g}:
+        for h in {home[j] for j in fits[g]} - {g}:
             why = garbled_context(pg, _profile(people, groups[h]), parsed[groups[g][0]], parsed[groups[h][0]])
             if why and not any(status(a, b) is None for a in groups[g] for b in groups[h]):
                 ok.append((h, why))
