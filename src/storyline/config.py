@@ -33,7 +33,7 @@ class BriefSettings:
 class NameSettings:
     """When a garbled surname (machine translation mangled an ending or a letter: similar, not equal)
     may still name the same person. Only with supporting context, because a surname one letter away
-    is as often another family ('Lamas'/'Lemas'); tuned on the "tune" half of the garbled real-names
+    is as often another family ('Varga'/'Verga'); tuned on the "tune" half of the garbled real-names
     set (benchmarks/garbled_names.py), reported on its held-out half. The confidences are what an
     entity's ``merges`` say about such a link."""
 

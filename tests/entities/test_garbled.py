@@ -84,5 +84,5 @@ def test_a_garbled_surname_alone_joins_the_one_person_of_its_story(make_article,
 
 
 def test_a_first_name_alone_is_not_a_garbled_surname(make_article, mention):
-    # 'Rita' is close to 'Ritaev' but names somebody else (on ECB+: 'Kate' after Chevy Chase)
+    # 'Rita' is close to 'Ritaev' but names somebody else (on ECB+ a first name joined an actor this way)
     assert _alone_in_story(make_article, mention, "Oleg Ritaev", "Rita").aliases == []

@@ -175,6 +175,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def plausible_garbled_surname(token: str) -> bool:
-    """Whether a bare word may be a garbled surname at all: not a first name ('Kate' after Chevy Chase
-    names somebody else, seen on ECB+ news; a first name alone is coref's given-name rule)."""
+    """Whether a bare word may be a garbled surname at all: not a first name ('Rita' in the story of
+    an 'Oleg Ritaev' names somebody else, as first names did on ECB+ news; a first name alone is
+    coref's given-name rule)."""
     return not is_given_name(token)

@@ -120,7 +120,7 @@ def garbled_names(an: PersonName, bn: PersonName) -> bool:
 
 def garbled_context(a: LocalPerson, b: LocalPerson, an: PersonName, bn: PersonName) -> tuple[str, float] | None:
     """Why and how surely two garbled-surname names are one person; None when the context does not
-    say so. A surname one letter away is as often another family ('Lamas'/'Lemas'), so the two must
+    say so. A surname one letter away is as often another family ('Varga'/'Verga'), so the two must
     be in the same story and have the same role, or, without a role, the same first name letter for
     letter and more of the story in common."""
     if not same_story(a, b, config.NAMES.garbled_story_entities):
@@ -253,7 +253,7 @@ def _join_garbled(people: list[LocalPerson], groups: dict[int, list[int]], home:
 
 def _weak_supported(a: LocalPerson, b: LocalPerson) -> bool:
     """A weak name match ('Sobel'/'Sobol', a translated first name) needs context, and a shared role
-    alone is not enough: on real names, 'Lamas'/'Lemas' with one first name and one job are two
+    alone is not enough: on real names, 'Varga'/'Verga' with one first name and one job are two
     people in two stories. So the two must share the story as well."""
     return context_support(a, b) >= 0.25 and same_story(a, b)
 
@@ -320,7 +320,7 @@ def _garbled_fits(p: LocalPerson, title: set[str], profile: list[LocalPerson],
     is used (the caller), two fits are two candidates and no guess."""
     if not plausible_garbled_surname(p.name.surname):
         return []
-    # a short word resembles too many surnames ('Goths'/'Gotti', 'Grass'/'Gray' on ECB+)
+    # a short word resembles too many surnames (on ECB+ a plural noun and a word joined two people)
     short = len(fold(p.name.surname).replace(" ", "")) < config.NAMES.short_letters
     floor = config.NAMES.garbled_min_short if short else config.NAMES.garbled_min
     honorific = [t for t in (m.role for m in p.mentions) if t and t.lower() in HONORIFICS]
