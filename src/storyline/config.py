@@ -31,6 +31,31 @@ class BriefSettings:
 
 
 @dataclass(frozen=True)
+class NameSettings:
+    """When a garbled surname (machine translation mangled an ending or a letter: similar, not equal)
+    may still name the same person. Only with supporting context, because a surname one letter away
+    is as often another family ('Varga'/'Verga'); tuned on the "tune" half of the garbled real-names
+    set (benchmarks/garbled_names.py), reported on its held-out half. The confidences are what an
+    entity's ``merges`` say about such a link."""
+
+    garbled_min: float = 0.78  # surname similarity (after folding) from which garbling is considered
+    story_entities: int = 1  # co-occurring entities two articles must share to be "the same story"
+    garbled_story_entities: int = 1  # ... for a garbled surname between two full names
+    # full names, compatible first names, garbled surname: same story and a shared role word ...
+    confidence_role_and_story: float = 0.8
+    # ... or same story, the same first name letter for letter, and two shared story entities
+    confidence_story: float = 0.7
+    story_entities_without_role: int = 2
+    # a bare garbled surname right after the one person with a similar surname its article introduced
+    confidence_bare_after_intro: float = 0.75
+    # a bare or titled garbled surname in another article of the one fitting person's story; a short
+    # one (fewer folded letters than short_letters) must be closer
+    confidence_bare_in_story: float = 0.6
+    short_letters: int = 5
+    garbled_min_short: float = 0.85
+
+
+@dataclass(frozen=True)
 class Settings:
     # Any installed spaCy pipeline with tagger/parser/ner works, e.g. "en_core_web_md".
     spacy_model: str = field(default_factory=lambda: os.environ.get("STORYLINE_SPACY_MODEL", DEFAULT_SPACY_MODEL))
@@ -51,6 +76,8 @@ class Settings:
     # ("told reporters:", "wrote on Facebook:"; quotes/colon.py)
     quote_colon_gap_words: int = 3
     brief: BriefSettings = field(default_factory=BriefSettings)
+    names: NameSettings = field(default_factory=NameSettings)
 
 
 BRIEF = BriefSettings()  # the defaults, for the corpus stages, which are not handed Settings
+NAMES = NameSettings()  # the same for cross-document people (entities/), which are not handed Settings

@@ -124,7 +124,9 @@ class Mention(Record):
     label: str
     role: str | None = None
     resolved_to: str | None = None  # full-name text this short form refers to, within the article
-    resolved_by: str | None = None  # how: 'surname' | 'honorific' | 'role' ('the expert') | 'title' (garbled surname)
+    # how: 'surname' | 'honorific' | 'role' ('the expert') | 'title' (garbled surname with a title) |
+    # 'given name' | 'garbled surname' (untitled, right after the one person with a similar surname)
+    resolved_by: str | None = None
 
 
 class Entity(Record):
@@ -135,6 +137,9 @@ class Entity(Record):
     mentions: list[Span] = Field(default_factory=list)
     roles: list[str] = Field(default_factory=list)
     kb_id: str | None = None
+    # spellings joined only through a garbled (similar, not equal) surname and supporting context, so a
+    # reader can weigh them: [{"alias": "Anna Kowalchek", "why": "...", "confidence": 0.8}]
+    merges: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class Quote(Record):

@@ -11,6 +11,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .. import config
 from ..model import Article, Entity, Mention, Span
 from .coref import HONORIFICS
 from .kb import KB
@@ -54,6 +55,9 @@ def canonicalize(mentions: Iterable[Mention], articles: Iterable[Article] | None
 
     taken: set[str] = set()
     groups: list[Group] = []
+    # id() of a person group's mention list -> its garbled-surname joins (a KB merge makes a new list
+    # and keeps none: the knowledge base is then the evidence)
+    merges: dict[int, list[dict]] = {}
     person_ms = [m for m in ms if m.label == "PERSON"]
     people = local_people(person_ms, arts, context_of)
     for idx in cluster_people(people):
@@ -63,6 +67,7 @@ def canonicalize(mentions: Iterable[Mention], articles: Iterable[Article] | None
         extra = [f for m in cms for f in address_forms(m, arts[m.span.article_id].text if m.span.article_id in arts else None)]
         extra += [f for lp in cluster for f in headline_forms(lp, people, arts.get(lp.article_id))]
         groups.append(("PERSON", name, cms, extra))
+        merges[id(cms)] = garbled_merges(cluster, name)
     others = [m for m in ms if m.label != "PERSON"]
     groups += group_places_and_orgs(others + missed_names(others, ms, arts), arts)
     if kb is not None:
@@ -84,11 +89,30 @@ def canonicalize(mentions: Iterable[Mention], articles: Iterable[Article] | None
         eid = _entity_id(label, canonical, taken)
         spans: list[Span] = sorted((m.span for m in cms), key=lambda s: (s.article_id, s.start))
         entities.append(Entity(id=eid, name=canonical, type=label, aliases=aliases, mentions=spans,
-                               roles=sorted(roles.values(), key=str.lower), kb_id=entry.id if entry else None))
+                               roles=sorted(roles.values(), key=str.lower), kb_id=entry.id if entry else None,
+                               merges=merges.get(id(cms), [])))
         for m in cms:
             index[(m.span.article_id, m.span.start, m.span.end)] = eid
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities, index
+
+
+_GARBLED_IN_ARTICLE = {"title": "garbled surname with the title of the one person it fits in its article",
+                       "garbled surname": "garbled surname right after the one person with a similar surname"}
+
+
+def garbled_merges(cluster: list[LocalPerson], name: str) -> list[dict]:
+    """The spellings this person holds only through a garbled surname, each with why and how sure:
+    across articles (people.garbled_context, a bare surname in the story) and within one (coref)."""
+    out: dict[str, dict] = {}
+    for lp in cluster:
+        if lp.joined and lp.name.raw != name:
+            out.setdefault(lp.name.raw, {"alias": lp.name.raw, "why": lp.joined[0], "confidence": lp.joined[1]})
+        for m in lp.mentions:
+            if m.resolved_by in _GARBLED_IN_ARTICLE and m.span.text != name:
+                out.setdefault(m.span.text, {"alias": m.span.text, "why": _GARBLED_IN_ARTICLE[m.resolved_by],
+                                             "confidence": config.NAMES.confidence_bare_after_intro})
+    return sorted(out.values(), key=lambda d: d["alias"])
 
 
 def _names_of(cms: list[Mention], name: str) -> list[str]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .. import config
 from ..model import Article, Mention
 from ..resources import table
 from ..text.sentences import sentence_around
@@ -165,6 +166,32 @@ def _garbled_surname_target(name: str, role: str | None, people: dict[str, _Pers
     return cands[0] if len(cands) == 1 else None
 
 
+def _bare_garbled_target(m: Mention, text: str, people: dict[str, _Person]) -> str | None:
+    """MT also garbles an untitled surname ('Anna Kowalczyk arrived. "...," Kowalski said'): it is the
+    person introduced just before when that person is the only one in the article with a similar
+    surname, nobody carries the garbled surname itself, no other person was named in between, and the
+    surname is not being introduced itself ('Kowalski, a farmer, ...' is somebody new)."""
+    name = m.span.text
+    if m.role and (m.role.lower() not in HONORIFICS) or _APPOSITIVE.match(text[m.span.end:m.span.end + 120]):
+        return None
+    close = []
+    for p in people.values():
+        pn = parse(p.name)
+        sim = token_similarity(pn.surname, name) if pn else 0.0
+        if sim >= 1.0 or pn and fold(pn.surname) == fold(name):
+            return None
+        if sim >= config.NAMES.garbled_min:
+            close.append(p)
+    if len(close) != 1 or (m.role and not honorific_fits(m.role, close[0].name)):
+        return None
+    last = {p.name: max((x for x in p.positions if x < m.span.start), default=-1) for p in people.values()}
+    target = close[0].name
+    latest = max(last.values(), default=-1)
+    if last[target] < 0 or last[target] != latest or m.span.start - latest > REACH:
+        return None
+    return target
+
+
 def resolve_references(article: Article, mentions: list[Mention]) -> list[Mention]:
     """Short forms and honorifics get ``resolved_to``; role references become new PERSON mentions."""
     people = _people(article, mentions)
@@ -177,6 +204,8 @@ def resolve_references(article: Article, mentions: list[Mention]) -> list[Mentio
                 target, how = _garbled_surname_target(m.span.text, m.role, people), "title"
             if target is None and not m.role:
                 target, how = _given_name_target(m.span.text, people), "given name"
+            if target is None:
+                target, how = _bare_garbled_target(m, article.text, people), "garbled surname"
             if target:
                 m = m.model_copy(update={"resolved_to": target, "resolved_by": how})
                 p = people[fold(target)]

@@ -171,3 +171,11 @@ def same_person(a: str, b: str) -> bool:
     """Name-only compatibility of two surface names (used by quote lookup and evaluation)."""
     pa, pb = parse(a), parse(b)
     return bool(pa and pb and name_score(pa, pb))
+
+
+
+def plausible_garbled_surname(token: str) -> bool:
+    """Whether a bare word may be a garbled surname at all: not a first name ('Rita' in the story of
+    an 'Oleg Ritaev' names somebody else, as first names did on ECB+ news; a first name alone is
+    coref's given-name rule)."""
+    return not is_given_name(token)

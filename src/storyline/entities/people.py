@@ -19,9 +19,11 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
+from .. import config
 from ..model import Article, Mention
-from .coref import honorific_fits
-from .names import PersonName, is_given_name, name_score, parse
+from .coref import HONORIFICS, honorific_fits
+from .names import (PersonName, generation_conflict, given_names_compatible, is_given_name, name_score, parse,
+                    plausible_garbled_surname)
 from .roles import is_role_token
 from .translit import fold, token_similarity
 
@@ -43,6 +45,8 @@ class LocalPerson:
     context: set[str] = field(default_factory=set)  # folded co-occurring entity names
     outlet: str | None = None
     article_id: str = ""
+    # (why, confidence) when this local person is in its cluster through a garbled-surname link
+    joined: tuple[str, float] | None = None
     _name: PersonName | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -92,7 +96,40 @@ def _name_link(a: LocalPerson, b: LocalPerson, names: tuple[PersonName, PersonNa
         s = scores[key]
     if s is None and _translated_given_name(a, b, an, bn):
         return WEAK  # then still needs the clusters' context, like any weak link
+    if s is not None and s < WEAK and garbled_names(an, bn) and garbled_context(a, b, an, bn):
+        return WEAK  # every cross pair of two clusters must show its own context, not the clusters' union
     return s
+
+
+def same_story(a: LocalPerson, b: LocalPerson, entities: int | None = None) -> bool:
+    """Two articles (or clusters) about one story share co-occurring entities (places, organisations,
+    other people)."""
+    return len(a.context & b.context) >= (config.NAMES.story_entities if entities is None else entities)
+
+
+def garbled_names(an: PersonName, bn: PersonName) -> bool:
+    """Two full names that may be one person whose surname MT garbled ('Anna Kowalczyk' / 'Anna
+    Kowalczek'): similar (not equal) surnames, compatible first names, no generational conflict. The
+    names alone never decide it: see garbled_context."""
+    if not (an.is_full and bn.is_full) or an.given_is_initial or bn.given_is_initial:
+        return False
+    if token_similarity(an.surname, bn.surname) < config.NAMES.garbled_min or generation_conflict(an, bn):
+        return False
+    return given_names_compatible(an.given or "", bn.given or "")
+
+
+def garbled_context(a: LocalPerson, b: LocalPerson, an: PersonName, bn: PersonName) -> tuple[str, float] | None:
+    """Why and how surely two garbled-surname names are one person; None when the context does not
+    say so. A surname one letter away is as often another family ('Varga'/'Verga'), so the two must
+    be in the same story and have the same role, or, without a role, the same first name letter for
+    letter and more of the story in common."""
+    if not same_story(a, b, config.NAMES.garbled_story_entities):
+        return None
+    if a.roles & b.roles:
+        return "garbled surname: compatible first name, same role and story", config.NAMES.confidence_role_and_story
+    if fold(an.given or "") == fold(bn.given or "") and same_story(a, b, config.NAMES.story_entities_without_role):
+        return "garbled surname: same first name and story", config.NAMES.confidence_story
+    return None
 
 
 _GENERIC_TITLES = {"minister", "president", "official", "chief", "head", "secretary", "director", "deputy",
@@ -109,7 +146,8 @@ def _translated_given_name(a: LocalPerson, b: LocalPerson, an: PersonName, bn: P
         return False
     if not (an.is_full and bn.is_full) or an.given_is_initial or bn.given_is_initial:
         return False
-    return fold(an.surname) == fold(bn.surname)
+    # the rule is for two first names; a Jr. and a Sr. with one role in one story stay two people
+    return fold(an.surname) == fold(bn.surname) and not generation_conflict(an, bn)
 
 
 SURNAME_BLOCK = 2000
@@ -165,14 +203,59 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
             continue
         if sum(1 for p in pairs if p and p >= WEAK) / len(pairs) < SUPPORT:
             continue
-        if s < STRONG and context_support(_profile(people, groups[gi]), _profile(people, groups[gj])) < 0.25:
+        pi, pj = _profile(people, groups[gi]), _profile(people, groups[gj])
+        if s < STRONG and not _weak_supported(pi, pj):
             continue
+        if (name_score(parsed[i], parsed[j]) or 0.0) < WEAK and garbled_names(parsed[i], parsed[j]):
+            # this pair passed garbled_context in _name_link: both spellings record why they are together
+            why = garbled_context(people[i], people[j], parsed[i], parsed[j])
+            for k in (i, j):
+                people[k].joined = people[k].joined or why
         groups[gi].extend(groups[gj])
         for k in groups.pop(gj):
             home[k] = gi
+    _join_garbled(people, groups, home, [k for k in links if k[0] in home and k[1] in home], status)
     out = list(groups.values())
     out += _attach_shorts(people, out)
     return out
+
+
+def _join_garbled(people: list[LocalPerson], groups: dict[int, list[int]], home: dict[int, int],
+                  scored: list[tuple[int, int]], status) -> None:  # type: ignore[no-untyped-def]
+    """Second pass: a cluster left apart by a garbled surname joins the one cluster of its story whose
+    name it garbles, judged on the two clusters as wholes (one article may lack the role or the places
+    another has). Only a single candidate counts: two clusters in the story that fit are two people
+    (spouses, namesakes) and the spelling stays apart."""
+    parsed = [p.name for p in people]
+    fits: dict[int, set[int]] = defaultdict(set)  # cluster -> people of other clusters its names garble
+    for i, j in scored:
+        if home[i] != home[j] and garbled_names(parsed[i], parsed[j]):
+            fits[home[i]].add(j)
+            fits[home[j]].add(i)
+    for g in sorted(fits, key=lambda g: (len(groups.get(g, [])), g)):
+        if g not in groups:
+            continue
+        pg = _profile(people, groups[g])
+        ok = []
+        for h in {home[j] for j in fits[g]} - {g}:
+            why = garbled_context(pg, _profile(people, groups[h]), parsed[groups[g][0]], parsed[groups[h][0]])
+            if why and not any(status(a, b) is None for a in groups[g] for b in groups[h]):
+                ok.append((h, why))
+        if len(ok) != 1:
+            continue
+        h, why = ok[0]
+        for k in groups[g]:
+            people[k].joined = people[k].joined or why
+        groups[h].extend(groups.pop(g))
+        for k in groups[h]:
+            home[k] = h
+
+
+def _weak_supported(a: LocalPerson, b: LocalPerson) -> bool:
+    """A weak name match ('Sobel'/'Sobol', a translated first name) needs context, and a shared role
+    alone is not enough: on real names, 'Varga'/'Verga' with one first name and one job are two
+    people in two stories. So the two must share the story as well."""
+    return context_support(a, b) >= 0.25 and same_story(a, b)
 
 
 def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[list[int]]:
@@ -182,6 +265,7 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
     leftovers: dict[str, list[int]] = defaultdict(list)
     profile = [_profile(people, g) for g in groups]
     names_of = [list({people[k].name.raw: people[k].name for k in g}.values()) for g in groups]
+    usual = [_usual_surname(people, g) for g in groups]
     for i, p in enumerate(people):
         if p.is_full and not p.name.given_is_initial:
             continue
@@ -191,6 +275,16 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
                        and name_score(p.name, sn) is not None for sn in names_of[n])
                 and all(any(honorific_fits(t, sn.raw) for sn in names_of[n] if sn.is_full) for t in titles)]
         title = {w for t in titles for w in _role_words(t)}
+        # a spelling that is not the person's usual one (damaged, or garbled like one of their damaged
+        # spellings elsewhere) joins only within the story; a title never joins a person known only by
+        # other roles ('Prosecutor Vance' is not the Vance Jr. who is a chief executive)
+        fits = [n for n in fits if (fold(p.name.surname) == usual[n] or same_story(p, profile[n]))
+                and (not title or not profile[n].roles or title & profile[n].roles)]
+        if not fits:
+            fits = _garbled_fits(p, title, profile, names_of)
+            if len(fits) == 1:
+                p.joined = ("garbled surname alone, in the story of the one person it fits",
+                            config.NAMES.confidence_bare_in_story)
         if len(fits) > 1 and title:
             by_title = [n for n in fits if title & profile[n].roles]  # 'President Obama': not Michelle
             fits = by_title if len(by_title) == 1 else fits
@@ -206,6 +300,35 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
         else:
             leftovers[fold(p.names.most_common(1)[0][0])].append(i)
     return list(leftovers.values())
+
+
+def _usual_surname(people: list[LocalPerson], group: list[int]) -> str:
+    """The folded surname a cluster's articles use most."""
+    votes: Counter[str] = Counter()
+    for k in group:
+        for n, c in people[k].names.items():
+            pn = parse(n)
+            if pn:
+                votes[fold(pn.surname)] += max(c, 1)
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0] if votes else ""
+
+
+def _garbled_fits(p: LocalPerson, title: set[str], profile: list[LocalPerson],
+                  names_of: list[list[PersonName]]) -> list[int]:
+    """Clusters a bare or titled garbled surname ('Kowalczek said' in an article with no full name) may
+    belong to: a similar surname, the same story and, when titled, the same role. Only a single fit
+    is used (the caller), two fits are two candidates and no guess."""
+    if not plausible_garbled_surname(p.name.surname):
+        return []
+    # a short word resembles too many surnames (on ECB+ a plural noun and a word joined two people)
+    short = len(fold(p.name.surname).replace(" ", "")) < config.NAMES.short_letters
+    floor = config.NAMES.garbled_min_short if short else config.NAMES.garbled_min
+    honorific = [t for t in (m.role for m in p.mentions) if t and t.lower() in HONORIFICS]
+    return [n for n, names in enumerate(names_of)
+            if same_story(p, profile[n]) and (not title or title & profile[n].roles)
+            and any(sn.is_full and token_similarity(sn.surname, p.name.surname) >= floor
+                    and name_score(p.name, sn) is not None
+                    and all(honorific_fits(t, sn.raw) for t in honorific) for sn in names)]
 
 
 def _profile(people: list[LocalPerson], group: list[int]) -> LocalPerson:
