@@ -27,16 +27,35 @@ def figures(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(k for k in keys if k.isdigit() and int(k) >= 100)
 
 
+_SMALL = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+          "sixteen seventeen eighteen nineteen twenty").split()
+_COUNT = re.compile(r"(?i)\b(\d+|" + "|".join(_SMALL) + r")\s+([a-z]+)")
+
+
+def counts(text: str) -> frozenset[tuple[str, str]]:
+    """What a sentence counts: (number, the word after it), number words as digits: "Three people
+    died" and "3 people were killed" both count ("3", "people")."""
+    out = set()
+    for n, word in _COUNT.findall(text):
+        n = n.lower()
+        out.add((str(_SMALL.index(n) + 1) if n in _SMALL else n, word.lower()))
+    return frozenset(out)
+
+
 def same_fact(a: frozenset[str], b: frozenset[str], a_keys: frozenset[str] = frozenset(),
-              b_keys: frozenset[str] = frozenset()) -> bool:
+              b_keys: frozenset[str] = frozenset(), a_counts: frozenset[tuple[str, str]] = frozenset(),
+              b_counts: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """One fact twice: the word sets coincide (Jaccard), most of the shorter one is in the other, or
-    both give the same figure and share a few words ("40,000 tonnes stuck" / "40 000 tonnes remained")."""
+    both give the same figure, or count the same thing alike, and share a few words ("40,000 tonnes
+    stuck" / "40 000 tonnes remained"; "Three people died in a burning bank" / "three people were
+    killed when … a bank")."""
     if not a or not b:
         return False
     shared = len(a & b)
     j = shared / len(a | b)
+    same_amount = bool(figures(a_keys) & figures(b_keys)) or bool(a_counts & b_counts)
     return (j >= BRIEF.distinct_jaccard or shared / min(len(a), len(b)) >= BRIEF.distinct_share
-            or (bool(figures(a_keys) & figures(b_keys)) and j >= BRIEF.same_figure_jaccard))
+            or (same_amount and j >= BRIEF.same_figure_jaccard))
 
 
 def supports(bullet: str, other: str) -> bool:
