@@ -289,7 +289,7 @@ def resolve_sources(text: str, gold: list[Relation], names: list[tuple[int, int,
     """Name each gold Source: the (last) person name inside it, else another name inside it; a
     pronoun or description Source takes the nearest earlier *gold* Source with a name (of the
     pronoun's gender when the first name tells it)."""
-    from storyline.quotes.lexicon import gender_of_first_name
+    from storyline.entities.names import first_name_gender as gender_of_first_name
 
     named: list[tuple[int, str, bool]] = []
     proper = {w for s, e, n, lab in names if lab in ("PERSON", "ORG") for w in re.findall(r"[\w'’]+", text[s:e] + " " + n)

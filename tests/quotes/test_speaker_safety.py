@@ -3,7 +3,7 @@ the speaker, a writer's aside is nobody's speech, a title in quotation marks is 
 
 import pytest
 
-from storyline.quotes.lexicon import gender_of_first_name
+from storyline.entities.names import first_name_gender as gender_of_first_name
 
 
 @pytest.mark.parametrize("first", ["Kim", "Robin", "Lindsey", "Casey", "Pat"])

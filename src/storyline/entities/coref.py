@@ -16,7 +16,7 @@ from .. import config
 from ..model import Article, Mention
 from ..resources import table
 from ..text.sentences import sentence_around
-from .names import given_name_gender, parse
+from .names import first_name_gender, parse
 from .roles import role_lexicon
 from .translit import fold, token_similarity
 
@@ -120,8 +120,8 @@ def honorific_fits(role: str, full_name: str) -> bool:
     p = parse(full_name)
     if not p or not p.given:
         return True
-    gender = given_name_gender(p.given)
-    return not (word in _MALE and gender == "female" or word in _FEMALE and gender == "male")
+    gender = first_name_gender(p.given)
+    return not (word in _MALE and gender == "f" or word in _FEMALE and gender == "m")
 
 
 def _short_target(name: str, role: str | None, people: dict[str, _Person]) -> str | None:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import table
+from ..resources import lines, table
 from .translit import fold, to_ascii, token_similarity
 
 SURNAME_MATCH = 0.88  # below this two surnames give no evidence of one person
@@ -101,10 +101,34 @@ def is_given_name(token: str) -> bool:
     return _detector().get_gender(to_ascii(t)) != "unknown" or _detector().get_gender(t) != "unknown"
 
 
-def given_name_gender(token: str) -> str | None:
-    """'female' / 'male' when the lexicon is sure (or mostly sure), else None."""
-    g = _detector().get_gender(to_ascii(token.strip(".,")))
-    return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(g)
+@cache
+def _curated(gender: str) -> frozenset[str]:
+    return frozenset(lines(f"entities/names_{gender}.txt"))
+
+
+def first_name_gender(first: str) -> str | None:
+    """'f', 'm' or None — a hint about a first name, never a fact about the person. One answer for
+    every stage (entities and quotes each had a detector, and they disagreed): gender-guesser's list
+    when it is sure; a name it only leans on ("mostly_male") or calls unisex gives none unless our
+    curated lists settle it; an unknown name ending in -a is female (the Slavic, Baltic, Romance and
+    Nordic names news is full of)."""
+    f = to_ascii(first.strip(".,")).lower()
+    if len(f) < 2:
+        return None
+    g = _detector().get_gender(f)
+    if g in ("male", "female"):
+        return g[0]
+    curated = "m" if f in _curated("male") else "f" if f in _curated("female") else None
+    if curated or g != "unknown":
+        return curated  # leaning or unisex: only our lists decide
+    return "f" if f.endswith("a") else None
+
+
+def known_first_name(first: str) -> bool:
+    """Is this word a first name anywhere (gender-guesser's international list or ours)?"""
+    f = first.strip(".")
+    return len(f) >= 2 and (_detector().get_gender(f) != "unknown" or f.lower() in _curated("male")
+                            or f.lower() in _curated("female"))
 
 
 def given_names_compatible(a: str, b: str) -> bool:

@@ -14,10 +14,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..entities.names import first_name_gender, known_first_name
 from ..model import Mention, Span
 from ..resources import table
 from ..text.glyphs import DOUBLE_CLOSE
-from .lexicon import cue_words, gender_of_first_name, is_role_noun, known_first_name, pronouns, role_nouns
+from .lexicon import cue_words, is_role_noun, pronouns, role_nouns
 
 _HONORIFIC = re.compile(r"(?i)\b(mr|mrs|ms|miss|herr|frau|mme|madame|monsieur|sir|lady)\.?\s+$")
 _FEMALE_HON = {"mrs", "ms", "miss", "frau", "mme", "madame", "lady"}
@@ -93,7 +94,7 @@ def _gender(text: str, m: Mention, name: str, roles: set[str]) -> str | None:
     if roles & _MALE_ROLES:
         return "m"
     parts = name.split()
-    return gender_of_first_name(parts[0]) if len(parts) >= 2 else None
+    return first_name_gender(parts[0]) if len(parts) >= 2 else None
 
 
 def _looks_like_person(name: str) -> bool:
