@@ -132,7 +132,7 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
 
     @app.get("/entities/{entity_id}", include_in_schema=False)
     def entity(entity_id: str):
-        e = index.entities.get(entity_id)
+        e = lib.entities.get(entity_id)
         if e is None:
             raise HTTPException(404, f"No entity {entity_id}.")
         body = entity_body(e, index.quotes_by_entity.get(e.id, []), index.stories_of_entity.get(e.id, []),
@@ -143,7 +143,7 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
     def quotes(speaker: str | None = Text("speaker name"), outlet: str | None = Text("outlet name"),
                story: str | None = Text("story id"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
         s = story_or_404(story) if story else None
-        chosen = filter_quotes(lib.corpus.quotes, lib.articles, index.entities, speaker, outlet,
+        chosen = filter_quotes(lib.corpus.quotes, lib.articles, lib.entities, speaker, outlet,
                                set(s.article_ids) if s else None)
         body = quotes_body(chosen, lib.articles, index.outlets, speaker or None, outlet or None,
                            (s.id, s.title) if s else None, offset, index.speakers)

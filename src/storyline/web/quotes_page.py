@@ -44,21 +44,23 @@ def who(q: Quote) -> str:
     return "<span class='dim'>speaker unknown</span>"
 
 
-def quote_item(q: Quote, articles: Mapping[str, Article], citer: Citer) -> str:
-    """One quote: the words, then speaker · confidence · kind · outlet · date, then its citation."""
+def quote_item(q: Quote, articles: Mapping[str, Article], citer: Citer, sure: float) -> str:
+    """One quote: the words, then speaker · confidence · kind · outlet · date, then its citation.
+    Below ``sure`` (Settings.speaker_sure) the speaker is only "attributed to"."""
     a = articles[q.span.article_id]
-    sure = Settings().speaker_sure
-    bits = [f"— {'attributed to ' if q.speaker and not is_sure(q.confidence, sure) else ''}{who(q)}"]
+    doubtful = bool(q.speaker) and not is_sure(q.confidence, sure)
+    bits = [f"— {'attributed to ' if doubtful else ''}{who(q)}"]
     if q.speaker:
-        uncertain = "" if is_sure(q.confidence, sure) else "uncertain, "
-        bits.append(f"<span class='conf'>speaker {uncertain}confidence {q.confidence:.2f}</span>")
+        bits.append(f"<span class='conf'>speaker {'uncertain, ' if doubtful else ''}confidence "
+                    f"{q.confidence:.2f}</span>")
     bits += [esc(q.kind), esc(a.outlet or a.source), time_tag(a.published)]
     return (f"<article class='quote' id='{esc('q-' + q.id)}'><blockquote><p>“{esc(clip(q.text, MAX_TEXT_CHARS))}”</p>"
             f"</blockquote><p class='meta'>{' · '.join(bits)}{citer.cite([q.span], label='[in context]')}</p></article>")
 
 
 def quote_list(quotes: Sequence[Quote], articles: Mapping[str, Article], citer: Citer) -> str:
-    return "".join(quote_item(q, articles, citer) for q in quotes)
+    sure = Settings().speaker_sure
+    return "".join(quote_item(q, articles, citer, sure) for q in quotes)
 
 
 def filter_form(speaker: str | None, outlet: str | None, story: str | None, outlets: Sequence[str],

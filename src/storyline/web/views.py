@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import cached_property
 
-from ..model import Corpus, Entity, Quote, Story
+from ..model import Corpus, Quote, Story
 
 
 class ReaderIndex:
@@ -39,10 +39,6 @@ class ReaderIndex:
             for aid in s.article_ids:
                 out[aid].append(s)
         return dict(out)
-
-    @cached_property
-    def entities(self) -> dict[str, Entity]:
-        return {e.id: e for e in self.corpus.entities}
 
     @cached_property
     def quotes(self) -> dict[str, Quote]:
