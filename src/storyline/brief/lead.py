@@ -19,7 +19,7 @@ from ..config import BRIEF
 from ..model import Span
 from ..resources import lines
 from ..text.words import jaccard_neighbours
-from .facts import content_words, key_terms
+from .facts import content_words, counts, key_terms
 from .standalone import needs_context
 
 COPY_SIM = 0.8  # two sentences this alike are one sentence copied, not two outlets agreeing
@@ -47,6 +47,7 @@ class Candidate:
     keys: frozenset[str]
     standalone: bool
     score: float = 0.0
+    counts: frozenset[tuple[str, str]] = frozenset()  # what it counts ("3", "people"): facts.counts
 
 
 def is_body(text: str) -> bool:
@@ -69,7 +70,7 @@ def stems(words: frozenset[str]) -> frozenset[str]:
 
 def make_candidate(span: Span, outlet: str, day: str, body_rank: int, language: str) -> Candidate:
     return Candidate(span, outlet, day, body_rank, content_words(span.text), key_terms(span.text),
-                     not needs_context(span.text, language))
+                     not needs_context(span.text, language), counts=counts(span.text))
 
 
 def reports_past_event(text: str, language: str = "en") -> bool:

@@ -20,7 +20,7 @@ from ..model import Article, BriefSentence, Span, Story
 from ..resources import base_language, lines
 from ..text.datelines import dateline_end
 from ..text.glyphs import DASHES, DOUBLE_OPEN, balanced_quotes
-from .facts import content_words, counts, same_fact, supports
+from .facts import content_words, same_fact, supports
 from .lead import Candidate, corroboration, is_body, lead_score, make_candidate, outlet_vocabulary
 
 _JUNK = re.compile(r"(?i)^(timeline\b|sources?:|read more|related|share|advertisement|©|\d+\.\s)|https?://")
@@ -115,8 +115,7 @@ def summary_sentences(story: Story, articles: dict[str, Article],
         for c in ranked:
             if len(chosen) >= BRIEF.summary_max or (relax and len(chosen) >= BRIEF.summary_min):
                 break
-            mine = counts(c.span.text)
-            if _overlaps(c.span, used) or any(same_fact(c.words, x.words, c.keys, x.keys, mine, counts(x.span.text))
+            if _overlaps(c.span, used) or any(same_fact(c.words, x.words, c.keys, x.keys, c.counts, x.counts)
                                               for x, _ in chosen):
                 continue
             if not relax and per_outlet.get(c.outlet, 0) >= BRIEF.per_outlet:
