@@ -57,7 +57,7 @@ from .stories.state import ClusterState
 from .store.duckdb_store import Store
 from .store.output import BRIEFS, RESULTS, STATE, OutputBusy, writer_lock
 from .store.search import SearchUnavailable
-from .text.hits import context, merged, query_terms, term_ranges
+from .text.hits import context, query_terms, segments, term_ranges
 
 __all__ = ["app", "main", "write_outputs"]  # write_outputs: re-exported for callers of its old home
 
@@ -548,12 +548,10 @@ def search(query: Annotated[str, typer.Argument(metavar="QUERY", help="Words to 
             text = texts[h.article_id]
             lo, hi, marks = context(text, h.start, h.end, terms)
         else:
-            text, lo, hi, marks = h.text, 0, len(h.text), merged(term_ranges(h.text, terms))
-        pieces, pos = [], lo
-        for a, b in marks:  # the query's words in bold, the text on one line
-            pieces += [shown(re.sub(r"\s+", " ", text[pos:a])), (shown(text[a:b]), "bold yellow")]
-            pos = b
-        pieces.append(shown(re.sub(r"\s+", " ", text[pos:hi])))
+            text, lo, hi, marks = h.text, 0, len(h.text), term_ranges(h.text, terms)
+        # the query's words in bold, the text on one line
+        pieces = [(shown(re.sub(r"\s+", " ", piece)), "bold yellow" if hit else "")
+                  for piece, hit in segments(text, lo, hi, marks)]
         dots = ("…" if lo > 0 else "", "…" if hi < len(text) else "")
         out.print(Text.assemble(shown(f"{h.score:6.2f} [{h.kind}] {h.outlet} — {h.title}  "),
                                 (shown(f"{h.article_id}:{h.start}-{h.end}"), "dim"), "\n       “", dots[0],

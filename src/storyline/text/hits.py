@@ -9,6 +9,7 @@ query word marked. Matching is by a shared stem, as the full-text index stems ("
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _WORD = re.compile(r"\w+", re.U)
 WINDOW_WORDS = 20
@@ -50,6 +51,17 @@ def merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
             out.append((a, b))
+    return out
+
+
+def segments(text: str, lo: int, hi: int, ranges: Iterable[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """``text[lo:hi]`` as pieces in order, each flagged when it is one of ``ranges`` (clipped to the
+    slice, joined where they touch): what a surface marks, in HTML or in colour."""
+    out, pos = [], lo
+    for a, b in merged([(max(a, lo), min(b, hi)) for a, b in ranges if a < hi and b > lo]):
+        out += [(text[pos:a], False), (text[a:b], True)]
+        pos = b
+    out.append((text[pos:hi], False))
     return out
 
 

@@ -9,18 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..text.hits import WINDOW_WORDS, context, merged
+from ..text.hits import WINDOW_WORDS, context, merged, segments
 from ..text.paragraphs import paragraph_spans
 from .layout import esc
 
 def marked(text: str, lo: int, hi: int, ranges: Iterable[tuple[int, int]], attrs: str = "") -> str:
     """``text[lo:hi]`` escaped, with each of ``ranges`` (clipped to the slice) in ``<mark>``."""
-    out, pos = [], lo
-    for a, b in merged([(max(a, lo), min(b, hi)) for a, b in ranges if a < hi and b > lo]):
-        out.append(f"{esc(text[pos:a])}<mark{attrs}>{esc(text[a:b])}</mark>")
-        pos = b
-    out.append(esc(text[pos:hi]))
-    return "".join(out)
+    return "".join(f"<mark{attrs}>{esc(piece)}</mark>" if hit else esc(piece)
+                   for piece, hit in segments(text, lo, hi, ranges))
 
 
 def snippet(text: str, start: int, end: int, terms: list[str], words: int = WINDOW_WORDS) -> str:
