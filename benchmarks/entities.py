@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _machine import machine_info  # noqa: E402
+from _scores import pairwise  # noqa: E402
 from ecb_people import ecb_people  # noqa: E402
 from garbled_names import garbled_names  # noqa: E402
 
@@ -195,32 +196,14 @@ def make_corpus(people: list[dict], rng: random.Random) -> tuple[list[Article], 
     return articles, mentions, gold, kind_of
 
 
-def pairwise(gold: dict, pred: dict, kind_of: dict) -> dict:
-    keys = sorted(gold)
-    tp = fp = fn = 0
-    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+def merge_scores(gold: dict, pred: dict, kind_of: dict) -> dict:
+    scores, _ = pairwise(gold, pred, kind_of)
     fused: dict[str, set[int]] = defaultdict(set)
-    for k in keys:
+    for k in gold:
         fused[pred[k]].add(gold[k])
-    for a, b in combinations(keys, 2):
-        same_gold, same_pred = gold[a] == gold[b], pred[a] == pred[b]
-        if same_gold and same_pred:
-            tp += 1
-        elif same_pred:
-            fp += 1
-        elif same_gold:
-            fn += 1
-        if same_gold and (kind_of[a] == "clean") != (kind_of[b] == "clean"):
-            kind = kind_of[b] if kind_of[a] == "clean" else kind_of[a]
-            by_kind[kind][1] += 1
-            by_kind[kind][0] += int(same_pred)
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "true_pairs": tp,
-            "false_merge_pairs": fp, "missed_pairs": fn,
-            "entities_fusing_people": sum(1 for s in fused.values() if len(s) > 1),
-            "recall_vs_clean_by_corruption": {k: round(v[0] / v[1], 3) for k, v in sorted(by_kind.items()) if v[1]}}
+    by_kind = scores.pop("recall_vs_clean_by_corruption")
+    return {**scores, "entities_fusing_people": sum(1 for s in fused.values() if len(s) > 1),
+            "recall_vs_clean_by_corruption": by_kind}
 
 
 OUT = ROOT / "benchmarks" / "results" / "entities.json"
@@ -248,8 +231,8 @@ def main() -> None:
     t0 = time.perf_counter()
     _, index = canonicalize(mentions, articles)
     seconds = time.perf_counter() - t0
-    ours = pairwise(gold, {k: index[k] for k in gold}, kind_of)
-    exact = pairwise(gold, {k: next(m.span.text for m in mentions if (m.span.article_id, m.span.start, m.span.end) == k)
+    ours = merge_scores(gold, {k: index[k] for k in gold}, kind_of)
+    exact = merge_scores(gold, {k: next(m.span.text for m in mentions if (m.span.article_id, m.span.start, m.span.end) == k)
                             for k in gold}, kind_of)
     shared_first = sum(1 for a, b in combinations(people, 2) if a["given"] == b["given"])
     shared_last = sum(1 for a, b in combinations(people, 2) if a["surname"] == b["surname"])

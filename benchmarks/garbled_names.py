@@ -11,12 +11,11 @@ ambiguous bare surnames ended up merged: those must stay at zero.
 from __future__ import annotations
 
 import sys
-from collections import defaultdict
-from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
 
+from _scores import pairwise  # noqa: E402
 from ecb_people import bcubed  # noqa: E402
 from make_garbled_names import available, build  # noqa: E402
 
@@ -43,29 +42,14 @@ def analyse(stories: list[dict]) -> tuple[dict, dict, dict, list]:
 
 
 def score(gold: dict, pred: dict, kind: dict) -> dict:
-    tp = fp = fn = 0
-    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    never_merged = set()
-    for a, b in combinations(sorted(gold), 2):
-        same_gold, same_pred = gold[a] == gold[b], pred[a] == pred[b]
-        tp += same_gold and same_pred
-        fp += same_pred and not same_gold
-        fn += same_gold and not same_pred
-        if same_pred and not same_gold and _related(gold[a], gold[b]):
-            never_merged.add(tuple(sorted((gold[a], gold[b]))))
-        if same_gold and (kind[a] == "clean") != (kind[b] == "clean"):
-            k = kind[b] if kind[a] == "clean" else kind[a]
-            by_kind[k][1] += 1
-            by_kind[k][0] += int(same_pred)
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
+    scores, false_merges = pairwise(gold, pred, kind)
+    never_merged = {tuple(sorted((gold[a], gold[b]))) for a, b in false_merges if _related(gold[a], gold[b])}
     ambiguous = [k for k in gold if "ambiguous" in gold[k]]
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0, 4),
-            "true_pairs": tp, "false_merge_pairs": fp, "missed_pairs": fn, "bcubed": bcubed(pred, gold),
+    by_kind = scores.pop("recall_vs_clean_by_corruption")
+    return {**scores, "bcubed": bcubed(pred, gold),
             "never_merge_pairs_merged": sorted("/".join(x) for x in never_merged),
             "ambiguous_bare_surnames_linked": sum(1 for k in ambiguous if sum(pred[k] == v for v in pred.values()) > 1),
-            "ambiguous_bare_surnames": len(ambiguous),
-            "recall_vs_clean_by_corruption": {k: round(v[0] / v[1], 3) for k, v in sorted(by_kind.items()) if v[1]}}
+            "ambiguous_bare_surnames": len(ambiguous), "recall_vs_clean_by_corruption": by_kind}
 
 
 def _related(a: str, b: str) -> bool:
