@@ -194,15 +194,16 @@ def run_article_stages(docs: Sequence[RawDoc], settings: Settings,
     """Per-article stages in a process pool; with ``cache_dir``, unchanged inputs are not re-analysed."""
     from .engine.cache import ResultCache, doc_key
     from .engine.local import run_local
+    from .engine.rehome import rehome
 
     cache = ResultCache(cache_dir) if cache_dir else None
-    keys = [doc_key(d.source, d.content, d.meta, settings.spacy_model) for d in docs] if cache else []
+    keys = [doc_key(d, settings.spacy_model) for d in docs] if cache else []
     results: dict[int, ArticleResult | str] = {}
     todo = []
     for i, doc in enumerate(docs):
         hit = cache.get(keys[i]) if cache else None
         if isinstance(hit, ArticleResult):
-            results[i] = hit
+            results[i] = rehome(hit, doc.source)
             if progress:
                 progress(1)
         else:

@@ -1,7 +1,9 @@
 """Per-article results cached by content hash, so re-running on a grown folder analyses only new files.
 
-The key covers the input (source, content, metadata), the spaCy pipeline name and a fingerprint of
-storyline's own code and lexicons: any change to either invalidates the entry, never a stale hit.
+The key covers what the analysis reads (content, metadata, a date written in the source path), the
+spaCy pipeline name and a fingerprint of storyline's own code and lexicons: any change to either
+invalidates the entry, never a stale hit. The path itself is not in the key, so the same files in a
+renamed folder hit; the caller moves such a hit to its new source (``engine.rehome``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import pickle
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from ..ingest.dates import path_date
+from ..ingest.readers import RawDoc
 
 PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -26,9 +31,11 @@ def code_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def doc_key(source: str, content: str, meta: dict[str, Any], model: str) -> str:
+def doc_key(doc: RawDoc, model: str) -> str:
+    """The source path counts only through the publication date it may spell (``path_date``)."""
     h = hashlib.sha1()
-    for part in (code_fingerprint(), model, source, json.dumps(meta, sort_keys=True, default=str), content):
+    for part in (code_fingerprint(), model, doc.kind, path_date(doc.source) or "",
+                 json.dumps(doc.meta, sort_keys=True, default=str), doc.content):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()

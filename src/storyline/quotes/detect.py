@@ -8,12 +8,12 @@ or the speaker of the quote paragraph just before (continuity).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..ids import span_id
 from ..model import Article, Mention, Quote, QuotedTerm
 from ..text.datelines import dateline_end
 from ..text.glyphs import (APOSTROPHES, CURLY_APOSTROPHE, DOUBLE_CLOSE, DOUBLE_END, DOUBLE_QUOTES, ENGLISH_DOUBLE,
@@ -81,7 +81,7 @@ class _Cand:
 
 
 def _qid(article_id: str, start: int, end: int) -> str:
-    return "q_" + hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:10]
+    return span_id("q_", article_id, start, end)
 
 
 _ATTRIBUTION_TAIL = re.compile(r",\s+(?P<tail>[^,]{3,80}?)[.!?]?\s*$")
@@ -612,7 +612,7 @@ def extract_quotes_and_terms(article: Article, mentions: list[Mention],
                              doc: Doc | None = None) -> tuple[list[Quote], list[QuotedTerm]]:
     """The stage entry point: speech quotes, and the quoted stretches that are not speech."""
     found = analyze_quotes(article, mentions, doc)
-    terms = [QuotedTerm(id="qt_" + _qid(article.id, t.start, t.end)[2:], span=article.span(t.start, t.end),
+    terms = [QuotedTerm(id=span_id("qt_", article.id, t.start, t.end), span=article.span(t.start, t.end),
                               text=article.text[t.start:t.end], kind=t.kind)  # type: ignore[arg-type]
              for t in found.terms if t.end > t.start]
     return found.quotes, terms

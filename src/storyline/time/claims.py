@@ -9,12 +9,12 @@ so outlets that write "soldiers", "troops" or "Soldaten" agree on the unit ``tro
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..ids import span_id
 from ..model import Article, Claim
 from ..resources import base_language, table
 from ..text.sentences import sentence_around
@@ -306,7 +306,7 @@ def extract_claims(article: Article, times_spans: list[tuple[int, int]] | None =
             low = value
         lo, hi = sentence_around(text, s)
         sent = text[lo:hi]
-        cid = "c_" + hashlib.sha1(f"{article.id}:{s}:{end}".encode()).hexdigest()[:10]
+        cid = span_id("c_", article.id, s, end)
         out.append(Claim(id=cid, span=article.span(s, end), subject=subject, value=value, unit=unit,
                          approx=approx, hedged=is_hedged(sent, q.lang), qualifier=qual, low=low, high=high,
                          total=total))

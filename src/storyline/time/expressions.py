@@ -14,13 +14,13 @@ in a piece that opens with "14 March 2025"), and absolute dates need no anchor a
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from ..ids import span_id
 from ..model import Article, TimeExpr
 from .anchoring import day_month_year, iso_week, month_year, season_year, shift_month, weekday_date
 from .calendar_words import Calendar, calendar
@@ -313,7 +313,7 @@ def extract_times(article: Article, doc: Any = None) -> list[TimeExpr]:
             r = resolve(kind, m, cal, anchor, direction, year_ctx)
         except (Unresolvable, KeyError, ValueError, OverflowError):  # arithmetic past year 9999
             continue
-        tid = "t_" + hashlib.sha1(f"{article.id}:{s}:{e}".encode()).hexdigest()[:10]
+        tid = span_id("t_", article.id, s, e)
         out.append(TimeExpr(id=tid, span=article.span(s, e), value=r.value,
                             anchor=anchor.isoformat() if anchor and r.kind != "duration" else None,
                             granularity=r.granularity, kind=r.kind, mod=r.mod, end=r.end,  # type: ignore[arg-type]
