@@ -87,3 +87,26 @@ def test_the_readme_python_example_runs_and_prints_no_none(tmp_path: Path, data_
     printed = capsys.readouterr().out.splitlines()
     assert printed and not any(line.startswith("None") for line in printed)
     assert (tmp_path / "out" / "analysis.json").exists()
+
+
+def test_extend_adds_to_the_stories_of_the_run_in_out_as_the_cli_does(tmp_path: Path, data_dir: Path):
+    out = tmp_path / "out"
+    mini = sorted((data_dir / "mini").iterdir())
+    first = analyze(mini[:-1], Settings(workers=1), out=out)
+    grown = analyze(mini[-1:], Settings(workers=1), out=out, extend=True)
+    assert {a.id for a in first.articles} < {a.id for a in grown.articles}  # earlier articles kept
+    earlier_story = {aid: s.id for s in first.stories for aid in s.article_ids}
+    now_story = {aid: s.id for s in grown.stories for aid in s.article_ids}
+    assert all(now_story[aid] == sid for aid, sid in earlier_story.items())  # and their story ids
+
+
+def test_errors_for_the_user_are_one_family(tmp_path: Path, data_dir: Path):
+    from storyline.errors import EarlierRunUnreadable, StorylineError
+
+    out = tmp_path / "out"
+    analyze(data_dir / "mini" / "korsa_herald.txt", Settings(workers=1), out=out)
+    (out / "stories_state.json").write_text("{ damaged")
+    with pytest.raises(StorylineError) as caught:
+        analyze(data_dir / "mini" / "nordwire.jsonl", Settings(workers=1), out=out, extend=True)
+    assert isinstance(caught.value, EarlierRunUnreadable) and "stories_state.json" in str(caught.value)
+    assert "\n" not in str(caught.value)

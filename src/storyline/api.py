@@ -14,9 +14,7 @@ from pathlib import Path
 
 from .config import Settings
 from .model import Corpus
-from .outputs import write_outputs
-from .pipeline import read_all, run_article_stages, run_corpus_stages
-from .stories.state import ClusterState
+from .run import analyze_run
 from .store.duckdb_store import Store
 
 PathLike = str | os.PathLike[str]
@@ -31,7 +29,7 @@ def _as_list(paths: PathLike | Iterable[PathLike]) -> list[str | Path]:
 
 def analyze(paths: PathLike | Iterable[PathLike], settings: Settings | None = None,
             progress: Callable[[int], None] | None = None, *, out: PathLike | None = None,
-            allow_private: bool = False) -> Corpus:
+            extend: bool = False, cache: bool = True, allow_private: bool = False) -> Corpus:
     """Analyse files, folders, URLs or ``"-"`` (stdin) into a :class:`~storyline.model.Corpus`.
 
     ``paths``: one path or a list of them. Bad inputs become one-line messages in
@@ -40,17 +38,18 @@ def analyze(paths: PathLike | Iterable[PathLike], settings: Settings | None = No
     writes, replacing what it held in one atomic step; it is left untouched when no article could be
     analysed (an empty batch must not replace a good earlier run), and
     :class:`storyline.store.output.OutputBusy` is raised when another process is writing there.
+    With ``out``: ``extend`` adds to the stories of the run there (``--extend-stories``; raises
+    :class:`storyline.errors.EarlierRunUnreadable` when that run is damaged), and ``cache`` reuses
+    per-article results of unchanged inputs (``--cache``, on by default).
     ``allow_private``: fetch URLs on private or loopback addresses (refused by default).
+    Every error raised for the user is a :class:`storyline.errors.StorylineError`.
     """
-    settings = settings or Settings()
-    docs, errors = read_all(_as_list(paths), allow_private=allow_private)
-    results, more = run_article_stages(docs, settings, progress)
-    story_state = ClusterState()
-    corpus = run_corpus_stages(results, settings.kb_path, story_state)
-    corpus.errors = errors + more + corpus.errors  # input errors first, then the corpus stages' own
-    if out is not None and corpus.articles:
-        write_outputs(corpus, Path(out), story_state, results)
-    return corpus
+    report = analyze_run(_as_list(paths), settings or Settings(), out=Path(out) if out is not None else None,
+                         extend=extend, cache=cache, allow_private=allow_private, progress=progress)
+    if report.corpus is None:
+        errors = report.errors + ([report.unchanged] if report.unchanged else [])
+        return Corpus(errors=errors)
+    return report.corpus
 
 
 def open_store(path: PathLike, read_only: bool = False) -> Store:

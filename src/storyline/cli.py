@@ -38,24 +38,23 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .brief.changes import previous_briefs, since_last_run
 from .brief.llm import RewriteReport, rewrite_summary
 from .brief.render import render_html, render_json
 from .cli_help import Command, examples
 from .config import ModelMissing, Settings
+from .errors import EarlierRunUnreadable
 from .entities.kb import KBError, load_kb
 from .ingest import article as ingest_article  # called through the module: tests substitute build_article
 from .ingest.readers import ReadError, read_inputs
 from .ingest.readers.url import is_url
 from .model import Corpus
 from .outputs import analysis_path, read_analysis, write_outputs
-from .pipeline import ArticleResult, load_results, read_all, run_article_stages, run_corpus_stages
+from .run import analyze_run
 from .quotes.grouping import collapse, outlets_by_group
 from .quotes.lookup import spoken_by
 from .quotes.trust import speaker_label
-from .stories.state import ClusterState
 from .store.duckdb_store import Store
-from .store.output import BRIEFS, RESULTS, STATE, OutputBusy, writer_lock
+from .store.output import OutputBusy, writer_lock
 from .store.search import SearchUnavailable
 from .text.hits import context, query_terms, segments, term_ranges
 
@@ -152,25 +151,6 @@ def check_inputs(paths: list[str]) -> None:
         raise fail(f"no such file or folder: {', '.join(missing)}")
 
 
-def _load_earlier(out_dir: Path) -> tuple[ClusterState, list[ArticleResult]]:
-    """The story state and per-article results of the run in ``out_dir``, for --extend-stories;
-    empty when there is none. Anything unreadable is one line and exit 2, before anything is done."""
-    state_path, results_path = out_dir / STATE, out_dir / RESULTS
-    if not state_path.exists() and not results_path.exists():
-        return ClusterState(), []
-    loaded = []
-    for path, loader in ((state_path, ClusterState.load), (results_path, load_results)):
-        if not path.exists():
-            raise fail(f"{path}: missing, so the earlier run cannot be extended; "
-                       "run without --extend-stories to rebuild")
-        try:
-            loaded.append(loader(path))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
-            raise fail(f"{path}: cannot read the earlier run ({type(e).__name__}, damaged or truncated); "
-                       "run without --extend-stories to rebuild") from None
-    return loaded[0], loaded[1]
-
-
 def _settings(executor: str, ray_address: str | None, workers: int, model: str | None) -> Settings:
     """The run's settings from the options; an executor that cannot run is a usage error."""
     if executor not in ("local", "ray"):
@@ -233,6 +213,7 @@ def analyze(
             load_kb(kb)
         except KBError as e:
             raise fail(e) from None
+        settings = dataclasses.replace(settings, kb_path=str(kb))
     try:
         lock = writer_lock(out_dir)
         lock.__enter__()
@@ -241,54 +222,44 @@ def analyze(
     except OSError as e:
         raise fail(f"{out_dir}: cannot write the output folder ({e.strerror or type(e).__name__})") from None
     try:
-        _analyze_locked(paths, out_dir, settings, quiet, as_json, kb, use_cache, allow_private, extend)
+        _analyze_locked(paths, out_dir, settings, quiet, as_json, use_cache, allow_private, extend)
     finally:
         lock.__exit__(None, None, None)
 
 
 def _analyze_locked(paths: list[str], out_dir: Path, settings: Settings, quiet: bool, as_json: bool,
-                    kb: Path | None, use_cache: bool, allow_private: bool, extend: bool) -> None:
-    story_state, earlier = _load_earlier(out_dir) if extend else (ClusterState(), [])
-    docs, errors = read_all(paths, allow_private=allow_private)
-    counts = dict.fromkeys(("articles", "failed_inputs", "entities", "quotes", "times", "events", "claims",
-                            "stories", "briefs"), 0)
+                    use_cache: bool, allow_private: bool, extend: bool) -> None:
+    """``storyline analyze`` around :func:`storyline.run.analyze_run`: a progress bar, messages, exit codes."""
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, disable=quiet)
+    task = progress.add_task("analyzing articles", total=None)
 
-    def unchanged(why: str) -> typer.Exit:
-        for e in errors:
-            error(e)
-        error(f"{why}; {out_dir} left unchanged")
-        if as_json:
-            emit_json({**counts, "failed_inputs": len(errors), "written": False})
-        return typer.Exit(NOTHING_WRITTEN)
+    def phase(name: str, total: int) -> None:
+        if name == "articles":  # shown once there is something to analyse, not for an empty folder
+            if not quiet:  # workers load spaCy before the first article is done: say why the bar waits
+                err.print(shown(f"loading language model {settings.spacy_model}…"))
+            progress.update(task, total=total)
+            progress.start()
+        else:
+            progress.update(task, description="stories, comparison, briefs")
 
-    if not docs:  # an empty folder must not replace a good earlier run with nothing
-        raise unchanged(f"no readable input in {' '.join(paths)}")
-    if not quiet:  # workers load spaCy before the first article is done: say why the bar waits
-        err.print(shown(f"loading language model {settings.spacy_model}…"))
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, disable=quiet) as progress:
-        task = progress.add_task("analyzing articles", total=len(docs))
-        try:
-            results, more = run_article_stages(docs, settings, lambda n: progress.advance(task, n),
-                                               cache_dir=out_dir / ".cache" if use_cache else None)
-        except ModelMissing as e:  # loaded before the workers fork: nothing analysed, nothing written
-            progress.stop()
-            raise fail(f"{e}; {out_dir} left unchanged") from None
-        if not results:
-            errors += more
-            progress.stop()
-            raise unchanged("no article could be analysed")
-        progress.update(task, description="stories, comparison, briefs")
-        new_ids = {r.article.id for r in results}  # earlier articles stay in the corpus, briefs and database
-        results = results + [r for r in earlier if r.article.id not in new_ids]
-        corpus = run_corpus_stages(results, str(kb) if kb else None, story_state)
-    if extend:  # read the previous briefs now: writing the outputs replaces them
-        corpus = since_last_run(corpus, previous_briefs(out_dir / BRIEFS), {r.article.id for r in earlier},
-                                {r.article.id: r.sentences for r in results})
-    corpus.errors = errors + more + corpus.errors  # input errors first, then the corpus stages' own
-    for e in corpus.errors:
+    try:
+        report = analyze_run(paths, settings, out=out_dir, extend=extend, cache=use_cache,
+                             allow_private=allow_private, progress=lambda n: progress.advance(task, n), phase=phase)
+    except (ModelMissing, EarlierRunUnreadable) as e:  # nothing analysed, nothing written
+        raise fail(f"{e}; {out_dir} left unchanged" if isinstance(e, ModelMissing) else e) from None
+    finally:
+        progress.stop()
+    for e in report.errors:
         error(e)
-    written = write_outputs(corpus, out_dir, story_state, results)
+    corpus, written = report.corpus, report.written
+    if corpus is None or written is None:
+        error(f"{report.unchanged}; {out_dir} left unchanged")
+        if as_json:
+            emit_json({**dict.fromkeys(("articles", "entities", "quotes", "times", "events", "claims",
+                                        "stories", "briefs"), 0), "failed_inputs": len(report.errors),
+                       "written": False})
+        raise typer.Exit(NOTHING_WRITTEN)
     summary = {"articles": len(corpus.articles), "failed_inputs": len(corpus.errors), "entities": len(corpus.entities),
                "quotes": len(corpus.quotes), "times": len(corpus.times), "events": len(corpus.events),
                "claims": len(corpus.claims), "stories": len(corpus.stories), "briefs": len(corpus.briefs),

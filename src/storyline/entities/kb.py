@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import StorylineError
 from .names import name_score, parse
 from .translit import fold
 
@@ -19,7 +20,7 @@ PERSON_LINK = 0.95  # name score needed to link a person: full names, near-exact
 _PLACE_TYPES = {"GPE", "LOC"}
 
 
-class KBError(ValueError):
+class KBError(StorylineError, ValueError):
     """The knowledge-base file cannot be read; the message names the file and the line."""
 
 

@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..errors import StorylineError
+
 ANALYSIS = "analysis.json"
 DATABASE = "storyline.duckdb"
 BRIEFS = "briefs"
@@ -41,7 +43,7 @@ RUNS = ".runs"
 LOCK = ".lock"
 
 
-class OutputBusy(RuntimeError):
+class OutputBusy(StorylineError, RuntimeError):
     """Another writer holds the folder's lock."""
 
     def __init__(self, out_dir: Path, holder: str | None):

@@ -20,11 +20,12 @@ from pathlib import Path
 
 import duckdb
 
+from ..errors import StorylineError
 from ..text.hits import query_terms, term_ranges
 
 
-class SearchUnavailable(RuntimeError):
-    pass
+class SearchUnavailable(StorylineError, RuntimeError):
+    """Full-text search cannot run here (no index, or DuckDB's fts extension is missing)."""
 
 
 @cache

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ...errors import StorylineError
 from ..decode import DecodeError, decode_bytes
 from ..sanitize import clean_doc_fields, clean_source, valid_unicode
 
@@ -33,7 +34,7 @@ class RawDoc:
         object.__setattr__(self, "meta", meta)
 
 
-class ReadError(Exception):
+class ReadError(StorylineError):
     """One input could not be read; the message is one line naming the input."""
 
     def __init__(self, source: str, reason: str):
