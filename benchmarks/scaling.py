@@ -7,7 +7,7 @@ Per-article stages cost the same per article whatever the corpus size; the corpu
 (duplicates, entities, stories, events, comparison, briefs, related stories) see every article and
 are where a large corpus can go quadratic. This reads per-article results that `storyline analyze`
 saved (real articles: e.g. ECB+ and PolNeAR dev), runs the corpus stages on random subsets of
-growing size, times each stage (each stage's entry function is wrapped for the run) and fits the
+growing size, times each named stage (``run_corpus_stages(timings=...)``) and fits the
 exponent k of time ~ N^k over all sizes and between the two largest (fixed costs flatten the first;
 the second is judged). Goal (issue 20): every stage's k <= 1.2. Result: benchmarks/results/scaling.json.
 """
@@ -15,13 +15,11 @@ the second is judged). Goal (issue 20): every stage's k <= 1.2. Result: benchmar
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import math
 import random
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,31 +27,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _machine import machine_info, peak_rss_mb  # noqa: E402
 
+from storyline.corpus_stages import CORPUS_STAGES  # noqa: E402
 from storyline.pipeline import load_results, run_corpus_stages  # noqa: E402
-
-# (module, function): the entry of each corpus stage, looked up by the pipeline at call time
-STAGES = [("storyline.ingest.dedup", "find_duplicates"), ("storyline.entities.canonical", "canonicalize"),
-          ("storyline.quotes.grouping", "group_quotes"), ("storyline.stories.cluster", "cluster_stories"),
-          ("storyline.time.events", "build_events"), ("storyline.compare.compare", "compare_story"),
-          ("storyline.compare.questions", "open_questions"), ("storyline.stories.related", "related_stories"),
-          ("storyline.brief.build", "build_brief")]
-
-
-def instrument(spent: dict[str, float]) -> None:
-    """Wrap each stage's entry function so its wall time accumulates in ``spent``."""
-    for module, name in STAGES:
-        mod = importlib.import_module(module)
-        original = getattr(mod, name)
-
-        def timed(*args, _f=original, _name=name, **kw):  # type: ignore[no-untyped-def]
-            t0 = time.perf_counter()
-            try:
-                return _f(*args, **kw)
-            finally:
-                spent[_name] += time.perf_counter() - t0
-
-        setattr(mod, name, timed)
-
 
 def exponent(sizes: list[int], seconds: list[float]) -> float | None:
     """Least-squares slope of log(time) on log(size)."""
@@ -75,8 +50,7 @@ def main() -> None:
     args = ap.parse_args()
     pool = [r for path in args.results for r in load_results(path)]
     sizes = [n for n in map(int, args.sizes.split(",")) if n <= len(pool)]
-    spent: dict[str, float] = defaultdict(float)
-    instrument(spent)
+    spent: dict[str, float] = {}
     rows = []
     for n in sizes:
         best: dict[str, float] | None = None
@@ -84,12 +58,12 @@ def main() -> None:
             sample = random.Random(n * 100 + rep).sample(pool, n)
             spent.clear()
             t0 = time.perf_counter()
-            run_corpus_stages(load_again(sample))
+            run_corpus_stages(load_again(sample), timings=spent)
             run = {"total": time.perf_counter() - t0, **spent}
             best = run if best is None or run["total"] < best["total"] else best
         rows.append({"articles": n, **{k: round(v, 3) for k, v in best.items()}})
         print(json.dumps(rows[-1]), file=sys.stderr)
-    keys = ["total"] + [name for _, name in STAGES]
+    keys = ["total"] + CORPUS_STAGES.names
     fit = {k: exponent(sizes, [r.get(k, 0.0) for r in rows]) for k in keys}
     # fixed costs flatten the fit over all sizes: the slope between the two largest shows the trend
     local = {k: exponent(sizes[-2:], [r.get(k, 0.0) for r in rows[-2:]]) for k in keys}

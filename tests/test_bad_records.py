@@ -215,16 +215,16 @@ def test_jsonl_line_with_a_huge_integer_is_one_error(tmp_path: Path) -> None:
 
 
 def test_a_per_article_stage_that_raises_costs_that_article_only(tmp_path: Path, monkeypatch) -> None:
-    import storyline.time.expressions as expressions
+    import storyline.article_stages as stages  # the stage calls the name it imported
 
-    real = expressions.extract_times
+    real = stages.extract_times
 
     def flaky(article, doc=None):  # type: ignore[no-untyped-def]
         if "Aldoria" not in article.text:
             raise RuntimeError("boom\nsecond line")
         return real(article, doc)
 
-    monkeypatch.setattr(expressions, "extract_times", flaky)
+    monkeypatch.setattr(stages, "extract_times", flaky)
     (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "b.txt").write_text("Lindhaven council met on Monday to discuss the new budget for the harbour. "
                                     "Members voted for the plan after a long debate.", encoding="utf-8")
@@ -244,18 +244,18 @@ def _results(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def test_a_corpus_stage_failing_on_one_article_drops_that_article(tmp_path: Path, monkeypatch) -> None:
-    import storyline.entities.canonical as canonical
+    import storyline.corpus_stages as stages
 
     results = _results(tmp_path)
     bad_id = results[1].article.id
-    real = canonical.canonicalize
+    real = stages.canonicalize
 
     def picky(mentions, articles, kb=None):  # type: ignore[no-untyped-def]
         if any(a.id == bad_id for a in articles):
             raise KeyError("weird")
         return real(mentions, articles, kb)
 
-    monkeypatch.setattr(canonical, "canonicalize", picky)
+    monkeypatch.setattr(stages, "canonicalize", picky)
     corpus = run_corpus_stages(results)
     assert [a.id for a in corpus.articles] == [r.article.id for r in results if r.article.id != bad_id]
     assert len(corpus.errors) == 1 and "1.txt: dropped in the corpus stages: KeyError" in corpus.errors[0]
@@ -265,12 +265,12 @@ def test_a_corpus_stage_failing_on_one_article_drops_that_article(tmp_path: Path
 
 
 def test_an_optional_corpus_stage_degrades_with_one_error(tmp_path: Path, monkeypatch) -> None:
-    import storyline.brief.build as build
+    import storyline.corpus_stages as stages
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise ValueError("no brief today")
 
-    monkeypatch.setattr(build, "build_brief", broken)
+    monkeypatch.setattr(stages, "build_brief", broken)
     results = _results(tmp_path)
     corpus = run_corpus_stages(results)
     assert len(corpus.articles) == 3 and corpus.stories and corpus.briefs == []

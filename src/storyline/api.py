@@ -46,10 +46,7 @@ def analyze(paths: PathLike | Iterable[PathLike], settings: Settings | None = No
     """
     report = analyze_run(_as_list(paths), settings or Settings(), out=Path(out) if out is not None else None,
                          extend=extend, cache=cache, allow_private=allow_private, progress=progress)
-    if report.corpus is None:
-        errors = report.errors + ([report.unchanged] if report.unchanged else [])
-        return Corpus(errors=errors)
-    return report.corpus
+    return report.corpus if report.corpus is not None else Corpus(errors=report.errors)
 
 
 def open_store(path: PathLike, read_only: bool = False) -> Store:

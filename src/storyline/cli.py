@@ -50,6 +50,7 @@ from .ingest.readers.url import is_url
 from .model import Corpus
 from .outputs import analysis_path, read_analysis, write_outputs
 from .run import analyze_run
+from .stages import UnknownStage, check_skip
 from .quotes.grouping import collapse, outlets_by_group
 from .quotes.lookup import spoken_by
 from .quotes.trust import speaker_label
@@ -151,8 +152,10 @@ def check_inputs(paths: list[str]) -> None:
         raise fail(f"no such file or folder: {', '.join(missing)}")
 
 
-def _settings(executor: str, ray_address: str | None, workers: int, model: str | None) -> Settings:
-    """The run's settings from the options; an executor that cannot run is a usage error."""
+def _settings(executor: str, ray_address: str | None, workers: int, model: str | None,
+              skip: list[str] | None = None) -> Settings:
+    """The run's settings from the options; an executor that cannot run, or a stage name that no
+    stage has, is a usage error."""
     if executor not in ("local", "ray"):
         raise fail(f"unknown executor {executor!r} (local, ray)")
     if executor == "ray" and importlib.util.find_spec("ray") is None:
@@ -162,6 +165,14 @@ def _settings(executor: str, ray_address: str | None, workers: int, model: str |
         settings = dataclasses.replace(settings, workers=workers)
     if model:
         settings = dataclasses.replace(settings, spacy_model=model)
+    if skip:
+        from .article_stages import ARTICLE_STAGES  # lazy: the stages import most of storyline
+        from .corpus_stages import CORPUS_STAGES
+
+        try:
+            settings = dataclasses.replace(settings, skip=check_skip(skip, ARTICLE_STAGES, CORPUS_STAGES))
+        except UnknownStage as e:
+            raise fail(e) from None
     return settings
 
 
@@ -192,6 +203,9 @@ def analyze(
     extend: Annotated[bool, typer.Option("--extend-stories", help="Extend the stories of the previous run in --out "
                                          "(OUT/stories_state.json): earlier articles keep their story ids, new "
                                          "ones join them or start new stories.")] = False,
+    skip: Annotated[Optional[list[str]], typer.Option("--skip", metavar="STAGE", help="Leave a stage out "
+                                                      "(repeatable; `storyline stages` lists them), e.g. --skip "
+                                                      "quotes for stories and briefs without quotes.")] = None,
 ) -> None:
     """Analyse articles: write analysis.json, briefs/ and storyline.duckdb to --out.
 
@@ -207,7 +221,7 @@ def analyze(
       into --out.
     """
     check_inputs(paths)
-    settings = _settings(executor, ray_address, workers, model)
+    settings = _settings(executor, ray_address, workers, model, skip)
     if kb is not None:
         try:
             load_kb(kb)
@@ -527,6 +541,27 @@ def search(query: Annotated[str, typer.Argument(metavar="QUERY", help="Words to 
         out.print(Text.assemble(shown(f"{h.score:6.2f} [{h.kind}] {h.outlet} — {h.title}  "),
                                 (shown(f"{h.article_id}:{h.start}-{h.end}"), "dim"), "\n       “", dots[0],
                                 *pieces, dots[1], "”"))
+
+
+@app.command("stages", cls=Command, epilog=examples("storyline stages", "storyline stages --json"))
+def stages_cmd(as_json: Annotated[bool, typer.Option("--json", help="Print the stages as JSON on stdout.")] = False
+               ) -> None:
+    """The named stages of `analyze`, in run order: per article, then over the corpus. Any stage not
+    marked required can be left out with `analyze --skip STAGE`."""
+    from .article_stages import ARTICLE_STAGES  # lazy: the stages import most of storyline
+    from .corpus_stages import CORPUS_STAGES
+
+    rows = [{"name": st.name, "kind": reg.kind, "required": st.required, "does": st.doc}
+            for reg in (ARTICLE_STAGES, CORPUS_STAGES) for st in reg]
+    if as_json:
+        emit_json(rows, indent=1)
+        return
+    t = Table(title="storyline stages")
+    for col in ("stage", "runs", "skippable", "what it does"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(r["name"], str(r["kind"]), "no" if r["required"] else "yes", Text(str(r["does"])))
+    out.print(t)
 
 
 DEFAULT_PORT = 8000

@@ -70,6 +70,9 @@ class Settings:
     kb_path: str | None = None
     executor: str = "local"  # "local" (process pool) or "ray"
     ray_address: str | None = None  # None: start a local Ray instance
+    # Stages left out by name (per-article and corpus, see storyline.stages): their output stays
+    # empty, e.g. frozenset({"quotes"}) for stories and briefs without quote extraction.
+    skip: frozenset[str] = frozenset()
     # A named speaker at or above this attribution confidence is stated as fact; below it, readers
     # see "attributed to … (uncertain)". Set from benchmarks/quotes.py: every confidence level from
     # here up was right >= 95 % of the time on PolNeAR (its `speaker_sure` field checks it each run).

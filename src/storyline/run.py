@@ -19,6 +19,7 @@ from .errors import EarlierRunUnreadable
 from .model import Corpus
 from .outputs import write_outputs
 from .pipeline import ArticleResult, load_results, read_all, run_article_stages, run_corpus_stages
+from .stages import check_skip
 from .stories.state import ClusterState
 from .store.output import BRIEFS, RESULTS, STATE, writer_lock
 
@@ -62,12 +63,17 @@ def analyze_run(paths: Sequence[str | os.PathLike[str]], settings: Settings, *, 
                 phase: Callable[[str, int], None] | None = None) -> RunReport:
     """Analyse ``paths``; with ``out``, write the run folder there in one atomic step.
 
-    ``extend``: add to the stories of the run in ``out`` (earlier articles keep their story ids).
+    ``settings.skip``: stages left out by name (:class:`~storyline.stages.UnknownStage` for a name that
+    no stage has, before anything is done). ``extend``: add to the stories of the run in ``out`` (earlier articles keep their story ids).
     ``cache``: reuse per-article results of unchanged inputs (``out/.cache``). ``phase(name, total)``
     is called as the run enters "articles" (total: inputs read) and "corpus" (stories, comparison,
     briefs); ``progress(n)`` as articles finish. Holds the folder's writer lock for the whole run, so
     the run it extends cannot change under it (:class:`~storyline.store.output.OutputBusy` otherwise).
     """
+    from .article_stages import ARTICLE_STAGES  # here, not on top: the stages import spaCy and most of storyline
+    from .corpus_stages import CORPUS_STAGES
+
+    check_skip(settings.skip, ARTICLE_STAGES, CORPUS_STAGES)  # a misspelt stage fails before any work
     with writer_lock(out) if out is not None else nullcontext():
         story_state, earlier = load_earlier(out) if extend and out is not None else (ClusterState(), [])
         docs, errors = read_all([os.fspath(p) for p in paths], allow_private=allow_private)
@@ -84,7 +90,7 @@ def analyze_run(paths: Sequence[str | os.PathLike[str]], settings: Settings, *, 
             phase("corpus", 0)
         new_ids = {r.article.id for r in results}  # earlier articles stay in the corpus, briefs and database
         results = results + [r for r in earlier if r.article.id not in new_ids]
-        corpus = run_corpus_stages(results, settings.kb_path, story_state)
+        corpus = run_corpus_stages(results, settings.kb_path, story_state, settings.skip)
         if extend and out is not None:  # read the previous briefs now: writing the outputs replaces them
             corpus = since_last_run(corpus, previous_briefs(out / BRIEFS), {r.article.id for r in earlier},
                                     {r.article.id: r.sentences for r in results})

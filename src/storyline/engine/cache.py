@@ -31,10 +31,11 @@ def code_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def doc_key(doc: RawDoc, model: str) -> str:
-    """The source path counts only through the publication date it may spell (``path_date``)."""
+def doc_key(doc: RawDoc, model: str, skip: frozenset[str] = frozenset()) -> str:
+    """The source path counts only through the publication date it may spell (``path_date``);
+    ``skip``: the stages left out, whose results the entry then lacks."""
     h = hashlib.sha1()
-    for part in (code_fingerprint(), model, doc.kind, path_date(doc.source) or "",
+    for part in (code_fingerprint(), model, ",".join(sorted(skip)), doc.kind, path_date(doc.source) or "",
                  json.dumps(doc.meta, sort_keys=True, default=str), doc.content):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")

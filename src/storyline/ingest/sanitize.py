@@ -45,6 +45,11 @@ def valid_unicode(s: str) -> str:
     return s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
+def one_line(message: str, limit: int = 500) -> str:
+    """A message as one bounded line of valid text: what every error line the user reads is."""
+    return valid_unicode(" ".join(message.split()))[:limit]
+
+
 def clean_meta(value: str, limit: int = MAX_META_CHARS) -> str:
     """A metadata value: valid UTF-8, no control characters but newline and tab, at most ``limit``
     characters (longer values end in an ellipsis)."""
