@@ -10,7 +10,7 @@ to the articles that cause it by :func:`storyline.pipeline.run_corpus_stages`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -21,7 +21,7 @@ from .entities.canonical import canonicalize
 from .entities.kb import load_kb
 from .ingest.dedup import find_duplicates
 from .ingest.sanitize import one_line
-from .model import Article, Brief, Comparison, Corpus, Entity, Quote, Story, TimeExpr
+from .model import Article, Brief, Claim, Comparison, Corpus, Entity, Quote, Story, TimeExpr
 from .quotes.grouping import group_quotes
 from .stages import Registry
 from .stories.cluster import cluster_stories
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .stories.state import ClusterState
 
 T = TypeVar("T")
+R = TypeVar("R", Quote, Claim)
 
 
 @dataclass
@@ -70,6 +71,17 @@ class CorpusState:
     @property
     def sentences(self) -> dict[str, list[tuple[int, int]]]:
         return {r.article.id: r.sentences for r in self.results}
+
+    def by_story(self, items: Sequence[R]) -> dict[str, list[R]]:
+        """``items`` (quotes or claims) of each story's articles, indexed once: a story's comparison
+        and brief read only its own, so their cost follows the story's size, not the corpus's."""
+        story_of = {aid: s.id for s in self.stories for aid in s.article_ids}
+        out: dict[str, list[R]] = {s.id: [] for s in self.stories}
+        for item in items:
+            sid = story_of.get(item.span.article_id)  # type: ignore[attr-defined]
+            if sid is not None:
+                out[sid].append(item)
+        return out
 
     def entity_of(self, article_id: str, start: int, end: int) -> str:
         return self.index[(article_id, start, end)]
@@ -166,9 +178,9 @@ def events(st: CorpusState) -> None:
 def comparison(st: CorpusState) -> None:
     """Per story: what the sources agree on, conflict on and update; framing; voices; coverage."""
     by_id, sentences = st.by_id, st.sentences
-    claims = [c for r in st.results for c in r.claims]
+    quotes, claims = st.by_story(st.quotes), st.by_story([c for r in st.results for c in r.claims])
     st.stories = [s.model_copy(update={"comparison": st.degrade(
-        f"story {s.id}: comparison failed", Comparison(), compare_story, s, by_id, st.quotes, claims,
+        f"story {s.id}: comparison failed", Comparison(), compare_story, s, by_id, quotes[s.id], claims[s.id],
         s.timeline, sentences, st.story_entities[s.id])}) for s in st.stories]
 
 
@@ -194,10 +206,10 @@ def related(st: CorpusState) -> None:
 def briefs(st: CorpusState) -> None:
     """A cited brief per story."""
     by_id, sentences = st.by_id, st.sentences
-    claims = [c for r in st.results for c in r.claims]
+    quotes, claims = st.by_story(st.quotes), st.by_story([c for r in st.results for c in r.claims])
     for s in st.stories:
         b = st.degrade(f"story {s.id}: no brief", None,
-                       build_brief, s, by_id, sentences, st.quotes, st.story_entities[s.id], claims)
+                       build_brief, s, by_id, sentences, quotes[s.id], st.story_entities[s.id], claims[s.id])
         if b is not None:
             st.briefs.append(b)
 

@@ -81,7 +81,7 @@ def canonicalize(mentions: Iterable[Mention], articles: Iterable[Article] | None
         if entry and label != "PERSON" and entry.type != "PERSON":
             label = entry.type  # the KB knows Korsa is a country even where NER said ORG
         surfaces = {m.span.text for m in cms if m.resolved_by != "role"} | set(extra) | {name}
-        aliases = sorted(surfaces - {canonical}, key=str.lower)
+        aliases = sorted(surfaces - {canonical}, key=lambda s: (s.lower(), s))  # ties: one order every run
         roles: dict[str, str] = {}
         for m in cms:
             if m.role and m.resolved_by != "role" and m.role.lower().rstrip(".") not in HONORIFICS:
