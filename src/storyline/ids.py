@@ -1,4 +1,4 @@
-"""Ids of extracted items: one recipe, so an item's id can be rebuilt from its article and span.
+"""Ids of articles and extracted items: one recipe each, so an id can be rebuilt from its parts.
 
 Quotes, quoted terms, claims and time expressions are named by their article and character span.
 Because every per-article stage builds ids here, a cached result can be moved to another article
@@ -9,6 +9,11 @@ id (the same text read from a renamed folder) by rebuilding each id from its spa
 from __future__ import annotations
 
 import hashlib
+
+
+def article_id(source: str, text: str) -> str:
+    """Stable id: the same source with the same cleaned text always gets the same id."""
+    return hashlib.sha1(f"{source}\x00{text}".encode()).hexdigest()[:16]
 
 
 def span_id(prefix: str, article_id: str, start: int, end: int) -> str:

@@ -25,9 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import TypeAdapter
+
 from .config import Settings
+from .engine.cache import ResultCache, doc_key
+from .engine.local import run_local
+from .engine.rehome import rehome
 from .model import Article, Claim, Corpus, Mention, Quote, QuotedTerm, TimeExpr, drop_invalid_spans
 from .ingest.readers import RawDoc, ReadError, read_inputs
+from .ingest.sanitize import one_line
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -55,8 +61,6 @@ _SKIP: frozenset[str] = frozenset()  # per-article stages to skip, set in each w
 def save_results(results: Sequence[ArticleResult], path: str | Path) -> None:
     """Per-article results as JSON lines, so a later ``--extend-stories`` run can rebuild the corpus
     stages over earlier and new articles without the earlier inputs at hand."""
-    from pydantic import TypeAdapter
-
     adapter = TypeAdapter(ArticleResult)
     with open(path, "wb") as f:
         for r in results:
@@ -64,8 +68,6 @@ def save_results(results: Sequence[ArticleResult], path: str | Path) -> None:
 
 
 def load_results(path: str | Path) -> list[ArticleResult]:
-    from pydantic import TypeAdapter
-
     adapter = TypeAdapter(ArticleResult)
     with open(path, "rb") as f:
         return [adapter.validate_json(line) for line in f if line.strip()]
@@ -75,7 +77,7 @@ def _init_worker(model: str, skip: frozenset[str] = frozenset()) -> Callable[[],
     def init() -> None:
         global _MODEL, _SKIP
         _MODEL, _SKIP = model, skip
-        from .nlp.spacy_pipeline import load
+        from .nlp.spacy_pipeline import load  # spaCy is imported where a model is loaded, never on import
 
         load(model)
 
@@ -97,7 +99,7 @@ def _timed(timings: dict[str, float] | None, stage: str) -> Iterator[None]:
 
 def _prepare(doc: RawDoc, timings: dict[str, float] | None = None) -> Article:
     """Clean text and metadata, then language: everything before spaCy."""
-    from .ingest.article import build_article
+    from .ingest.article import build_article  # here, not on top: workers need it, `import storyline` not
     from .nlp.language import detect_language
 
     with _timed(timings, "ingest"):
@@ -121,7 +123,7 @@ def _finish(article: Article, sdoc: Doc, timings: dict[str, float] | None = None
 def analyze_one(doc: RawDoc, model: str, timings: dict[str, float] | None = None,
                 skip: frozenset[str] = frozenset()) -> ArticleResult:
     """All per-article stages for one input; raises ReadError for input that is not an article."""
-    from .nlp.spacy_pipeline import annotate
+    from .nlp.spacy_pipeline import annotate  # spaCy: see _init_worker
 
     article = _prepare(doc, timings)
     with _timed(timings, "spacy"):
@@ -130,8 +132,6 @@ def analyze_one(doc: RawDoc, model: str, timings: dict[str, float] | None = None
 
 
 def _one_line(message: str) -> str:
-    from .ingest.sanitize import one_line
-
     return one_line(message)
 
 
@@ -144,7 +144,7 @@ def _failure(doc: RawDoc, e: Exception) -> str:
 def analyze_batch(docs: Sequence[RawDoc], model: str, skip: frozenset[str] = frozenset()) -> list[ArticleResult | str]:
     """Per-article stages for a few inputs at once, spaCy batched over them (``nlp.pipe`` is ~13 %
     faster than one call per text). A failing input becomes its one-line error; the rest go on."""
-    from .nlp.spacy_pipeline import annotate_many
+    from .nlp.spacy_pipeline import annotate_many  # spaCy: see _init_worker
 
     out: list[ArticleResult | str] = []
     ready: list[tuple[int, Article]] = []
@@ -181,9 +181,6 @@ def run_article_stages(docs: Sequence[RawDoc], settings: Settings,
                        progress: Callable[[int], None] | None = None,
                        cache_dir: str | Path | None = None) -> tuple[list[ArticleResult], list[str]]:
     """Per-article stages in a process pool; with ``cache_dir``, unchanged inputs are not re-analysed."""
-    from .engine.cache import ResultCache, doc_key
-    from .engine.local import run_local
-    from .engine.rehome import rehome
 
     cache = ResultCache(cache_dir) if cache_dir else None
     keys = [doc_key(d, settings.spacy_model, settings.skip) for d in docs] if cache else []
@@ -198,7 +195,7 @@ def run_article_stages(docs: Sequence[RawDoc], settings: Settings,
         else:
             todo.append((i, doc))
     if settings.executor == "ray":
-        from .engine.ray_executor import run_ray
+        from .engine.ray_executor import run_ray  # the optional 'ray' extra: imported only when chosen
 
         chunks = run_ray(_task, _chunks(todo, settings.workers), settings.workers,
                          _init_worker(settings.spacy_model, settings.skip), settings.ray_address)

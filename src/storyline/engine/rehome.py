@@ -14,8 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 
-from ..ids import prefix_of, span_id
-from ..ingest.article import article_id
+from ..ids import article_id, prefix_of, span_id
 
 R = TypeVar("R")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from urllib.parse import urlparse
 
+from ..ids import article_id
 from ..model import Article, ParagraphLanguage, Provenance
 from ..nlp.language import detect_language, dominant_language, foreign_paragraphs, paragraph_languages
 from .clean import clean_text
@@ -14,11 +14,6 @@ from .html import defuse, extract_html, fallback_text
 from .quality import is_paywall_line, quality_flags
 from .readers import RawDoc, ReadError
 from .sanitize import clean_meta, language_code
-
-
-def article_id(source: str, text: str) -> str:
-    """Stable id: the same source with the same cleaned text always gets the same id."""
-    return hashlib.sha1(f"{source}\x00{text}".encode()).hexdigest()[:16]
 
 
 def outlet_from_url(url: str | None) -> str | None:
