@@ -68,9 +68,6 @@ class StorySettings:
     # a story is cut in two (stories/bisect.py) when reports across the cut are at most this
     # similar, relative to reports within each half (similarity under the story's own IDF) ...
     blend_max_ratio: float = 0.2
-    # ... or at most this similar when the halves are about different protagonists (the name most
-    # of one half's reports are about is not what most of the other half's are about)
-    blend_max_ratio_distinct: float = 0.25
     # ... and each half holds at least this many reports: a few reports sharing one wire copy's names
     # are no second event, and a story's own IDF means little over fewer
     blend_min_part: int = 5

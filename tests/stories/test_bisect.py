@@ -13,7 +13,7 @@ from storyline.stories.assign import add_member, new_story, observe
 from storyline.stories.bisect import bisect, blend_split, local_vectors
 from storyline.stories.cluster import cluster_stories
 from storyline.stories.features import Signals, features
-from storyline.stories.participants import name_counts, protagonists
+from storyline.stories.participants import name_counts
 from storyline.stories import refine
 from storyline.stories.refine import merge
 from storyline.stories.state import ClusterState
@@ -109,11 +109,6 @@ def test_bisect_finds_two_weakly_linked_groups():
     assert cut.ratio == pytest.approx(0.02 / 0.6)
 
 
-def test_protagonists_are_what_most_reports_of_a_group_are_about():
-    assert protagonists([counts(t) for t in VELMOR]) >= {"p:erlich"}
-    assert not protagonists([counts(t) for t in VELMOR]) & protagonists([counts(t) for t in DUNSTEY])
-
-
 def test_undated_floods_in_two_towns_and_years_are_two_stories():
     arts = articles(VELMOR, "velmor") + articles(DUNSTEY, "dunstey")
     want = {frozenset(a.id for a in arts[:5]), frozenset(a.id for a in arts[5:])}
@@ -128,7 +123,7 @@ def test_the_cut_of_two_floods_follows_the_towns(monkeypatch):
     assert {frozenset(cut.left), frozenset(cut.right)} == {frozenset(range(5)), frozenset(range(5, 10))}
     # the single pass alone reads them as one flood story, when no contrast of names is looked for
     # either: the failure the cut repairs
-    off = dataclasses.replace(bisect_module.STORIES, blend_max_ratio=0.0, blend_max_ratio_distinct=0.0)
+    off = dataclasses.replace(bisect_module.STORIES, blend_max_ratio=0.0)
     monkeypatch.setattr(bisect_module, "STORIES", off)
     monkeypatch.setattr(refine, "contrast", lambda members: None)
     assert len(cluster_stories(arts, sig)) == 1

@@ -8,7 +8,7 @@ when it is one event told by many outlets. So the story's reports are compared w
 frequencies computed *inside the story* (a name every member mentions weighs nothing), the story is
 cut in two along its similarity graph (spectral bisection: the cut that separates the most weakly
 linked halves), and the cut is kept only when reports across it are far less alike than reports
-within each half, or a little less clearly so when the halves are about different protagonists.
+within each half.
 
 Two views of a report are compared, each under the story's own IDF, and their similarities averaged:
 its anchors (name keys, numbers, entity ids, named days) and its participants (the people, places
@@ -30,7 +30,6 @@ import numpy as np
 
 from ..config import STORIES
 from .features import ArticleFeatures
-from .participants import protagonists
 
 
 @dataclass(frozen=True)
@@ -122,10 +121,4 @@ def blend_split(members: Sequence[ArticleFeatures]) -> Bisection | None:
     sim = (similarity_matrix(local_vectors([f.anchors for f in members]))
            + similarity_matrix(local_vectors([participants(f) for f in members]))) / 2
     cut = bisect(sim, st.blend_min_part)
-    if cut is None or cut.ratio > max(st.blend_max_ratio, st.blend_max_ratio_distinct):
-        return None
-    if cut.ratio <= st.blend_max_ratio:
-        return cut
-    left = protagonists([members[i].names for i in cut.left])
-    right = protagonists([members[i].names for i in cut.right])
-    return cut if left and right and not left & right else None
+    return cut if cut is not None and cut.ratio <= st.blend_max_ratio else None

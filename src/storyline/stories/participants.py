@@ -106,11 +106,6 @@ def _top(votes: Counter[str], aside: set[str]) -> set[str]:
     return {k for k, v in kept.items() if v == best}
 
 
-def protagonists(camp: Sequence[Mapping[str, int]]) -> set[str]:
-    """The names (people, places, bodies, days) most of a group's reports are centrally about."""
-    return _top(_votes(camp), set())
-
-
 def _most(votes: int, camp: Sequence[str]) -> bool:
     """At least half the camp."""
     return 2 * votes >= len(camp)
