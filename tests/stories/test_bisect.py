@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 
 from storyline.stories import bisect as bisect_module
+from storyline.stories import refine
 from storyline.stories.assign import add_member, new_story, observe
 from storyline.stories.bisect import bisect, blend_split, local_vectors
 from storyline.stories.cluster import cluster_stories
 from storyline.stories.features import Signals, features
 from storyline.stories.participants import name_counts
-from storyline.stories import refine
 from storyline.stories.refine import merge
 from storyline.stories.state import ClusterState
 
@@ -121,11 +121,12 @@ def test_the_cut_of_two_floods_follows_the_towns(monkeypatch):
     cut = blend_split([features(a, sig[a.id]) for a in arts])
     assert cut is not None
     assert {frozenset(cut.left), frozenset(cut.right)} == {frozenset(range(5)), frozenset(range(5, 10))}
-    # the single pass alone reads them as one flood story, when no contrast of names is looked for
-    # either: the failure the cut repairs
-    off = dataclasses.replace(bisect_module.STORIES, blend_max_ratio=0.0)
-    monkeypatch.setattr(bisect_module, "STORIES", off)
+    # with no contrast of names looked for, the cut alone keeps the floods apart ...
     monkeypatch.setattr(refine, "contrast", lambda members: None)
+    want = {frozenset(a.id for a in arts[:5]), frozenset(a.id for a in arts[5:])}
+    assert {frozenset(s.article_ids) for s in cluster_stories(arts, sig)} == want
+    # ... and without it the single pass reads them as one flood story: the failure it repairs
+    monkeypatch.setattr(bisect_module, "STORIES", dataclasses.replace(bisect_module.STORIES, blend_max_ratio=0.0))
     assert len(cluster_stories(arts, sig)) == 1
 
 
