@@ -1,8 +1,8 @@
 """Story clustering benchmark: same-story judgement on real news, and clustering a synthetic stream.
 
 1. SemEval-2022 task 8 English pairs (../shared/data/semeval2022-task8-sample/en_en_pairs.jsonl):
-   Pearson of our pair similarity vs the negated human Overall score (1 = same story ... 4 =
-   unrelated), and accuracy of our same-story decision (similarity >= the clustering threshold) on
+   Pearson (and Spearman) of our pair similarity vs the negated human Overall score (1 = same story
+   ... 4 = unrelated), and accuracy of our same-story decision (similarity >= the clustering threshold) on
    pairs with Overall <= 1.5 (same) or >= 3 (different). Variants: sparse (what the pipeline uses),
    dense (tokenlearn-static-model, if installed), and sparse+dense.
 2. A synthetic stream built from the demo corpus and the SemEval texts: each seed text (or demo gold
@@ -77,6 +77,27 @@ def article(source: str, text: str, published: str | None = None, language: str 
     return Article(id=aid, source=source, text=text, published=published, language=language, outlet=outlet)
 
 
+def ranks(xs: list[float]) -> list[float]:
+    """1-based ranks, ties sharing their mean rank."""
+    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    out = [0.0] * len(xs)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            out[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return out
+
+
+def spearman(xs: list[float], ys: list[float]) -> float:
+    """Rank correlation: how well the similarity *orders* pairs, whatever its scale (Pearson also
+    asks for a straight-line relation to the 1-4 ratings, which a cosine does not promise)."""
+    return pearson(ranks(xs), ranks(ys))
+
+
 def decision_accuracy(sims: list[float], overall: list[float], threshold: float) -> tuple[float, int]:
     judged = [(s, o) for s, o in zip(sims, overall) if o <= 1.5 or o >= 3]
     ok = sum((s >= threshold) == (o <= 1.5) for s, o in judged)
@@ -122,7 +143,8 @@ def semeval() -> dict:
     def report(name: str, sims: list[float], threshold: float) -> None:
         acc, judged = decision_accuracy(sims, overall, threshold)
         oracle_acc, oracle_t = best_threshold(sims, overall)
-        out["variants"][name] = {"pearson": round(pearson(sims, target), 4), "accuracy": round(acc, 4),
+        out["variants"][name] = {"pearson": round(pearson(sims, target), 4),
+                                 "spearman": round(spearman(sims, target), 4), "accuracy": round(acc, 4),
                                  "judged_pairs": judged, "threshold": round(threshold, 4),
                                  "oracle_accuracy": round(oracle_acc, 4), "oracle_threshold": round(oracle_t, 4)}
 

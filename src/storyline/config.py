@@ -63,6 +63,24 @@ class NameSettings:
 
 
 @dataclass(frozen=True)
+class StorySettings:
+    """Story clustering (stories/). Tuned on the odd topics of ECB+ only (benchmarks/clustering.py);
+    the even topics are the held-out check."""
+
+    # a story is cut in two (stories/bisect.py) when reports across the cut are at most this
+    # similar, relative to reports within each half (similarity under the story's own IDF) ...
+    blend_max_ratio: float = 0.2
+    # ... and each half holds at least this many reports: a few reports sharing one wire copy's names
+    # are no second event, and a story's own IDF means little over fewer
+    blend_min_part: int = 5
+    # stories larger than this are not examined (the cut costs the square of a story's size)
+    blend_max_size: int = 300
+    # after the cuts, stories whose centroids are at least this close merge, unless together they
+    # would read as two events again: reports the single pass left on their own find their story
+    rejoin_threshold: float = 0.45
+
+
+@dataclass(frozen=True)
 class Settings:
     # Any installed spaCy pipeline with tagger/parser/ner works, e.g. "en_core_web_md".
     spacy_model: str = field(default_factory=lambda: os.environ.get("STORYLINE_SPACY_MODEL", DEFAULT_SPACY_MODEL))
@@ -87,7 +105,9 @@ class Settings:
     quote_colon_gap_words: int = 3
     brief: BriefSettings = field(default_factory=BriefSettings)
     names: NameSettings = field(default_factory=NameSettings)
+    stories: StorySettings = field(default_factory=StorySettings)
 
 
 BRIEF = BriefSettings()  # the defaults, for the corpus stages, which are not handed Settings
 NAMES = NameSettings()  # the same for cross-document people (entities/), which are not handed Settings
+STORIES = StorySettings()  # the same for story clustering (stories/)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ..config import STORIES
 from ..model import Article, Story
 from .assign import Index, assign
 from .features import ArticleFeatures, Signals, features
-from .refine import merge, reassign, split_by_contrast
+from .refine import merge, reassign, split_blends, split_by_contrast
 from .state import ClusterState
 
 
@@ -43,6 +44,8 @@ def cluster_into(state: ClusterState, articles: Sequence[Article], signals: Mapp
         reassign(state, feats, index)
         merge(state, feats)
         split_by_contrast(state, feats, index)
+        split_blends(state, feats, index)
+        merge(state, feats, threshold=STORIES.rejoin_threshold, keep_blends_apart=True)
     return feats
 
 

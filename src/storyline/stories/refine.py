@@ -13,6 +13,7 @@ from collections import defaultdict
 from datetime import date
 
 from .assign import THRESHOLD, Index, active, add_member, new_story, norms, remove_member, supported
+from .bisect import blend_split
 from .features import ArticleFeatures
 from .participants import MIN_CAMP, contrast
 from .similarity import article_to_story, combine, cosine, decay
@@ -117,6 +118,45 @@ def split_by_contrast(state: ClusterState, feats: dict[str, ArticleFeatures], in
     return splits
 
 
+def split_blends(state: ClusterState, feats: dict[str, ArticleFeatures], index: Index | None = None) -> int:
+    """Cut stories that read as two events of one kind (bisect.py) until no part does; the part
+    holding the founder keeps the story id, the other founds a story named after its earliest
+    report. Stories with members from an earlier run (features not kept) are left as they are.
+    Returns splits made."""
+    splits = 0
+    todo = [sid for sid in state.stories if not state.stories[sid].roundup]
+    while todo:
+        s = state.stories.get(todo.pop())
+        if s is None or any(m not in feats for m in s.members):
+            continue
+        members = list(s.members)
+        cut = blend_split([feats[m] for m in members])
+        if cut is None:
+            continue
+        left = [members[i] for i in cut.left]
+        right = [members[i] for i in cut.right]
+        leave = right if members[0] in left else left
+        other = _move_out(state, s, leave, feats, index)
+        todo += [s.id, other.id]
+        splits += 1
+    return splits
+
+
+def _move_out(state: ClusterState, s: StoryState, leave: list[str], feats: dict[str, ArticleFeatures],
+              index: Index | None) -> StoryState:
+    """Members ``leave`` of ``s`` found a story of their own, named after the earliest of them."""
+    for m in leave:
+        remove_member(state, s, feats[m])
+    moved = sorted(leave, key=lambda m: (feats[m].day is None, feats[m].day or date.min, m))  # publish order
+    other = new_story(state, feats[moved[0]])
+    for m in moved[1:]:
+        add_member(state, other, feats[m])
+    if index is not None:
+        for m in other.members:
+            index.add(other.id, feats[m], state)
+    return other
+
+
 def _blocks(state: ClusterState, stories: list[StoryState], k: int = 8) -> dict[str, list[StoryState]]:
     """Stories sharing one of their heaviest terms; only these pairs are worth scoring."""
     blocks: dict[str, list[StoryState]] = defaultdict(list)
@@ -129,7 +169,7 @@ def _blocks(state: ClusterState, stories: list[StoryState], k: int = 8) -> dict[
 
 
 def merge(state: ClusterState, feats: dict[str, ArticleFeatures], threshold: float | None = None,
-          max_rounds: int = 3) -> int:
+          max_rounds: int = 3, keep_blends_apart: bool = False) -> int:
     """Merge story pairs whose centroids agree; the older story absorbs the younger."""
     threshold = MERGE_THRESHOLD if threshold is None else threshold
     merges = 0
@@ -158,6 +198,9 @@ def merge(state: ClusterState, feats: dict[str, ArticleFeatures], threshold: flo
             if all(aid in feats for aid in keep.members) and contrast(
                     {m: feats[m].names for m in keep.members + gone.members}) is not None:
                 continue  # two events of one kind with different people: similar words, not one story
+            if keep_blends_apart and all(aid in feats for aid in keep.members) and blend_split(
+                    [feats[m] for m in keep.members + gone.members]) is not None:
+                continue  # together they would read as two events (bisect.py): the split would undo it
             for aid in list(gone.members):
                 remove_member(state, gone, feats[aid])
                 add_member(state, keep, feats[aid])
