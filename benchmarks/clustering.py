@@ -77,25 +77,12 @@ def article(source: str, text: str, published: str | None = None, language: str 
     return Article(id=aid, source=source, text=text, published=published, language=language, outlet=outlet)
 
 
-def ranks(xs: list[float]) -> list[float]:
-    """1-based ranks, ties sharing their mean rank."""
-    order = sorted(range(len(xs)), key=lambda i: xs[i])
-    out = [0.0] * len(xs)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            out[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    return out
-
-
 def spearman(xs: list[float], ys: list[float]) -> float:
     """Rank correlation: how well the similarity *orders* pairs, whatever its scale (Pearson also
     asks for a straight-line relation to the 1-4 ratings, which a cosine does not promise)."""
-    return pearson(ranks(xs), ranks(ys))
+    from scipy.stats import spearmanr  # scipy comes with scikit-learn, which the baselines use
+
+    return float(spearmanr(xs, ys).statistic)
 
 
 def decision_accuracy(sims: list[float], overall: list[float], threshold: float) -> tuple[float, int]:
