@@ -9,6 +9,10 @@ from collections import Counter
 import pytest
 
 from storyline.config import Settings
+from storyline.outputs import write_outputs
+from storyline.web.app import create_app
+
+TestClient = pytest.importorskip("fastapi.testclient").TestClient
 
 NONE = re.compile(r"\bNone\b")
 CITE_LABEL = re.compile(r'<button type="button" class="cite" popovertarget="([^"]+)"[^>]*>([^<]+)</button>')
@@ -223,3 +227,17 @@ def test_story_page_shows_the_briefs_own_panels(demo, demo_corpus):
         part = page[page.index(f'<section id="{key}"'):]
         part = part[:part.index("</section>")]
         assert part.count("<li>") == len(lines) and part.count('class="cite"') >= len(lines)
+
+
+def test_a_story_without_a_brief_still_has_its_page(tmp_path, demo_corpus):
+    """A run with --skip briefs, or a story whose brief failed, links its stories from home: each
+    link must lead to the story's page (sources, people, claims), not to a 404."""
+    story = demo_corpus.stories[0]
+    corpus = demo_corpus.model_copy(update={"briefs": [b for b in demo_corpus.briefs if b.story_id != story.id]})
+    write_outputs(corpus, tmp_path)
+    client = TestClient(create_app(tmp_path), base_url="http://localhost")
+    assert f"/stories/{story.id}" in client.get("/").text
+    page = client.get(f"/stories/{story.id}")
+    assert page.status_code == 200
+    assert "No brief for this story" in page.text and "Sources" in page.text
+    assert client.get(f"/api/stories/{story.id}/brief").status_code == 404

@@ -110,8 +110,9 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
     def story(story_id: str):
         s = story_or_404(story_id)
         b = lib.briefs.get(story_id)
-        if b is None:
-            raise HTTPException(404, f"No brief for story {story_id}.")
+        if b is None:  # the run skipped briefs, or this story's brief failed: the story is still readable
+            b = Brief(story_id=s.id, headline=s.title, sentences=[])
+            return page(b.headline, story_body(s, b, lib.articles, lib.corpus.entities, index.titles, has_brief=False))
         return page(b.headline, story_body(s, b, lib.articles, lib.corpus.entities, index.titles))
 
     @app.get("/articles/{article_id}", include_in_schema=False)

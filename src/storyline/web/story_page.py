@@ -146,7 +146,7 @@ def sources(story: Story, articles: Mapping[str, Article], nums: Mapping[str, in
     return _section("sources", "Sources", inner)
 
 
-def header(brief: Brief, story: Story, articles: Mapping[str, Article], citer: Citer) -> str:
+def header(brief: Brief, story: Story, articles: Mapping[str, Article], citer: Citer, has_brief: bool = True) -> str:
     """Headline, then dates · counts · places (cited: the places are read from the articles)."""
     bits = [date_range(story.first_seen, story.last_seen), esc(counts_line(story, articles))]
     bits += [esc(line) for line in [languages_line(story, articles)] if line]
@@ -155,8 +155,10 @@ def header(brief: Brief, story: Story, articles: Mapping[str, Article], citer: C
     kind = "<span class='tag'>roundup: several stories in one page</span> " if story.kind == "roundup" else ""
     formats = " · ".join(f"<a href='{esc(href('/api/stories', story.id, 'brief', format=f))}'>{label}</a>"
                          for f, label in (("md", "Markdown"), ("html", "HTML"), ("json", "JSON")))
+    brief_line = (f"Brief as {formats}" if has_brief else
+                  "No brief for this story in this run (briefs were skipped, or see the run's errors).")
     return (f"<p class='dim'><a href='/'>← all stories</a></p><h1>{esc(brief.headline)}</h1>"
-            f"<p class='meta'>{kind}{' · '.join(bits)}</p><p class='meta'>Brief as {formats}</p>")
+            f"<p class='meta'>{kind}{' · '.join(bits)}</p><p class='meta'>{brief_line}</p>")
 
 
 def panel(brief: Brief, citer: Citer, section: str, key: str, title: str, cls: str = "") -> str:
@@ -166,14 +168,15 @@ def panel(brief: Brief, citer: Citer, section: str, key: str, title: str, cls: s
 
 
 def story_body(story: Story, brief: Brief, articles: Mapping[str, Article],
-               entities: Sequence[Entity], titles: Mapping[str, str]) -> str:
-    """The page body, sections in reading order; a section with nothing to show is left out."""
+               entities: Sequence[Entity], titles: Mapping[str, str], has_brief: bool = True) -> str:
+    """The page body, sections in reading order; a section with nothing to show is left out.
+    Without a brief (``has_brief`` False, ``brief`` empty) the story's own parts still show."""
     nums = source_numbers(story)
     citer = Citer(articles, nums)
     quotes_more = f"<p><a href='{esc(href('/quotes', story=story.id))}'>All quotes in this story →</a></p>"
     quotes = _list(_items(brief, "quotes"), citer)
     return "".join([
-        header(brief, story, articles, citer),
+        header(brief, story, articles, citer, has_brief),
         panel(brief, citer, "changes", "changes", "Since the last run"),
         lead(brief, citer),
         panel(brief, citer, "key_numbers", "numbers", "Key numbers", "numbers"),
