@@ -92,3 +92,15 @@ def test_forked_workers_inherit_what_the_initializer_loaded_in_the_parent():
     seen = list(run_local(_loaded_by, range(6), workers=2, initializer=_load_model_stand_in))
     assert _LOADED == [os.getpid()]
     assert all(loaded == [os.getpid()] for loaded in seen)  # inherited, not reloaded in the child
+
+
+def test_worker_start_builds_the_lazy_parts_before_any_article():
+    """The pool's initializer (run before the fork) analyses a warm-up article, so the first-name
+    dictionary and friends are built once in the parent, not again in every worker."""
+    from storyline import pipeline
+    from storyline.config import Settings
+    from storyline.entities import names
+
+    names._detector.cache_clear()
+    pipeline._init_worker(Settings().spacy_model)()
+    assert names._detector.cache_info().currsize == 1
