@@ -101,3 +101,38 @@ def test_an_undated_report_is_placed_by_its_story_and_its_relative_dates_say_so(
     assert tuesday.anchor_estimated and tuesday.value == "2025-03-11"
     dated_tuesdays = {t.value for t in corpus.times if "Tuesday" in t.span.text and not t.anchor_estimated}
     assert dated_tuesdays == {"2025-03-11"}
+
+
+def test_an_event_dated_only_through_an_estimated_publication_date_says_so(tmp_path):
+    """A timeline line whose day comes from "on Wednesday" in a paste with no publication date is a
+    likely day, not a stated one: the event is flagged and the brief says "date estimated". Once a
+    dated report gives the same event, its date is stated and the flag goes."""
+    import json as _json
+
+    from storyline import Settings, analyze
+
+    body = ("The Harlow river ferry stopped running on Tuesday after a cable snapped during the morning crossing, "
+            "the Ostend Vale harbour office said. Harbour master Irena Voss said forty passengers were taken "
+            "off by lifeboat and nobody was hurt.")
+    divers = ("Divers from the Ostend Vale harbour office inspected the Harlow ferry hull on Wednesday and found "
+              "a second damaged cable, Irena Voss said.")
+
+    def run(folder, herald_has_divers: bool):  # type: ignore[no-untyped-def]
+        folder.mkdir()
+        for name, day in {"herald.json": "2025-03-13", "coast.json": "2025-03-12", "wire.json": "2025-03-13"}.items():
+            text = (divers + " The ferry company said refunds would be paid to every ticket holder."
+                    if herald_has_divers and name == "herald.json" else body)
+            (folder / name).write_text(_json.dumps({"title": "Harlow ferry halted after cable snaps",
+                                                    "published": day, "text": text}))
+        (folder / "paste.txt").write_text("Ferry halted after cable snaps\n\n" + body + "\n\n" + divers)
+        corpus = analyze([folder], Settings(workers=1))
+        (event,) = [e for e in corpus.events if "Divers" in e.description]
+        lines = [s.text for b in corpus.briefs for s in b.sentences if s.section == "timeline"]
+        return event, lines
+
+    event, lines = run(tmp_path / "paste-only", herald_has_divers=False)
+    assert event.date == "2025-03-12" and event.date_estimated
+    assert any(t.startswith("2025-03-12 (date estimated): Divers") for t in lines), lines
+    event, lines = run(tmp_path / "also-dated", herald_has_divers=True)
+    assert event.date == "2025-03-12" and not event.date_estimated and len(event.evidence) == 2
+    assert any(t.startswith("2025-03-12: Divers") for t in lines), lines

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 # The export contract (analysis.json, the API, the DuckDB records) under semantic versioning: a new
 # optional field is a minor version, a removed, renamed or retyped field a major one. Each version's
 # changes are listed in the README ("Schema versions").
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 PublishedSource = Literal["metadata", "dateline", "published_line", "text", "url", "unknown"]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -195,6 +195,9 @@ class Event(Record):
     action: str | None = None  # what happens (meet, vote, hearing, statement...): merges reports
     revises: str | None = None  # id of the earlier-reported plan this report changes ("postponed to")
     conflicts: list[str] = Field(default_factory=list)  # same happening reported on other dates
+    # every report dates it only through a relative expression ("on Monday") resolved against an
+    # estimated publication date (TimeExpr.anchor_estimated): a likely date, shown as such
+    date_estimated: bool = False
 
 
 class Claim(Record):

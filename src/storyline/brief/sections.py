@@ -50,7 +50,8 @@ def timeline(story: Story) -> list[BriefSentence]:
         if not ev.evidence or _reporting_tail(ev):
             continue
         status = "" if ev.status in ("happened", "unknown") else f" ({ev.status})"
-        out.append(BriefSentence(text=f"{ev.date or 'undated'}{status}: {ev.description}", citations=ev.evidence,
+        when = f"{ev.date} (date estimated)" if ev.date and ev.date_estimated else ev.date or "undated"
+        out.append(BriefSentence(text=f"{when}{status}: {ev.description}", citations=ev.evidence,
                                  section="timeline"))
     return out
 

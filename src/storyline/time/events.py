@@ -210,7 +210,8 @@ def events_of(f: ArticleFacts, story_id: str | None) -> list[Event]:
         out.append(Event(id="", date=t.value, description=text[ds:de], entities=ents,  # type: ignore[arg-type]
                          place=_place(text, f.entity_spans, ds, de),
                          status=status_of("" if reporting else text[cs:ce], t),  # type: ignore[arg-type]
-                         evidence=evidence, story_id=story_id, action=action))
+                         evidence=evidence, story_id=story_id, action=action,
+                         date_estimated=t.anchor_estimated))
     return out
 
 
@@ -282,6 +283,7 @@ def _absorb(m: _Merged, other: _Merged) -> None:
     m.event.evidence.extend(x for x in ev.evidence if x not in m.event.evidence)
     m.event.entities = sorted(set(m.event.entities) | set(ev.entities))
     m.event.place = m.event.place or ev.place
+    m.event.date_estimated = m.event.date_estimated and ev.date_estimated  # one stated date settles it
     if m.event.action == "statement" and ev.action != "statement":
         m.event.action = ev.action
     if ev.status != "unknown":

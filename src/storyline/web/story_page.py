@@ -18,7 +18,8 @@ from .entities_page import type_name
 from .layout import article_href, date_range, esc, href, table, time_tag
 
 MAX_PEOPLE = 16
-_DATED = re.compile(r"^(?P<date>\S+)(?: \((?P<status>[a-z]+)\))?: (?P<text>.+)$", re.S)
+_DATED = re.compile(r"^(?P<date>\S+)(?P<estimated> \(date estimated\))?(?: \((?P<status>[a-z]+)\))?: (?P<text>.+)$",
+                    re.S)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -82,6 +83,8 @@ def timeline(brief: Brief, citer: Citer) -> str:
         date = m["date"]
         when = time_tag(date) if _ISO_DAY.match(date) else f"<b>{esc(date)}</b>"
         status = f" <span class='tag'>{esc(m['status'])}</span>" if m["status"] else ""
+        if m["estimated"]:  # resolved against an estimated publication date: a likely day, not a stated one
+            when += " <span class='tag' title='the article states no publication date'>date estimated</span>"
         rows.append(f"<li>{when}{status} {esc(clip(m['text'], MAX_TEXT_CHARS))}{citer.cite(s.citations)}</li>")
     return _section("timeline", "Timeline", f"<ol class='timeline'>{''.join(rows)}</ol>" if rows else "")
 
