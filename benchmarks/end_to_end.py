@@ -1,6 +1,7 @@
 """The CLI end to end on real news against raw spaCy, both timed from process start.
 
     .venv/bin/python benchmarks/end_to_end.py [--sets polnear,ecbplus] [--ecb-articles 200] [--repeat 2]
+        [--ray]   # also `--executor ray` (a local Ray started by the run) with the same workers
 
 What a user waits for is `storyline analyze DIR --out OUT`: imports, model loading in every worker,
 every stage, the database, the JSON files and the briefs. That is measured here as one process tree,
@@ -8,6 +9,11 @@ from start to exit, with its peak memory (the sum over the tree, sampled). The b
 process that loads the same spaCy pipeline and runs `nlp.pipe(texts, n_process=workers, batch_size=4)`
 over the cleaned texts our run produced (a small batch, so every process works). The two alternate
 ``--repeat`` times and each keeps its fastest run, so a burst of other load does not decide the ratio.
+
+With ``--ray`` the same command runs once more with ``--executor ray`` (Ray is started by the run
+and stopped with it, so its start-up is in the time): its seconds are reported beside the local
+pool's, and its output is compared with the local run's (articles, quotes, entities, stories and
+briefs must be equal; ``same_output``).
 
 Real texts come from ``../shared/data`` (PolNeAR dev: 84 US political articles; ECB+: the first N
 files of its text folder); a missing set is skipped with a message. Result:
@@ -66,10 +72,10 @@ def _tree_rss_mb(root: int) -> float:
     return sum(rss.get(p, 0) for p in tree) / 2**20
 
 
-def timed(cmd: list[str]) -> dict:
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> dict:
     """Wall seconds and sampled peak tree memory of one command; its output is discarded."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     peak = 0.0
     while proc.poll() is None:
         peak = max(peak, _tree_rss_mb(proc.pid))
@@ -92,6 +98,21 @@ def input_folder(name: str, limit: int | None, work: Path) -> Path | None:
     for f in files:
         (folder / f.name).symlink_to(f)
     return folder
+
+
+def _comparable(out: Path) -> dict:
+    """What must not depend on the executor: every record a run writes, errors aside."""
+    corpus = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
+    return {k: corpus[k] for k in ("articles", "entities", "quotes", "times", "events", "claims", "stories", "briefs")}
+
+
+def on_ray(folder: Path, work: Path, workers: int, local_out: Path) -> dict:
+    """The same analysis with ``--executor ray``: its time, and whether its output is the local one's."""
+    out = work / f"{folder.name}_ray_out"
+    cmd = [str(BIN / "storyline"), "analyze", str(folder), "--out", str(out), "--no-cache", "--quiet",
+           "--workers", str(workers), "--executor", "ray"]
+    run = timed(cmd, {**os.environ, "RAY_AUTH_MODE": "disabled"})
+    return {**run, "same_output": _comparable(out) == _comparable(local_out)}
 
 
 def measure(name: str, folder: Path, work: Path, workers: int, repeat: int, model: str) -> dict:
@@ -122,6 +143,7 @@ def main() -> None:
     ap.add_argument("--ecb-articles", type=int, default=200, help="first N ECB+ files (all: 0)")
     ap.add_argument("--workers", type=int, default=Settings().workers)
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--ray", action="store_true", help="also time --executor ray and compare its output")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "end_to_end.json"))
     args = ap.parse_args()
     model = Settings().spacy_model
@@ -132,6 +154,9 @@ def main() -> None:
             folder = input_folder(name, args.ecb_articles if name == "ecbplus" else None, work)
             if folder is not None:
                 results[name] = measure(name, folder, work, args.workers, args.repeat, model)
+                if args.ray:
+                    ray = on_ray(folder, work, args.workers, work / f"{name}_out")
+                    results[name]["ray"] = {**ray, "ratio_to_local": round(ray["seconds"] / results[name]["ours"]["seconds"], 3)}
                 print(name, json.dumps({k: v for k, v in results[name].items() if k != "runs"}), file=sys.stderr)
     if not results:
         print("no data set found: nothing measured", file=sys.stderr)
