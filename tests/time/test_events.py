@@ -226,3 +226,19 @@ def test_join_then_skip_revises_the_plan(article, parse):
     evs = {e.status: e for e in build_events([join, skip], {"a": "s1", "b": "s1"}) if e.date == "2025-11-07"}
     assert set(evs) == {"planned", "cancelled"}
     assert evs["cancelled"].revises == evs["planned"].id
+
+
+def test_a_timeline_description_never_holds_half_a_quotation():
+    """A sentence split inside a long quote, or a cut at a comma in it, must not make the event
+    "[by releasing one clip at a time], thinking we will go home quietly," X said ...": the
+    description takes the quotation whole."""
+    from storyline.time.events import _clause
+
+    text = ('"They keep handing us pieces of the story. [By releasing one clip at a time], they think we will '
+            'go home," Mira Tennant said as marchers crossed the Harlow bridge early Sunday.')
+    ts = text.index("early Sunday")
+    inside = text.index("[By")  # where a sentence splitter may start the sentence
+    s, e = _clause(text, inside, len(text), ts, ts + len("early Sunday"))
+    description = text[s:e]
+    assert "early Sunday" in description
+    assert description.count('"') % 2 == 0 and not description.startswith("[")

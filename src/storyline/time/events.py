@@ -24,7 +24,7 @@ from functools import cache
 from ..model import Article, Event, Span, TimeExpr
 from ..resources import lines, table
 from ..text.datelines import parse_dateline
-from ..text.glyphs import inside_quote
+from ..text.glyphs import inside_quote, quote_at
 from ..text.sentences import sentence_at
 from ..text.words import jaccard, words
 from .timeline import link_updates
@@ -114,6 +114,9 @@ def status_of(sentence: str, t: TimeExpr) -> str:
     return "unknown"
 
 
+_CLAUSE_MARK = re.compile(r"[,;:]\s|\s[–—]\s")
+
+
 def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
     """A short extractive description: the sentence, or its part up to the clause holding the date."""
     dl = parse_dateline(text[s:e])
@@ -131,16 +134,29 @@ def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
         s = max([s, *before])
         e = min([e, *after])
     if e - s <= MAX_DESC:
-        return s, e
-    cut = [m.start() for m in re.finditer(r"[,;:]\s|\s[–—]\s", text[te:e])]
-    if cut and cut[0] == 0 and _OPENER_ONLY.match(text[s:ts]):
+        return _whole_quotes(text, s, e)
+    # a description is cut only at clause marks outside quotations: one cut inside a speaker's words
+    # leaves half a quote ('[by providing limited information], thinking we're going to ...," X said')
+    cut = [m.start() for m in _CLAUSE_MARK.finditer(text, te, e) if not inside_quote(text, m.start())]
+    if cut and cut[0] == te and _OPENER_ONLY.match(text[s:ts]):
         cut = cut[1:]  # "On Tuesday, the council voted ...": the clause after an opening date is its event
-    end = te + cut[0] if cut else e
+    end = cut[0] if cut else e
     if end - s > MAX_DESC:  # still long: start at the clause before the date
-        starts = [m.end() for m in re.finditer(r"[,;:]\s|\s[–—]\s", text[s:ts])]
+        starts = [m.end() for m in _CLAUSE_MARK.finditer(text, s, ts) if not inside_quote(text, m.start())]
         if starts:
-            s = s + starts[-1]
-    return s, min(end, e)
+            s = starts[-1]
+    return _whole_quotes(text, s, min(end, e))
+
+
+def _whole_quotes(text: str, s: int, e: int) -> tuple[int, int]:
+    """Never half a quotation: a description that starts or ends inside one takes it whole (a
+    sentence split inside a long quote, or a cut, would otherwise begin "[by providing ...],
+    thinking ...," and show a closing mark with no opening one)."""
+    if (q := quote_at(text, s)) is not None and q.open_at < s:
+        s = q.open_at
+    if e > s and (q := quote_at(text, e - 1)) is not None and e < q.close_end:
+        e = q.close_end
+    return s, e
 
 
 def _place(text: str, spans: list[tuple[int, int, str]], s: int, e: int) -> str | None:
