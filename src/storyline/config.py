@@ -44,6 +44,8 @@ class NameSettings:
     entity's ``merges`` say about such a link."""
 
     garbled_min: float = 0.78  # surname similarity (after folding) from which garbling is considered
+    # ... or one spelling carries a Slavic case ending (names.inflected_pair): the stem both keep
+    inflection_min_stem: int = 4
     story_entities: int = 1  # co-occurring entities two articles must share to be "the same story"
     garbled_story_entities: int = 1  # ... for a garbled surname between two full names
     # full names, compatible first names, garbled surname: same story and a shared role word ...

@@ -86,3 +86,44 @@ def test_a_garbled_surname_alone_joins_the_one_person_of_its_story(make_article,
 def test_a_first_name_alone_is_not_a_garbled_surname(make_article, mention):
     # 'Rita' is close to 'Ritaev' but names somebody else (on ECB+ a first name joined an actor this way)
     assert _alone_in_story(make_article, mention, "Oleg Ritaev", "Rita").aliases == []
+
+
+# --- a case ending MT left on the surname (resources/entities/surname_case_endings.tsv) ---
+
+def test_inflected_pair_reads_appended_and_replaced_case_endings():
+    from storyline.entities.translit import inflected_pair
+    assert inflected_pair("Harlan", "Harlanom")  # instrumental appended
+    assert inflected_pair("Harlan", "Harlany")  # last letter replaced by an ending
+    assert inflected_pair("Merrigan", "Merrigu")  # last two letters replaced
+    assert inflected_pair("Brodsky", "Brodskogo")  # adjective-type surname, genitive
+
+
+def test_inflected_pair_refuses_other_families_and_short_stems():
+    from storyline.entities.translit import inflected_pair
+    assert not inflected_pair("Kowalczyk", "Kowalczykson")  # '-son' is no case ending: another surname
+    assert not inflected_pair("Halberg", "Halborg")  # one inner vowel: another family
+    assert not inflected_pair("Dravski", "Dravska")  # masculine / feminine forms: two people
+    assert not inflected_pair("Dun", "Duna")  # a stem of three letters fits too many names
+    assert not inflected_pair("Harlan", "Harlan")  # equal is not inflected
+
+
+def test_an_inflected_surname_far_in_letters_merges_only_with_story_and_role(make_article, mention):
+    (person,) = _story(make_article, mention, "Dorota Halvik", "Dorota Halvu").values()
+    assert {person.name, *person.aliases} == {"Dorota Halvik", "Dorota Halvu"}
+    (merge,) = person.merges
+    assert "role" in merge["why"]
+    a = make_article("Foreign Minister Dorota Halvik spoke in Orvath.", "a1")
+    b = make_article("Foreign Minister Dorota Halvu spoke in Belmuth.", "a2")
+    ms = [mention(a, "Dorota Halvik", role="Foreign Minister"), mention(a, "Orvath", "GPE"),
+          mention(b, "Dorota Halvu", role="Foreign Minister"), mention(b, "Belmuth", "GPE")]
+    assert len(_people(canonicalize(ms, [a, b])[0])) == 2  # another story: no evidence
+
+
+def test_an_inflected_bare_surname_after_its_person_resolves(make_article, mention):
+    a = make_article("Dorota Tessak arrived in Orvath. \u201cNothing is decided,\u201d Tessym said.")
+    ms = resolve_references(a, [mention(a, "Dorota Tessak"), mention(a, "Tessym")])
+    assert (ms[1].resolved_to, ms[1].resolved_by) == ("Dorota Tessak", "garbled surname")
+
+
+def test_an_inflected_surname_alone_joins_the_one_person_of_its_story(make_article, mention):
+    assert _alone_in_story(make_article, mention, "Dorota Tessak", "Tessym").aliases == ["Tessym"]

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .. import config
 from ..resources import lines, table
-from .translit import fold, to_ascii, token_similarity
+from .translit import fold, inflected_pair, letter_similarity, to_ascii, token_similarity
 
 SURNAME_MATCH = 0.88  # below this two surnames give no evidence of one person
 SURNAME_FORBID = 0.8  # below this they are different families: never one person, whatever the context
@@ -131,6 +132,25 @@ def known_first_name(first: str) -> bool:
                             or f.lower() in _curated("female"))
 
 
+@cache
+def _given_spellings() -> tuple[tuple[str, str, bool], ...]:
+    return tuple((r[0], r[1], len(r) > 2 and r[2] == "end") for r in table("entities/given_name_spellings.tsv"))
+
+
+@cache
+def given_key(name: str) -> str:
+    """A first name's spelling key: vowel spellings and pet-form endings that do not make another
+    name ('Jessie'/'Jessy', 'Neela'/'Nila'; resources/entities/given_name_spellings.tsv) are folded
+    away, then transliteration folding applies as for any name."""
+    s = re.sub(r"[^a-z]", "", to_ascii(name).lower())
+    for a, b, at_end in _given_spellings():
+        if not at_end:
+            s = s.replace(a, b)
+        elif s.endswith(a) and len(s) > len(a) + 1:
+            s = s[: -len(a)] + b
+    return fold(s)
+
+
 def given_names_compatible(a: str, b: str) -> bool:
     """Same first name across spellings and languages; an initial matches any name it abbreviates."""
     fa, fb = fold(a), fold(b)
@@ -138,7 +158,7 @@ def given_names_compatible(a: str, b: str) -> bool:
         return False
     if len(a.rstrip(".")) == 1 or len(b.rstrip(".")) == 1:
         return fa[0] == fb[0]
-    if fa == fb:
+    if fa == fb or given_key(a) == given_key(b):
         return True
     ga, gb = _given_groups().get(fa), _given_groups().get(fb)
     if ga and gb and ga & gb:
@@ -147,7 +167,8 @@ def given_names_compatible(a: str, b: str) -> bool:
         # two real, different first names are two people, however close the letters: 'Lena'/'Jonas',
         # and on real news 'Ivana'/'Ivanka' Trump (mother and daughter), 'Ivan'/'Ivana'
         return False
-    return token_similarity(a, b) >= GIVEN_MATCH  # a garbled name ('Madgalena') may be a known one
+    # a garbled name ('Madgalena') may be a known one, in folded letters or as written ('Loetta')
+    return max(token_similarity(a, b), letter_similarity(a, b)) >= GIVEN_MATCH
 
 
 def surname_similarity(a: PersonName, b: PersonName) -> float:
@@ -172,8 +193,8 @@ def name_score(a: PersonName, b: PersonName) -> float | None:
     0.0 when the names neither link nor forbid (two damaged spellings of one surname may be further
     apart from each other than from the original, so only clearly different surnames forbid)."""
     s = surname_similarity(a, b)
-    if s < SURNAME_FORBID or generation_conflict(a, b):
-        return None
+    if s < SURNAME_FORBID and not inflected(a.surname, b.surname) or generation_conflict(a, b):
+        return None  # an inflected spelling ('Harlanom') is far in letters, yet no other family
     if a.is_full and b.is_full:
         assert a.given is not None and b.given is not None
         if not given_names_compatible(a.given, b.given):
@@ -196,6 +217,17 @@ def same_person(a: str, b: str) -> bool:
     pa, pb = parse(a), parse(b)
     return bool(pa and pb and name_score(pa, pb))
 
+
+
+def inflected(a: str, b: str) -> bool:
+    """One surname, one spelling with a case ending MT left on it ('Harlan'/'Harlanom')."""
+    return inflected_pair(a, b, config.NAMES.inflection_min_stem)
+
+
+def garbled_surname(a: str, b: str, floor: float) -> bool:
+    """Whether two surname spellings may be one surname that MT damaged: letters this close after
+    folding, or one carrying a case ending. Never enough alone: callers require context."""
+    return token_similarity(a, b) >= floor or inflected(a, b)
 
 
 def plausible_garbled_surname(token: str) -> bool:

@@ -22,8 +22,8 @@ from rapidfuzz.distance import JaroWinkler
 from .. import config
 from ..model import Article, Mention
 from .coref import HONORIFICS, honorific_fits
-from .names import (PersonName, generation_conflict, given_names_compatible, is_given_name, name_score, parse,
-                    plausible_garbled_surname)
+from .names import (PersonName, garbled_surname, generation_conflict, given_names_compatible, is_given_name,
+                    name_score, parse, plausible_garbled_surname)
 from .roles import is_role_token
 from .translit import fold, token_similarity
 
@@ -113,7 +113,7 @@ def garbled_names(an: PersonName, bn: PersonName) -> bool:
     names alone never decide it: see garbled_context."""
     if not (an.is_full and bn.is_full) or an.given_is_initial or bn.given_is_initial:
         return False
-    if token_similarity(an.surname, bn.surname) < config.NAMES.garbled_min or generation_conflict(an, bn):
+    if not garbled_surname(an.surname, bn.surname, config.NAMES.garbled_min) or generation_conflict(an, bn):
         return False
     return given_names_compatible(an.given or "", bn.given or "")
 
@@ -326,7 +326,7 @@ def _garbled_fits(p: LocalPerson, title: set[str], profile: list[LocalPerson],
     honorific = [t for t in (m.role for m in p.mentions) if t and t.lower() in HONORIFICS]
     return [n for n, names in enumerate(names_of)
             if same_story(p, profile[n]) and (not title or title & profile[n].roles)
-            and any(sn.is_full and token_similarity(sn.surname, p.name.surname) >= floor
+            and any(sn.is_full and garbled_surname(sn.surname, p.name.surname, floor)
                     and name_score(p.name, sn) is not None
                     and all(honorific_fits(t, sn.raw) for t in honorific) for sn in names)]
 

@@ -71,6 +71,22 @@ def token_similarity(a: str, b: str) -> float:
         return 1.0
     if gendered_pair(a, b):
         return 0.0
+    return _similarity(a, b, fa, fb)
+
+
+@lru_cache(maxsize=1 << 16)
+def letter_similarity(a: str, b: str) -> float:
+    """token_similarity on the letters as written (ASCII, lower case), without folding. Why: folding
+    rules meant for whole names misread a damaged one ('Loetta' folds its 'oe' like an umlaut to
+    'lota', far from 'loreta'), so a caller comparing a damaged spelling takes the better of both."""
+    la, lb = (_NON_ALPHA.sub("", to_ascii(x).lower()).replace(" ", "") for x in (a, b))
+    if not la or not lb:
+        return 0.0
+    return 1.0 if la == lb else _similarity(a, b, la, lb)
+
+
+def _similarity(a: str, b: str, fa: str, fb: str) -> float:
+    """Similarity of the keys ``fa`` and ``fb`` of the names ``a`` and ``b`` (see token_similarity)."""
     dist = DamerauLevenshtein.distance(fa, fb)
     sim = (JaroWinkler.similarity(fa, fb) + 1 - dist / max(len(fa), len(fb))) / 2
     if dist == 1 and _damage_not_spelling(fa, fb):
@@ -89,6 +105,34 @@ def _damage_not_spelling(fa: str, fb: str) -> bool:
         return len(diff) == 2 and diff[1] == diff[0] + 1 and fa[diff[0]] == fb[diff[1]]
     # a dropped letter, but not the first: 'Twitter'/'Vitter' are not one name (seen on real news)
     return min(len(fa), len(fb)) >= 5 and fa[0] == fb[0]
+
+
+@cache
+def _case_endings() -> tuple[str, ...]:
+    """Longest first, so 'Kowalem' is read as 'Kowal' + 'em' before 'Kowale' + 'm'."""
+    ends = {to_ascii(r[0]).lower() for r in table("entities/surname_case_endings.tsv") if r and r[0]}
+    return tuple(sorted(ends, key=lambda e: (-len(e), e)))
+
+
+@lru_cache(maxsize=1 << 16)
+def inflected_pair(a: str, b: str, min_stem: int = 4) -> bool:
+    """'Harlan' / 'Harlanom', 'Harlana', 'Harlu': one surname, one of the spellings carrying a Slavic
+    case ending (resources/entities/surname_case_endings.tsv) appended to the other or put in place
+    of its last one or two letters (MT half undoes a declension). The stems must agree after folding
+    and keep ``min_stem`` letters, because a short stem fits too many names ('Bush'/'Busa'); the
+    masculine and feminine forms of one family ('Kowalski'/'Kowalska') are never one person. Only a
+    hint that the names *may* be one: the callers still require the same story."""
+    la, lb = (_NON_ALPHA.sub("", to_ascii(x).lower()) for x in (a, b))
+    if la == lb or not la or not lb or gendered_pair(a, b):
+        return False
+    for x, y in ((la, lb), (lb, la)):
+        for e in _case_endings():
+            stem = y[: -len(e)]
+            if not y.endswith(e) or len(stem) < min_stem:
+                continue
+            if any(len(x) - cut >= min_stem and fold(x[: len(x) - cut]) == fold(stem) for cut in (0, 1, 2)):
+                return True
+    return False
 
 
 @cache
