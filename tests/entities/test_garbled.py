@@ -127,3 +127,24 @@ def test_an_inflected_bare_surname_after_its_person_resolves(make_article, menti
 
 def test_an_inflected_surname_alone_joins_the_one_person_of_its_story(make_article, mention):
     assert _alone_in_story(make_article, mention, "Dorota Tessak", "Tessym").aliases == ["Tessym"]
+
+
+def test_two_damaged_spellings_far_apart_in_letters_do_not_keep_one_person_in_two(make_article, mention):
+    # 'Kharlan' (transliterated H) and 'Harlu' (a case ending) are each close to 'Harlan', not to
+    # each other: only a personal conflict (first name, Jr., gendered form) keeps clusters apart
+    texts = [("Foreign Minister Dorota Harlan spoke in Orvath about the Telmark Council.", "Dorota Harlan"),
+             ("Foreign Minister Dorota Kharlan met officials in Orvath and at the Telmark Council.", "Dorota Kharlan"),
+             ("Foreign Minister Dorota Harlu met officials in Orvath and at the Telmark Council.", "Dorota Harlu")]
+    arts, ms = [], []
+    for i, (text, name) in enumerate(texts):
+        a = make_article(text, f"a{i}")
+        arts.append(a)
+        ms += [mention(a, name, role="Foreign Minister"), mention(a, "Orvath", "GPE"), mention(a, "Telmark Council", "ORG")]
+    (person,) = _people(canonicalize(ms, arts)[0]).values()
+    assert {person.name, *person.aliases} == {"Dorota Harlan", "Dorota Kharlan", "Dorota Harlu"}
+    assert any(m["alias"] == "Dorota Harlu" and "role" in m["why"] for m in person.merges)
+    # the same three spellings with another first name on the third stay two people
+    a = make_article(texts[2][0].replace("Dorota", "Halina"), "a2")
+    ms[-3:] = [mention(a, "Halina Harlu", role="Foreign Minister"), mention(a, "Orvath", "GPE"),
+               mention(a, "Telmark Council", "ORG")]
+    assert len(_people(canonicalize(ms, arts[:2] + [a])[0])) == 2

@@ -16,7 +16,7 @@ from functools import cache
 
 from .. import config
 from ..resources import lines, table
-from .translit import fold, inflected_pair, letter_similarity, to_ascii, token_similarity
+from .translit import fold, gendered_pair, inflected_pair, letter_similarity, to_ascii, token_similarity
 
 SURNAME_MATCH = 0.88  # below this two surnames give no evidence of one person
 SURNAME_FORBID = 0.8  # below this they are different families: never one person, whatever the context
@@ -186,6 +186,16 @@ def generation_conflict(a: PersonName, b: PersonName) -> bool:
         if unsuffixed.suffix or unsuffixed.is_full:
             return True
     return bool(a.middle and b.middle and a.middle != b.middle)
+
+
+def personal_conflict(a: PersonName, b: PersonName) -> bool:
+    """The parts of the hard rules that are about the person, not the spelling of the surname: two
+    different first names, father and son, the masculine and feminine forms of one family. Two
+    damaged spellings of one surname ('Harlu', 'Kharlan') may be far apart in letters while neither
+    of these says they are two people."""
+    if generation_conflict(a, b) or gendered_pair(a.surname, b.surname):
+        return True
+    return bool(a.given and b.given and not given_names_compatible(a.given, b.given))
 
 
 def name_score(a: PersonName, b: PersonName) -> float | None:

@@ -23,7 +23,7 @@ from .. import config
 from ..model import Article, Mention
 from .coref import HONORIFICS, honorific_fits
 from .names import (PersonName, garbled_surname, generation_conflict, given_names_compatible, is_given_name,
-                    name_score, parse, plausible_garbled_surname)
+                    name_score, parse, personal_conflict, plausible_garbled_surname)
 from .roles import is_role_token
 from .translit import fold, token_similarity
 
@@ -239,7 +239,9 @@ def _join_garbled(people: list[LocalPerson], groups: dict[int, list[int]], home:
         ok = []
         for h in {home[j] for j in fits[g]} - {g}:
             why = garbled_context(pg, _profile(people, groups[h]), parsed[groups[g][0]], parsed[groups[h][0]])
-            if why and not any(status(a, b) is None for a in groups[g] for b in groups[h]):
+            # the two clusters as wholes: what forbids is a personal conflict (another first name, a
+            # Jr., the other gender's form), not two damaged spellings far apart in letters
+            if why and not any(personal_conflict(parsed[a], parsed[b]) for a in groups[g] for b in groups[h]):
                 ok.append((h, why))
         if len(ok) != 1:
             continue
