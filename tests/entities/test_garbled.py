@@ -148,3 +148,11 @@ def test_two_damaged_spellings_far_apart_in_letters_do_not_keep_one_person_in_tw
     ms[-3:] = [mention(a, "Halina Harlu", role="Foreign Minister"), mention(a, "Orvath", "GPE"),
                mention(a, "Telmark Council", "ORG")]
     assert len(_people(canonicalize(ms, arts[:2] + [a])[0])) == 2
+
+
+def test_same_first_name_and_a_surname_one_vowel_off_in_another_story_stay_two(make_article, mention):
+    a = make_article("Foreign Minister Lina Vandelaren spoke in Orvath.", "a1")
+    b = make_article("Foreign Minister Lina Vandeloren spoke in Belmuth.", "a2")
+    ms = [mention(a, "Lina Vandelaren", role="Foreign Minister"), mention(a, "Orvath", "GPE"),
+          mention(b, "Lina Vandeloren", role="Foreign Minister"), mention(b, "Belmuth", "GPE")]
+    assert len(_people(canonicalize(ms, [a, b])[0])) == 2

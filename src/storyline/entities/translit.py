@@ -41,11 +41,17 @@ def to_ascii(text: str) -> str:
 @cache
 def fold(name: str) -> str:
     """Transliteration key: 'Kowalczyk', 'Kovalchik' and 'Kowalchik' all fold to 'kovalkik'."""
+    return _DOUBLE.sub(r"\1", _fold_letters(name))
+
+
+@cache
+def _fold_letters(name: str) -> str:
+    """The transliteration key before doubled letters collapse ('Marriino' -> 'mariino')."""
     s = _NON_ALPHA.sub(" ", to_ascii(name).lower())
     s = " ".join(s.split())
     for a, b in _folds():
         s = s.replace(a, b)
-    return _DOUBLE.sub(r"\1", s)
+    return s
 
 
 @cache
@@ -71,7 +77,24 @@ def token_similarity(a: str, b: str) -> float:
         return 1.0
     if gendered_pair(a, b):
         return 0.0
-    return _similarity(a, b, fa, fb)
+    sim = _similarity(a, b, fa, fb)
+    if sim > SUBSTITUTION_CAP and (_one_substitution(fa, fb) or _one_substitution(
+            _fold_letters(a).replace(" ", ""), _fold_letters(b).replace(" ", ""))):
+        return SUBSTITUTION_CAP  # on a long name the average alone would call it near certain
+    return sim
+
+
+SUBSTITUTION_CAP = 0.9
+
+
+def _one_substitution(x: str, y: str) -> bool:
+    """One letter replaced by another, in the folded key or before doubled letters collapse
+    ('Halberg'/'Halborg', and 'Marrano'/'Marriino', whose 'ii' collapses into what looks like a
+    dropped letter): how real surnames of two families differ, so never more than a weak link."""
+    if len(x) != len(y):
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return len(diff) == 1
 
 
 @lru_cache(maxsize=1 << 16)
