@@ -156,3 +156,25 @@ def test_same_first_name_and_a_surname_one_vowel_off_in_another_story_stay_two(m
     ms = [mention(a, "Lina Vandelaren", role="Foreign Minister"), mention(a, "Orvath", "GPE"),
           mention(b, "Lina Vandeloren", role="Foreign Minister"), mention(b, "Belmuth", "GPE")]
     assert len(_people(canonicalize(ms, [a, b])[0])) == 2
+
+
+def test_a_short_form_fitting_only_a_damaged_spelling_is_no_guess_when_a_namesake_shares_the_story(
+        make_article, mention):
+    # 'Harly' is Dorota's damaged 'Harli' (one article) in other letters, not 'Harlan'; her husband Marek
+    # Harlan is in the same story, so the bare name may be either of them
+    texts = [("Foreign Minister Dorota Harlan spoke in Orvath about the Telmark Council.", "Dorota Harlan", "Foreign Minister"),
+             ("Foreign Minister Dorota Harli met officials in Orvath and at the Telmark Council.", "Dorota Harli", "Foreign Minister"),
+             ("Farmer Marek Harlan spoke in Orvath about the Telmark Council.", "Marek Harlan", "Farmer")]
+    arts, ms = [], []
+    for i, (text, name, role) in enumerate(texts):
+        a = make_article(text, f"a{i}")
+        arts.append(a)
+        ms += [mention(a, name, role=role), mention(a, "Orvath", "GPE"), mention(a, "Telmark Council", "ORG")]
+    bare = make_article("In Orvath, Harly said the Telmark Council would wait.", "a9")
+    ms += [mention(bare, "Orvath", "GPE"), mention(bare, "Harly"), mention(bare, "Telmark Council", "ORG")]
+    people = _people(canonicalize(ms, arts + [bare])[0])
+    assert "Harly" in people  # an entity of its own, linked to neither
+    assert "Harly" not in people["Dorota Harlan"].aliases and "Harly" not in people["Marek Harlan"].aliases
+    # without the husband it is hers
+    people = _people(canonicalize(ms[:6] + ms[9:], arts[:2] + [bare])[0])
+    assert "Harly" in people["Dorota Harlan"].aliases

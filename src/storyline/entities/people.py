@@ -282,11 +282,10 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
         # other roles ('Prosecutor Vance' is not the Vance Jr. who is a chief executive)
         fits = [n for n in fits if (fold(p.name.surname) == usual[n] or same_story(p, profile[n]))
                 and (not title or not profile[n].roles or title & profile[n].roles)]
-        if not fits:
+        garbled = not fits
+        if garbled:
             fits = _garbled_fits(p, title, profile, names_of)
-            if len(fits) == 1:
-                p.joined = ("garbled surname alone, in the story of the one person it fits",
-                            config.NAMES.confidence_bare_in_story)
+        fits += _story_rivals(p, fits, title, titles, profile, names_of, usual)
         if len(fits) > 1 and title:
             by_title = [n for n in fits if title & profile[n].roles]  # 'President Obama': not Michelle
             fits = by_title if len(by_title) == 1 else fits
@@ -299,9 +298,26 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
                 continue
         if len(fits) == 1:
             groups[fits[0]].append(i)
+            if garbled:
+                p.joined = ("garbled surname alone, in the story of the one person it fits",
+                            config.NAMES.confidence_bare_in_story)
         else:
             leftovers[fold(p.names.most_common(1)[0][0])].append(i)
     return list(leftovers.values())
+
+
+def _story_rivals(p: LocalPerson, fits: list[int], title: set[str], titles: list[str], profile: list[LocalPerson],
+                  names_of: list[list[PersonName]], usual: list[str]) -> list[int]:
+    """Other people of the story whose usual surname is one of the spellings of a fitting cluster. A
+    short form may fit one person only through a damaged spelling of theirs ('Harlu' is close to
+    their 'Harli', not to 'Harlan') while the spouse or the Jr. of the story is a 'Harlan' too: then
+    it may be either, and the caller's disambiguation (title, clearly better context) decides, or
+    no guess is made."""
+    surnames = {fold(sn.surname) for n in fits for sn in names_of[n]}
+    return [n for n in range(len(profile)) if n not in fits and usual[n] in surnames and same_story(p, profile[n])
+            and (not title or not profile[n].roles or title & profile[n].roles)
+            and any(sn.is_full and name_score(p.name, sn) is not None
+                    and all(honorific_fits(t, sn.raw) for t in titles) for sn in names_of[n])]
 
 
 def _usual_surname(people: list[LocalPerson], group: list[int]) -> str:
