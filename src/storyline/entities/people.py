@@ -22,10 +22,10 @@ from rapidfuzz.distance import JaroWinkler
 from .. import config
 from ..model import Article, Mention
 from .coref import HONORIFICS, honorific_fits
-from .names import (PersonName, garbled_surname, generation_conflict, given_names_compatible, is_given_name,
-                    name_score, parse, personal_conflict, plausible_garbled_surname)
+from .names import (PersonName, garbled_surname, generation_conflict, given_names_compatible, inflected,
+                    is_given_name, name_score, parse, personal_conflict, plausible_garbled_surname)
 from .roles import is_role_token
-from .translit import fold, token_similarity
+from .translit import fold, to_ascii, token_similarity
 
 STRONG = 0.95  # name evidence alone suffices
 WEAK = 0.88  # name evidence that needs context support
@@ -178,6 +178,7 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
         for x, y in zip(*np.nonzero(close)):
             for i in by_surname[uniq[lo + int(x)]]:
                 pairs.update((i, j) for j in by_surname[uniq[int(y)]] if i < j)
+    pairs |= _inflection_pairs(people, fulls)
     parsed = [p.name for p in people]
     scores: dict[tuple[str, str], float | None] = {}
     for i, j in sorted(pairs):
@@ -217,6 +218,25 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
     _join_garbled(people, groups, home, [k for k in links if k[0] in home and k[1] in home], status)
     out = list(groups.values())
     out += _attach_shorts(people, out)
+    return out
+
+
+def _inflection_pairs(people: list[LocalPerson], fulls: list[int]) -> set[tuple[int, int]]:
+    """Pairs the Jaro-Winkler blocking misses although one surname may be the other with a case
+    ending ('Harlan'/'Harlom' fold to keys that share little): candidates share their first letters
+    as written (the stem), and only distinct surnames are compared."""
+    n = config.NAMES.inflection_min_stem
+    by_stem: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i in fulls:
+        sn = people[i].name.surname
+        by_stem[to_ascii(sn).lower()[:n]][sn].append(i)
+    out: set[tuple[int, int]] = set()
+    for spellings in by_stem.values():
+        names = sorted(spellings)
+        for x, a in enumerate(names):
+            for b in names[x + 1:]:
+                if inflected(a, b):
+                    out.update((min(i, j), max(i, j)) for i in spellings[a] for j in spellings[b])
     return out
 
 
