@@ -185,3 +185,25 @@ def test_an_inflected_surname_far_in_folded_letters_is_still_compared(make_artic
     # yet one is the other's stem with an instrumental ending; same role and story: one person
     (person,) = _story(make_article, mention, "Dorota Kheeds", "Dorota Kheeom").values()
     assert {person.name, *person.aliases} == {"Dorota Kheeds", "Dorota Kheeom"}
+
+
+def _no_role_story(make_article, mention, first: str, second: str):
+    a = make_article(f"{first} spoke in Orvath about the Telmark Council.", "a1")
+    b = make_article(f"{second} met officials in Orvath and at the Belmuth Institute.", "a2")
+    ms = [mention(a, first), mention(a, "Orvath", "GPE"), mention(a, "Telmark Council", "ORG"),
+          mention(b, second), mention(b, "Orvath", "GPE"), mention(b, "Belmuth Institute", "ORG")]
+    return _people(canonicalize(ms, [a, b])[0])
+
+
+def test_without_a_role_the_same_first_name_and_one_shared_story_entity_support_a_garbled_surname(
+        make_article, mention):
+    (person,) = _no_role_story(make_article, mention, "Dorota Wilczanek", "Dorota Wilczanekom").values()
+    (merge,) = person.merges
+    assert "same first name and story" in merge["why"] and merge["confidence"] == 0.7
+    # a variant first name is no support without a role; nor is another story
+    assert len(_no_role_story(make_article, mention, "Pyotr Wilczanek", "Peter Wilczanekom")) == 2
+    a = make_article("Dorota Wilczanek spoke in Orvath.", "a1")
+    b = make_article("Dorota Wilczanekom spoke in Belmuth.", "a2")
+    ms = [mention(a, "Dorota Wilczanek"), mention(a, "Orvath", "GPE"),
+          mention(b, "Dorota Wilczanekom"), mention(b, "Belmuth", "GPE")]
+    assert len(_people(canonicalize(ms, [a, b])[0])) == 2

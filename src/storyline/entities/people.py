@@ -122,7 +122,7 @@ def garbled_context(a: LocalPerson, b: LocalPerson, an: PersonName, bn: PersonNa
     """Why and how surely two garbled-surname names are one person; None when the context does not
     say so. A surname one letter away is as often another family ('Varga'/'Verga'), so the two must
     be in the same story and have the same role, or, without a role, the same first name letter for
-    letter and more of the story in common."""
+    letter (a translated or damaged first name is no support then)."""
     if not same_story(a, b, config.NAMES.garbled_story_entities):
         return None
     if a.roles & b.roles:
