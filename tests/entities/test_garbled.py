@@ -207,3 +207,12 @@ def test_without_a_role_the_same_first_name_and_one_shared_story_entity_support_
     ms = [mention(a, "Dorota Wilczanek"), mention(a, "Orvath", "GPE"),
           mention(b, "Dorota Wilczanekom"), mention(b, "Belmuth", "GPE")]
     assert len(_people(canonicalize(ms, [a, b])[0])) == 2
+
+
+def test_a_replaced_ending_needs_the_stem_as_written():
+    # regression (ECB+): a plural noun typed PERSON joined a person because folding made the stems
+    # alike ('Grotti'/'Groths' both fold to 'grot' once the last letters are set aside)
+    from storyline.entities.translit import inflected_pair
+    assert not inflected_pair("Grotti", "Groths")
+    assert inflected_pair("Grotti", "Grottom")  # the same stem as written still reads as an ending
+    assert inflected_pair("Wolchar", "Volkharom")  # an appended ending on a transliterated stem

@@ -141,10 +141,11 @@ def _case_endings() -> tuple[str, ...]:
 def inflected_pair(a: str, b: str, min_stem: int = 4) -> bool:
     """'Harlan' / 'Harlanom', 'Harlana', 'Harlu': one surname, one of the spellings carrying a Slavic
     case ending (resources/entities/surname_case_endings.tsv) appended to the other or put in place
-    of its last one or two letters (MT half undoes a declension). The stems must agree after folding
-    and keep ``min_stem`` letters, because a short stem fits too many names ('Bush'/'Busa'); the
-    masculine and feminine forms of one family ('Kowalski'/'Kowalska') are never one person. Only a
-    hint that the names *may* be one: the callers still require the same story."""
+    of its last one or two letters (MT half undoes a declension). The stems must agree (after folding
+    only for an appended ending) and keep ``min_stem`` letters, because a short stem fits too many
+    names ('Tull'/'Tula'); the masculine and feminine forms of one family ('Kowalski'/'Kowalska')
+    are never one person. Only a hint that the names *may* be one: the callers still require the
+    same story."""
     la, lb = (_NON_ALPHA.sub("", to_ascii(x).lower()) for x in (a, b))
     if la == lb or not la or not lb or gendered_pair(a, b):
         return False
@@ -153,7 +154,11 @@ def inflected_pair(a: str, b: str, min_stem: int = 4) -> bool:
             stem = y[: -len(e)]
             if not y.endswith(e) or len(stem) < min_stem:
                 continue
-            if any(len(x) - cut >= min_stem and fold(x[: len(x) - cut]) == fold(stem) for cut in (0, 1, 2)):
+            if len(x) >= min_stem and fold(x) == fold(stem):
+                return True  # appended: the stem may also be transliterated ('Wolchar'/'Volkharom')
+            # in place of the last letters: the stem as written, since folding makes too many words
+            # alike once a letter is gone ('Goths' and 'Gotti' share the key 'got')
+            if any(len(x) - cut >= min_stem and x[: len(x) - cut] == stem for cut in (1, 2)):
                 return True
     return False
 
