@@ -139,7 +139,8 @@ def test_two_damaged_spellings_far_apart_in_letters_do_not_keep_one_person_in_tw
     for i, (text, name) in enumerate(texts):
         a = make_article(text, f"a{i}")
         arts.append(a)
-        ms += [mention(a, name, role="Foreign Minister"), mention(a, "Orvath", "GPE"), mention(a, "Telmark Council", "ORG")]
+        ms += [mention(a, name, role="Foreign Minister"), mention(a, "Orvath", "GPE"),
+               mention(a, "Telmark Council", "ORG")]
     (person,) = _people(canonicalize(ms, arts)[0]).values()
     assert {person.name, *person.aliases} == {"Dorota Harlan", "Dorota Kharlan", "Dorota Harlu"}
     assert any(m["alias"] == "Dorota Harlu" and "role" in m["why"] for m in person.merges)
@@ -160,10 +161,11 @@ def test_same_first_name_and_a_surname_one_vowel_off_in_another_story_stay_two(m
 
 def test_a_short_form_fitting_only_a_damaged_spelling_is_no_guess_when_a_namesake_shares_the_story(
         make_article, mention):
-    # 'Harly' is Dorota's damaged 'Harli' (one article) in other letters, not 'Harlan'; her husband Marek
-    # Harlan is in the same story, so the bare name may be either of them
-    texts = [("Foreign Minister Dorota Harlan spoke in Orvath about the Telmark Council.", "Dorota Harlan", "Foreign Minister"),
-             ("Foreign Minister Dorota Harli met officials in Orvath and at the Telmark Council.", "Dorota Harli", "Foreign Minister"),
+    # 'Harly' is Dorota's damaged 'Harli' (one article) in other letters, not 'Harlan'; her husband
+    # Marek Harlan is in the same story, so the bare name may be either of them
+    minister = "Foreign Minister"
+    texts = [(f"{minister} Dorota Harlan spoke in Orvath about the Telmark Council.", "Dorota Harlan", minister),
+             (f"{minister} Dorota Harli met officials in Orvath and at the Telmark Council.", "Dorota Harli", minister),
              ("Farmer Marek Harlan spoke in Orvath about the Telmark Council.", "Marek Harlan", "Farmer")]
     arts, ms = [], []
     for i, (text, name, role) in enumerate(texts):
