@@ -1,7 +1,8 @@
 """Person names: split into given name and surname, and decide whether two names can be one person.
 
 The hard rules live here because every caller (clustering, coreference, quote lookup, evaluation)
-must agree on them: surnames must match after transliteration folding, and two *known, different*
+must agree on them: surnames must match after transliteration folding (or one carry a case ending
+MT left on it, 'Harlan'/'Harlanom', which only context may confirm), and two *known, different*
 given names mean two people ("Lena Varga" is not "Jonas Varga") unless a variants table says they
 are one name across languages ("Dmitri"/"Dmytro", "Pyotr"/"Peter"), and a generational suffix or
 different middle initials mean father and son ("Harold Vance Jr." is never "Harold Vance": only the
