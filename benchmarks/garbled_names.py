@@ -6,10 +6,14 @@ analysed on its own the way the pipeline does after NER: within-article referenc
 and recall and B-cubed over the person mentions, recall of each corruption against the clean
 spelling, and how many never-merge pairs (namesakes, spouses, Jr., Kowalski/Kowalska, -son/-sen) and
 ambiguous bare surnames ended up merged: those must stay at zero.
+
+Run alone: .venv/bin/python benchmarks/garbled_names.py   (prints both halves; writes nothing;
+benchmarks/entities.py stores the same section in benchmarks/results/entities.json)
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -67,3 +71,7 @@ def garbled_names(names: list[str] | None = None) -> dict | str:
         out[half] = {"stories": len(stories), "person_mentions": len(gold),
                      "never_merge_partners": sum(1 for s in stories if s["never"]), **score(gold, pred, kind)}
     return out
+
+
+if __name__ == "__main__":
+    print(json.dumps(garbled_names(), indent=1))

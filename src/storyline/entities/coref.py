@@ -16,7 +16,7 @@ from .. import config
 from ..model import Article, Mention
 from ..resources import table
 from ..text.sentences import sentence_around
-from .names import first_name_gender, parse
+from .names import first_name_gender, garbled_surname, parse
 from .roles import role_lexicon
 from .translit import fold, token_similarity
 
@@ -161,7 +161,8 @@ def _garbled_surname_target(name: str, role: str | None, people: dict[str, _Pers
     if not title or any((pn := parse(p.name)) and fold(pn.surname) == fold(name) for p in people.values()):
         return None
     cands = [p.name for p in people.values()
-             if (pn := parse(p.name)) and 0.8 <= token_similarity(pn.surname, name) < 0.93
+             if (pn := parse(p.name)) and token_similarity(pn.surname, name) < 0.93
+             and garbled_surname(pn.surname, name, 0.8)
              and title & p.descriptors & _role_vocabulary()]
     return cands[0] if len(cands) == 1 else None
 
@@ -180,7 +181,7 @@ def _bare_garbled_target(m: Mention, text: str, people: dict[str, _Person]) -> s
         sim = token_similarity(pn.surname, name) if pn else 0.0
         if sim >= 1.0 or pn and fold(pn.surname) == fold(name):
             return None
-        if sim >= config.NAMES.garbled_min:
+        if pn and garbled_surname(pn.surname, name, config.NAMES.garbled_min):
             close.append(p)
     if len(close) != 1 or (m.role and not honorific_fits(m.role, close[0].name)):
         return None

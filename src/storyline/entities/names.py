@@ -1,7 +1,8 @@
 """Person names: split into given name and surname, and decide whether two names can be one person.
 
 The hard rules live here because every caller (clustering, coreference, quote lookup, evaluation)
-must agree on them: surnames must match after transliteration folding, and two *known, different*
+must agree on them: surnames must match after transliteration folding (or one carry a case ending
+MT left on it, 'Harlan'/'Harlanom', which only context may confirm), and two *known, different*
 given names mean two people ("Lena Varga" is not "Jonas Varga") unless a variants table says they
 are one name across languages ("Dmitri"/"Dmytro", "Pyotr"/"Peter"), and a generational suffix or
 different middle initials mean father and son ("Harold Vance Jr." is never "Harold Vance": only the
@@ -14,8 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .. import config
 from ..resources import lines, table
-from .translit import fold, to_ascii, token_similarity
+from .translit import fold, gendered_pair, inflected_pair, letter_similarity, to_ascii, token_similarity
 
 SURNAME_MATCH = 0.88  # below this two surnames give no evidence of one person
 SURNAME_FORBID = 0.8  # below this they are different families: never one person, whatever the context
@@ -131,6 +133,25 @@ def known_first_name(first: str) -> bool:
                             or f.lower() in _curated("female"))
 
 
+@cache
+def _given_spellings() -> tuple[tuple[str, str, bool], ...]:
+    return tuple((r[0], r[1], len(r) > 2 and r[2] == "end") for r in table("entities/given_name_spellings.tsv"))
+
+
+@cache
+def given_key(name: str) -> str:
+    """A first name's spelling key: vowel spellings and pet-form endings that do not make another
+    name ('Jessie'/'Jessy', 'Neela'/'Nila'; resources/entities/given_name_spellings.tsv) are folded
+    away, then transliteration folding applies as for any name."""
+    s = re.sub(r"[^a-z]", "", to_ascii(name).lower())
+    for a, b, at_end in _given_spellings():
+        if not at_end:
+            s = s.replace(a, b)
+        elif s.endswith(a) and len(s) > len(a) + 1:
+            s = s[: -len(a)] + b
+    return fold(s)
+
+
 def given_names_compatible(a: str, b: str) -> bool:
     """Same first name across spellings and languages; an initial matches any name it abbreviates."""
     fa, fb = fold(a), fold(b)
@@ -138,7 +159,7 @@ def given_names_compatible(a: str, b: str) -> bool:
         return False
     if len(a.rstrip(".")) == 1 or len(b.rstrip(".")) == 1:
         return fa[0] == fb[0]
-    if fa == fb:
+    if fa == fb or given_key(a) == given_key(b):
         return True
     ga, gb = _given_groups().get(fa), _given_groups().get(fb)
     if ga and gb and ga & gb:
@@ -147,7 +168,8 @@ def given_names_compatible(a: str, b: str) -> bool:
         # two real, different first names are two people, however close the letters: 'Lena'/'Jonas',
         # and on real news 'Ivana'/'Ivanka' Trump (mother and daughter), 'Ivan'/'Ivana'
         return False
-    return token_similarity(a, b) >= GIVEN_MATCH  # a garbled name ('Madgalena') may be a known one
+    # a garbled name ('Madgalena') may be a known one, in folded letters or as written ('Loetta')
+    return max(token_similarity(a, b), letter_similarity(a, b)) >= GIVEN_MATCH
 
 
 def surname_similarity(a: PersonName, b: PersonName) -> float:
@@ -167,13 +189,23 @@ def generation_conflict(a: PersonName, b: PersonName) -> bool:
     return bool(a.middle and b.middle and a.middle != b.middle)
 
 
+def personal_conflict(a: PersonName, b: PersonName) -> bool:
+    """The parts of the hard rules that are about the person, not the spelling of the surname: two
+    different first names, father and son, the masculine and feminine forms of one family. Two
+    damaged spellings of one surname ('Harlu', 'Kharlan') may be far apart in letters while neither
+    of these says they are two people."""
+    if generation_conflict(a, b) or gendered_pair(a.surname, b.surname):
+        return True
+    return bool(a.given and b.given and not given_names_compatible(a.given, b.given))
+
+
 def name_score(a: PersonName, b: PersonName) -> float | None:
     """How strongly two names alone say 'same person': None when they cannot be (the hard rules),
     0.0 when the names neither link nor forbid (two damaged spellings of one surname may be further
     apart from each other than from the original, so only clearly different surnames forbid)."""
     s = surname_similarity(a, b)
-    if s < SURNAME_FORBID or generation_conflict(a, b):
-        return None
+    if s < SURNAME_FORBID and not inflected(a.surname, b.surname) or generation_conflict(a, b):
+        return None  # an inflected spelling ('Harlanom') is far in letters, yet no other family
     if a.is_full and b.is_full:
         assert a.given is not None and b.given is not None
         if not given_names_compatible(a.given, b.given):
@@ -196,6 +228,17 @@ def same_person(a: str, b: str) -> bool:
     pa, pb = parse(a), parse(b)
     return bool(pa and pb and name_score(pa, pb))
 
+
+
+def inflected(a: str, b: str) -> bool:
+    """One surname, one spelling with a case ending MT left on it ('Harlan'/'Harlanom')."""
+    return inflected_pair(a, b, config.NAMES.inflection_min_stem)
+
+
+def garbled_surname(a: str, b: str, floor: float) -> bool:
+    """Whether two surname spellings may be one surname that MT damaged: letters this close after
+    folding, or one carrying a case ending. Never enough alone: callers require context."""
+    return token_similarity(a, b) >= floor or inflected(a, b)
 
 
 def plausible_garbled_surname(token: str) -> bool:

@@ -22,10 +22,10 @@ from rapidfuzz.distance import JaroWinkler
 from .. import config
 from ..model import Article, Mention
 from .coref import HONORIFICS, honorific_fits
-from .names import (PersonName, generation_conflict, given_names_compatible, is_given_name, name_score, parse,
-                    plausible_garbled_surname)
+from .names import (PersonName, garbled_surname, generation_conflict, given_names_compatible, inflected,
+                    is_given_name, name_score, parse, personal_conflict, plausible_garbled_surname)
 from .roles import is_role_token
-from .translit import fold, token_similarity
+from .translit import fold, to_ascii, token_similarity
 
 STRONG = 0.95  # name evidence alone suffices
 WEAK = 0.88  # name evidence that needs context support
@@ -113,7 +113,7 @@ def garbled_names(an: PersonName, bn: PersonName) -> bool:
     names alone never decide it: see garbled_context."""
     if not (an.is_full and bn.is_full) or an.given_is_initial or bn.given_is_initial:
         return False
-    if token_similarity(an.surname, bn.surname) < config.NAMES.garbled_min or generation_conflict(an, bn):
+    if not garbled_surname(an.surname, bn.surname, config.NAMES.garbled_min) or generation_conflict(an, bn):
         return False
     return given_names_compatible(an.given or "", bn.given or "")
 
@@ -122,7 +122,7 @@ def garbled_context(a: LocalPerson, b: LocalPerson, an: PersonName, bn: PersonNa
     """Why and how surely two garbled-surname names are one person; None when the context does not
     say so. A surname one letter away is as often another family ('Varga'/'Verga'), so the two must
     be in the same story and have the same role, or, without a role, the same first name letter for
-    letter and more of the story in common."""
+    letter (a translated or damaged first name is no support then)."""
     if not same_story(a, b, config.NAMES.garbled_story_entities):
         return None
     if a.roles & b.roles:
@@ -178,6 +178,7 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
         for x, y in zip(*np.nonzero(close)):
             for i in by_surname[uniq[lo + int(x)]]:
                 pairs.update((i, j) for j in by_surname[uniq[int(y)]] if i < j)
+    pairs |= _inflection_pairs(people, fulls)
     parsed = [p.name for p in people]
     scores: dict[tuple[str, str], float | None] = {}
     for i, j in sorted(pairs):
@@ -220,6 +221,25 @@ def cluster_people(people: list[LocalPerson]) -> list[list[int]]:
     return out
 
 
+def _inflection_pairs(people: list[LocalPerson], fulls: list[int]) -> set[tuple[int, int]]:
+    """Pairs the Jaro-Winkler blocking misses although one surname may be the other with a case
+    ending ('Harlan'/'Harlom' fold to keys that share little): candidates share their first letters
+    as written (the stem), and only distinct surnames are compared."""
+    n = config.NAMES.inflection_min_stem
+    by_stem: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i in fulls:
+        sn = people[i].name.surname
+        by_stem[to_ascii(sn).lower()[:n]][sn].append(i)
+    out: set[tuple[int, int]] = set()
+    for spellings in by_stem.values():
+        names = sorted(spellings)
+        for x, a in enumerate(names):
+            for b in names[x + 1:]:
+                if inflected(a, b):
+                    out.update((min(i, j), max(i, j)) for i in spellings[a] for j in spellings[b])
+    return out
+
+
 def _join_garbled(people: list[LocalPerson], groups: dict[int, list[int]], home: dict[int, int],
                   scored: list[tuple[int, int]], status) -> None:  # type: ignore[no-untyped-def]
     """Second pass: a cluster left apart by a garbled surname joins the one cluster of its story whose
@@ -239,7 +259,9 @@ def _join_garbled(people: list[LocalPerson], groups: dict[int, list[int]], home:
         ok = []
         for h in {home[j] for j in fits[g]} - {g}:
             why = garbled_context(pg, _profile(people, groups[h]), parsed[groups[g][0]], parsed[groups[h][0]])
-            if why and not any(status(a, b) is None for a in groups[g] for b in groups[h]):
+            # the two clusters as wholes: what forbids is a personal conflict (another first name, a
+            # Jr., the other gender's form), not two damaged spellings far apart in letters
+            if why and not any(personal_conflict(parsed[a], parsed[b]) for a in groups[g] for b in groups[h]):
                 ok.append((h, why))
         if len(ok) != 1:
             continue
@@ -280,11 +302,10 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
         # other roles ('Prosecutor Vance' is not the Vance Jr. who is a chief executive)
         fits = [n for n in fits if (fold(p.name.surname) == usual[n] or same_story(p, profile[n]))
                 and (not title or not profile[n].roles or title & profile[n].roles)]
-        if not fits:
+        garbled = not fits
+        if garbled:
             fits = _garbled_fits(p, title, profile, names_of)
-            if len(fits) == 1:
-                p.joined = ("garbled surname alone, in the story of the one person it fits",
-                            config.NAMES.confidence_bare_in_story)
+        fits += _story_rivals(p, fits, title, titles, profile, names_of, usual)
         if len(fits) > 1 and title:
             by_title = [n for n in fits if title & profile[n].roles]  # 'President Obama': not Michelle
             fits = by_title if len(by_title) == 1 else fits
@@ -297,9 +318,26 @@ def _attach_shorts(people: list[LocalPerson], groups: list[list[int]]) -> list[l
                 continue
         if len(fits) == 1:
             groups[fits[0]].append(i)
+            if garbled:
+                p.joined = ("garbled surname alone, in the story of the one person it fits",
+                            config.NAMES.confidence_bare_in_story)
         else:
             leftovers[fold(p.names.most_common(1)[0][0])].append(i)
     return list(leftovers.values())
+
+
+def _story_rivals(p: LocalPerson, fits: list[int], title: set[str], titles: list[str], profile: list[LocalPerson],
+                  names_of: list[list[PersonName]], usual: list[str]) -> list[int]:
+    """Other people of the story whose usual surname is one of the spellings of a fitting cluster. A
+    short form may fit one person only through a damaged spelling of theirs ('Harlu' is close to
+    their 'Harli', not to 'Harlan') while the spouse or the Jr. of the story is a 'Harlan' too: then
+    it may be either, and the caller's disambiguation (title, clearly better context) decides, or
+    no guess is made."""
+    surnames = {fold(sn.surname) for n in fits for sn in names_of[n]}
+    return [n for n in range(len(profile)) if n not in fits and usual[n] in surnames and same_story(p, profile[n])
+            and (not title or not profile[n].roles or title & profile[n].roles)
+            and any(sn.is_full and name_score(p.name, sn) is not None
+                    and all(honorific_fits(t, sn.raw) for t in titles) for sn in names_of[n])]
 
 
 def _usual_surname(people: list[LocalPerson], group: list[int]) -> str:
@@ -326,7 +364,7 @@ def _garbled_fits(p: LocalPerson, title: set[str], profile: list[LocalPerson],
     honorific = [t for t in (m.role for m in p.mentions) if t and t.lower() in HONORIFICS]
     return [n for n, names in enumerate(names_of)
             if same_story(p, profile[n]) and (not title or title & profile[n].roles)
-            and any(sn.is_full and token_similarity(sn.surname, p.name.surname) >= floor
+            and any(sn.is_full and garbled_surname(sn.surname, p.name.surname, floor)
                     and name_score(p.name, sn) is not None
                     and all(honorific_fits(t, sn.raw) for t in honorific) for sn in names)]
 
