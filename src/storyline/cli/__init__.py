@@ -24,7 +24,7 @@ close ones) that registers itself on the app when imported, below, in the order 
 
 from __future__ import annotations
 
-from ..outputs import write_outputs
+from ..outputs import write_outputs  # re-exported, like the names below that tests import from here
 # importing a command module registers its commands on the app, so this order is --help's order
 from . import analyze, evaluate, stories, quotes, entities, search, stages, serve, extract  # noqa: F401
 from .output import emit_json, json_text, shown
