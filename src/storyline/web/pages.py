@@ -88,6 +88,7 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
 
 
 def _text(name: str):
+    """A bounded text filter: a fresh Query each call, since FastAPI binds one to the parameter it first meets."""
     return Query(None, max_length=MAX_TEXT, description=name)
 
 
