@@ -8,7 +8,6 @@ scripts. An unknown id is a 404 page (HTML here; the API keeps its JSON errors).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import http_exception_handler
@@ -21,13 +20,11 @@ from ..text.plural import counted
 from .article_page import article_body
 from .entities_page import entities_body, entity_body
 from .layout import date_range, esc, href, page, pager
+from .library import Library
 from .quotes_page import filter_quotes, quotes_body
 from .search_page import search_body
 from .story_page import counts_line, story_body
 from .views import ReaderIndex
-
-if TYPE_CHECKING:  # the Library lives in app.py, which imports this module
-    from .app import Library
 
 MAX_TEXT = 500  # a search query or a filter value, as the API bounds them
 MAX_OFFSET = 10 ** 9
@@ -84,10 +81,26 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
     """Add the reader's routes and the HTML error page to ``app``. ``search(query, limit)`` gives hits
     in the API's shape (kind, id, article_id, start, end, ...)."""
     index = ReaderIndex(lib.corpus)
+    _html_errors(app)
+    _story_routes(app, lib, index)
+    _people_routes(app, lib, index)
+    _search_routes(app, lib, index, search)
 
-    def Text(name: str):
-        return Query(None, max_length=MAX_TEXT, description=name)
 
+def _text(name: str):
+    """A bounded text filter: a fresh Query each call, since FastAPI binds one to the parameter it first meets."""
+    return Query(None, max_length=MAX_TEXT, description=name)
+
+
+def _story_or_404(lib: Library, story_id: str) -> Story:
+    s = lib.stories.get(story_id)
+    if s is None:
+        raise HTTPException(404, f"No story {story_id}.")
+    return s
+
+
+def _html_errors(app: FastAPI) -> None:
+    """An error on a reader's page is a page; under /api and /openapi it stays FastAPI's JSON."""
     @app.exception_handler(StarletteHTTPException)
     async def not_found(request: Request, exc: StarletteHTTPException):
         if request.url.path.startswith(("/api", "/openapi")):
@@ -96,19 +109,16 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
         return page(title, f"<h1>{title}</h1><p>{esc(exc.detail)}</p><p><a href='/'>All stories</a></p>",
                     status=exc.status_code)
 
-    def story_or_404(story_id: str) -> Story:
-        s = lib.stories.get(story_id)
-        if s is None:
-            raise HTTPException(404, f"No story {story_id}.")
-        return s
 
+def _story_routes(app: FastAPI, lib: Library, index: ReaderIndex) -> None:
+    """The home page's list of stories, a story with its brief, and a cited article."""
     @app.get("/", include_in_schema=False)
     def home(sort: str = Query("recent", pattern="^(recent|size)$"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
         return page("Stories", home_body(lib.corpus.stories, lib.briefs, lib.articles, sort, offset), "home")
 
     @app.get("/stories/{story_id}", include_in_schema=False)
     def story(story_id: str):
-        s = story_or_404(story_id)
+        s = _story_or_404(lib, story_id)
         b = lib.briefs.get(story_id)
         if b is None:  # the run skipped briefs, or this story's brief failed: the story is still readable
             b = Brief(story_id=s.id, headline=s.title, sentences=[])
@@ -126,8 +136,11 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
         body = article_body(a, index.cited.get(a.id, []), focus, index.stories_of_article.get(a.id, []))
         return page(a.title or a.source, body)
 
+
+def _people_routes(app: FastAPI, lib: Library, index: ReaderIndex) -> None:
+    """The entities list, one entity's page, and the quotes (by speaker, outlet or story)."""
     @app.get("/entities", include_in_schema=False)
-    def entities(type: str | None = Text("entity type, e.g. PERSON"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+    def entities(type: str | None = _text("entity type, e.g. PERSON"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
         body = entities_body(lib.corpus.entities, type or None, index.stories_of_entity, offset)
         return page("Entities", body, "entities")
 
@@ -141,15 +154,18 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
         return page(e.name, body, "entities")
 
     @app.get("/quotes", include_in_schema=False)
-    def quotes(speaker: str | None = Text("speaker name"), outlet: str | None = Text("outlet name"),
-               story: str | None = Text("story id"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
-        s = story_or_404(story) if story else None
+    def quotes(speaker: str | None = _text("speaker name"), outlet: str | None = _text("outlet name"),
+               story: str | None = _text("story id"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        s = _story_or_404(lib, story) if story else None
         chosen = filter_quotes(lib.corpus.quotes, lib.articles, lib.entities, speaker, outlet,
                                set(s.article_ids) if s else None)
         body = quotes_body(chosen, lib.articles, index.outlets, speaker or None, outlet or None,
                            (s.id, s.title) if s else None, offset, index.speakers)
         return page("Quotes", body, "quotes")
 
+
+def _search_routes(app: FastAPI, lib: Library, index: ReaderIndex, search: Search) -> None:
+    """The search page and the page describing the JSON API."""
     @app.get("/search", include_in_schema=False)
     def search_page(q: str = Query("", max_length=MAX_TEXT)):
         hits = search(q, SEARCH_HITS) if q.strip() else []
@@ -159,5 +175,3 @@ def register(app: FastAPI, lib: Library, search: Search) -> None:
     @app.get("/api", include_in_schema=False)
     def api_help():
         return page("API", api_body(app), "api")
-
-
