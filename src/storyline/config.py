@@ -26,6 +26,9 @@ class BriefSettings:
     length_damping: float = 0.8  # corroboration / |words| ** this: long sentences share more words by length alone
     actor_bonus: float = 1.25  # a lead naming someone (or something) over one that does not
     past_bonus: float = 1.03  # a small preference for what happened over what is planned or said
+    headline_min_words: int = 3  # words of 4+ letters after the first, to tell a headline by its capitals
+    headline_capital_share: float = 0.9  # ... this share of them capitalised: "Mayor Quits Over Bridge Costs" (a
+    # sentence naming many people and places still writes its verbs and common nouns in lower case)
     lead_max_numbers: int = 4  # a sentence giving more figures than this is a statistics line, not a lead
     distinct_jaccard: float = 0.3  # bullets whose content words coincide this much state one fact
     distinct_share: float = 0.6  # ... or when this share of the shorter bullet's words is in the other
