@@ -35,6 +35,7 @@ class BriefSettings:
     same_figure_jaccard: float = 0.12  # ... or when they give the same figure and share this much
     max_extra_citations: int = 6  # outlets cited beside a bullet's own: more is evidence nobody opens
     support_share: float = 0.5  # an extra citation must hold this share of the bullet's content words
+    same_time_days: int = 30  # counts in reports published further apart than this belong to two episodes
     question_min_words: int = 6  # a shorter question is a subhead or a rhetorical line, not an open question
 
 

@@ -18,7 +18,7 @@ from functools import cache
 from ..config import BRIEF
 from ..model import Span
 from ..resources import lines
-from ..text.words import jaccard_neighbours
+from ..text.words import jaccard_neighbours, stem
 from .facts import content_words, counts, key_terms
 from .standalone import needs_context
 
@@ -87,15 +87,6 @@ def is_fragment(text: str, language: str = "en") -> bool:
     opening = re.match(r"([^\W\d_]+)\s+(\S)", body)  # "Will Harlan said" names someone: a capital follows
     return headline_case(body) or (opening is not None and opening.group(1).lower() in _subjectless(language)
                                    and not opening.group(2).isupper())
-
-
-def stem(word: str) -> str:
-    """A crude English stem, enough that "cracks", "cracked" and "crack" corroborate each other."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[:-len(suffix)]
-            break
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def stems(words: frozenset[str]) -> frozenset[str]:

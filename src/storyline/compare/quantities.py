@@ -15,13 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from ..model import Claim, Span
 from ..resources import lines, table
 from ..text.words import content_words, jaccard, words
 from .context import StoryContext
-from .measure import actor, box_score_classes, frame, narrowing, outcome, people_classes
+from ..config import BRIEF
+from .measure import actor, box_score_classes, elsewhen, frame, is_score, narrowing, outcome, people_classes, role
 
 MAX_RATIO = 4.0
 UNITLESS = "?"
@@ -86,6 +88,8 @@ class Reported:
     narrow: frozenset[str] = frozenset()  # words narrowing the subject: "11 *Yemeni* pirates"
     actor: str | None = None  # for a game statistic: the player named last before the number
     frame: frozenset[str] = frozenset()  # cues setting it in another time or scope: "a week earlier", "so far"
+    role: str | None = None  # what happened to what is counted: "destroyed" four villages (measure.role)
+    elsewhen: frozenset[str] = frozenset()  # years and months named that are not its article's own time
 
     @property
     def value(self) -> float:
@@ -100,6 +104,15 @@ def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= SAME_VALUE * max(abs(a), abs(b), 1e-9)
 
 
+def agree(a: Reported, b: Reported) -> bool:
+    """One value, or one inside the other's stated range: "as many as 35 to 40 firefighters" and
+    "about 40 firefighters" agree."""
+    if same_value(a.value, b.value):
+        return True
+    return any(x.claim.qualifier == "range" and x.claim.low is not None and x.claim.high is not None
+               and x.claim.low <= y.value <= x.claim.high for x, y in ((a, b), (b, a)))
+
+
 def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and bool(b) and not a & b
 
@@ -111,6 +124,13 @@ def _related(a: Reported, b: Reported) -> bool:
         return False  # the same kind of count, of another place, year or subject
     if a.outcome != b.outcome or a.narrow != b.narrow or a.frame != b.frame:
         return False  # the dead and the injured, a part of the group and all of it, then and now
+    if a.role != b.role:
+        return False  # the bullets that hit and the bullets in the gun; one the parse could not place
+        # is not known to count what the other counts (without a parse, as in German, neither has one)
+    if a.elsewhen != b.elsewhen and not a.elsewhen & b.elsewhen:
+        return False  # "seven killed in September" is another quake than this week's
+    if _days_apart(a.day, b.day) > BRIEF.same_time_days:
+        return False  # reports months apart count another episode's things
     cls = quantity_class(a.claim.unit)
     beside = bool((a.head | a.tail) & (b.head | b.tail))
     if cls in box_score_classes() and not (a.actor and a.actor == b.actor and beside):
@@ -124,6 +144,14 @@ def _related(a: Reported, b: Reported) -> bool:
     # merely share words ("quake", "Tuesday") count different things as often as the same one
     return (same_value(a.value, b.value) or beside
             or jaccard(a.context, b.context) >= SAME_CONTEXT)
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    """Days between two publication days; 0 when either is unknown (nothing parts them then)."""
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else 0
+    except ValueError:
+        return 0
 
 
 def _doing(r: Reported) -> set[str]:
@@ -143,7 +171,7 @@ def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, lis
         cls = quantity_class(c.unit)
         if cls is None and c.unit is None and abs(c.value) >= 100 and not _year_like(c):
             cls = UNITLESS
-        if cls is None or cls in SKIP_CLASSES:
+        if cls is None or cls in SKIP_CLASSES or is_score(c.span.text, c.unit):
             continue
         sent = ctx.sentence_span(aid, c.span.start) or c.span
         ctx_words = {w for w in words(sent.text) if not w.isdigit()}
@@ -162,7 +190,8 @@ def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, lis
         what = outcome(text[sent.start:c.span.start], text[c.span.end:sent.end])
         out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words, rate, head,
                                                 tail, places, years, names, what, narrowing(c.span.text, c.unit),
-                                                actor(text[sent.start:c.span.start]), frame(sent.text)))
+                                                actor(text[sent.start:c.span.start]), frame(sent.text),
+                                                role(c.role), elsewhen(sent.text, ctx.day(aid))))
     return out
 
 
@@ -242,7 +271,7 @@ def value_groups(reps: list[Reported]) -> list[list[Reported]]:
     vals: list[list[Reported]] = []
     for r in sorted(reps, key=lambda r: (r.day or "9999", r.claim.span.start)):
         for v in vals:
-            if same_value(v[0].value, r.value):
+            if agree(v[0], r):
                 v.append(r)
                 break
         else:
