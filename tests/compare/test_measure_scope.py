@@ -88,6 +88,12 @@ def test_reports_months_apart_count_two_episodes(parse):
     assert len(_conflicts(parse, texts, {"a": "2025-12-19", "b": "2025-12-20"})) == 1  # one episode: a conflict
 
 
+def test_distances_of_two_things_are_two_measures(parse):
+    assert _conflicts(parse, {
+        "a": "The Orvel depot, where the shots were fired, is about 15 miles north of Harlow.",
+        "b": "A driver 50 miles north of Harlow spotted the car after the shots were fired."}) == []
+
+
 def test_the_verb_or_noun_a_count_belongs_to(parse):
     def role(text: str, phrase: str) -> str | None:
         i = text.index(phrase)
@@ -98,4 +104,6 @@ def test_the_verb_or_noun_a_count_belongs_to(parse):
     assert role("Police said the gun was loaded with four bullets.", "four bullets") == "loaded"
     assert role("Six rifles, 12 magazines and 300 rounds were found.", "300 rounds") == "found"
     assert role("Planners are working on a force of about 10,000 troops.", "about 10,000 troops") == "force"
+    assert role("The depot is about 15 miles north of Harlow.", "about 15 miles") == "is"
+    assert role("A driver 50 miles north of Harlow saw the car.", "50 miles") == "driver"
     assert governing_verb(None, 0, 4) is None

@@ -265,6 +265,8 @@ def governing_verb(doc: Any, start: int, end: int) -> str | None:
         return None
     if tok.dep_ == "pobj":  # "followed by four aftershocks", "loaded with four bullets"
         head = head.head
+    elif tok.dep_ == "npadvmod" and head.pos_ in ("ADV", "ADJ"):
+        head = head.head  # "a driver 50 miles north of Harlow": the driver's distance, not the town's
     return str(head.lower_) if head.pos_ in ("VERB", "AUX", "NOUN") and head is not tok else None
 
 
