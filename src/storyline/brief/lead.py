@@ -60,6 +60,7 @@ class Candidate:
     score: float = 0.0
     counts: frozenset[tuple[str, str]] = frozenset()  # what it counts ("3", "people"): facts.counts
     complete: bool = True  # a full sentence, not a headline or a piece of one: ``is_fragment``
+    roots: frozenset[str] = frozenset()  # its words' stems: "retained"/"retain" are one word to ``same_fact``
 
 
 def is_body(text: str) -> bool:
@@ -96,7 +97,7 @@ def stems(words: frozenset[str]) -> frozenset[str]:
 def make_candidate(span: Span, outlet: str, day: str, body_rank: int, language: str) -> Candidate:
     return Candidate(span, outlet, day, body_rank, content_words(span.text), key_terms(span.text),
                      not needs_context(span.text, language), counts=counts(span.text),
-                     complete=not is_fragment(span.text, language))
+                     complete=not is_fragment(span.text, language), roots=stems(content_words(span.text)))
 
 
 def reports_past_event(text: str, language: str = "en") -> bool:

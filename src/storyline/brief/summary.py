@@ -116,7 +116,7 @@ def summary_sentences(story: Story, articles: dict[str, Article],
         for c in ranked:
             if len(chosen) >= BRIEF.summary_max or (relax and len(chosen) >= BRIEF.summary_min):
                 break
-            if _overlaps(c.span, used) or any(same_fact(c.words, x.words, c.keys, x.keys, c.counts, x.counts)
+            if _overlaps(c.span, used) or any(same_fact(c.roots, x.roots, c.keys, x.keys, c.counts, x.counts)
                                               for x, _ in chosen):
                 continue
             if not relax and (per_outlet.get(c.outlet, 0) >= BRIEF.per_outlet or not c.complete):
