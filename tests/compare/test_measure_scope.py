@@ -94,6 +94,15 @@ def test_distances_of_two_things_are_two_measures(parse):
         "b": "A driver 50 miles north of Harlow spotted the car after the shots were fired."}) == []
 
 
+def test_one_value_told_with_two_verbs_or_beside_a_date_still_agrees(parse):
+    comp = _compare(parse, {
+        "a": "About 40,000 tonnes of wheat were stuck at Port Selvik on Monday, the grain board said.",
+        "b": "About 40,000 tonnes of wheat remained at Port Selvik after the March closure, the grain board said."},
+        {"a": "2025-11-03", "b": "2025-11-04"})
+    rows = [a for a in comp.agreements if a.text.startswith("tonnes")]
+    assert len(rows) == 1 and rows[0].outlets == ["Outlet A", "Outlet B"], [a.text for a in comp.agreements]
+
+
 def test_the_verb_or_noun_a_count_belongs_to(parse):
     def role(text: str, phrase: str) -> str | None:
         i = text.index(phrase)

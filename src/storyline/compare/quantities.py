@@ -124,13 +124,8 @@ def _related(a: Reported, b: Reported) -> bool:
         return False  # the same kind of count, of another place, year or subject
     if a.outcome != b.outcome or a.narrow != b.narrow or a.frame != b.frame:
         return False  # the dead and the injured, a part of the group and all of it, then and now
-    if a.role != b.role:
-        return False  # the bullets that hit and the bullets in the gun; one the parse could not place
-        # is not known to count what the other counts (without a parse, as in German, neither has one)
-    if a.elsewhen != b.elsewhen and not a.elsewhen & b.elsewhen:
-        return False  # "seven killed in September" is another quake than this week's
-    if _days_apart(a.day, b.day) > BRIEF.same_time_days:
-        return False  # reports months apart count another episode's things
+    if not same_value(a.value, b.value) and _other_scope(a, b):
+        return False  # two values can disagree only about one thing at one time
     cls = quantity_class(a.claim.unit)
     beside = bool((a.head | a.tail) & (b.head | b.tail))
     if cls in box_score_classes() and not (a.actor and a.actor == b.actor and beside):
@@ -144,6 +139,17 @@ def _related(a: Reported, b: Reported) -> bool:
     # merely share words ("quake", "Tuesday") count different things as often as the same one
     return (same_value(a.value, b.value) or beside
             or jaccard(a.context, b.context) >= SAME_CONTEXT)
+
+
+def _other_scope(a: Reported, b: Reported) -> bool:
+    """The counts are not known to be of one thing at one time: different things happened to what
+    they count (the bullets that hit, the bullets in the gun; a count the parse could not place
+    against one it could: without a parse, as in German, neither has a role), a year or month one
+    names that the other does not ("seven killed in September" is another quake), or reports
+    months apart. Asked only of different values: one value told with two verbs or beside a date
+    ("40,000 tonnes stuck", "40,000 tonnes remained") still agrees."""
+    return (a.role != b.role or (a.elsewhen != b.elsewhen and not a.elsewhen & b.elsewhen)
+            or _days_apart(a.day, b.day) > BRIEF.same_time_days)
 
 
 def _days_apart(a: str | None, b: str | None) -> int:
