@@ -56,6 +56,7 @@ def test_what_counts_as_a_fragment():
     assert is_fragment("Mayor Quits Over Bridge Repair Costs")  # a headline
     assert is_fragment("Mayor Quits Over Bridge Repair Costs.")  # with a stop, still a headline
     assert is_fragment("the river authority closed the bridge on Tuesday.")  # the tail of a split sentence
+    assert is_fragment("[who had been under fire all season] and quickly hired a new coach.")  # a quote's tail
     assert is_fragment("S. Marshals added the inmate to their most wanted list.")  # after "U." was cut off
     assert is_fragment("Was arrested on Sunday after the crash on the coast road.")  # no subject
     assert is_fragment("The bridge is closed and nobody knows for how long!")  # the outlet's voice

@@ -79,11 +79,12 @@ def headline_case(text: str) -> bool:
 def is_fragment(text: str, language: str = "en") -> bool:
     """True when ``text`` is not a whole statement a reader could take as the brief's own line: a
     headline or a time stamp (no full stop; an exclamation is the outlet's voice, not a report), the
-    second half of a sentence split in two (it opens in lower case, or with the letter left over
-    from an abbreviation: "S. Marshals said"), or a clause whose subject was left in the sentence
-    before ("Was arrested on Sunday after the crash.")."""
+    second half of a sentence split in two (it opens in lower case, also behind an editor's bracket:
+    "[who had been fired] and hired him.", or with the letter left over from an abbreviation: "S.
+    Marshals said"), or a clause whose subject was left in the sentence before ("Was arrested on
+    Sunday after the crash.")."""
     body = text.strip()
-    if not _STATEMENT_END.search(body) or body[:1].islower() or _SPLIT_INITIAL.match(body):
+    if not _STATEMENT_END.search(body) or body.lstrip("[(‘'")[:1].islower() or _SPLIT_INITIAL.match(body):
         return True
     opening = re.match(r"([^\W\d_]+)\s+(\S)", body)  # "Will Harlan said" names someone: a capital follows
     return headline_case(body) or (opening is not None and opening.group(1).lower() in _subjectless(language)
