@@ -56,7 +56,8 @@ def test_two_outlets_with_12_and_15_dead_in_one_quake_are_a_conflict(parse):
 def test_the_bullets_that_hit_and_the_bullets_in_a_gun_are_two_measures(parse):
     assert _conflicts(parse, {
         "a": "Outside the Orvel depot on Monday, seven bullets hit the driver, the autopsy showed.",
-        "b": "Outside the Orvel depot on Monday, the driver's gun was loaded with four bullets, the autopsy showed."}) == []
+        "b": ("Outside the Orvel depot on Monday, the driver's gun was loaded with four bullets, "
+              "the autopsy showed.")}) == []
 
 
 def test_a_toll_of_another_months_quake_is_not_this_quakes_toll(parse):

@@ -2,9 +2,10 @@
 subject, and whether it is a game statistic. Two counts of one unit are still two measures when
 
 * the nearest outcome word differs: "killed 10 people" and "10 people were injured" (``outcomes_en.tsv``);
-* the verbs the counts hang from differ (the parse's ``Claim.role``): "seven bullets *entered* his
-  body" and "a gun *loaded* with four bullets", "*razed* four villages" and "*damaged* five villages"
-  (forms and near synonyms fold through ``outcomes_en.tsv``, then ``roles_en.tsv``, then a stem);
+* the verbs (or nouns) the counts belong to differ (the parse's ``Claim.role``): "seven bullets
+  *entered* his body" and "a gun *loaded* with four bullets", "*razed* four villages" and "*homes* in
+  five villages" (forms and near synonyms fold through ``outcomes_en.tsv``, then ``roles_en.tsv``,
+  then a stem); for two different values only, one value may be told with two verbs;
 * a word between the number and its unit narrows the subject: "11 Yemeni pirates" are a part of
   "23 pirates", "13 loaded magazines" not all "12 magazines" (``broad_modifiers_en.txt`` lists the
   words that do not narrow, like "major" or "separate");

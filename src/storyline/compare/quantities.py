@@ -7,7 +7,9 @@ of about 10,000", "a *force* of up to 25,000") or their sentences share words. W
 euros a year" would be a conflict. And they must be set in the same place and time: "8 dead in
 Harlow" and "30 dead in Brevik", or "12 killed in 2004" and "40 killed in 2019", are two measures.
 So are "10 killed" and "10 injured", "11 Yemeni pirates" and "23 pirates", and two players' carries
-(see ``measure``).
+(see ``measure``). Two different values must moreover count what the same thing happened to (the
+bullets that hit, not the bullets in the gun), at one time (no other month or year named, reports
+not months apart): only then is another outlet's value a conflict.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from ..config import BRIEF
 from ..model import Claim, Span
 from ..resources import lines, table
 from ..text.words import content_words, jaccard, words
 from .context import StoryContext
-from ..config import BRIEF
 from .measure import actor, box_score_classes, elsewhen, frame, is_score, narrowing, outcome, people_classes, role
 
 MAX_RATIO = 4.0
