@@ -13,7 +13,9 @@ held out; both and all are reported.
     citations. Baseline in the same run, lead-3 style: the first sentence (of 8+ words) of the
     story's earliest article, the longest on a tie.
 (b) repeated bullet pairs: two summary bullets whose content-word sets have Jaccard >= 0.5, or one
-    citing a span that overlaps a span the other cites.
+    citing a span that overlaps a span the other cites. Stricter, ``paraphrase_bullet_pairs``: the
+    bullets' lemmatised content words (spaCy's lemmas, not the engine's stems) overlap in >= half of
+    the smaller set ("retained three title belts by stopping" / "stopped ... to retain his titles").
 (c) extra-citation support: an extra citation (citations after the first) supports its bullet when
     it holds >= half of the bullet's content words, or every number and name of the bullet.
 (d) number conflicts and contradicting claim rows, listed in ``brief_conflicts_all.tsv`` beside the
@@ -54,6 +56,7 @@ from _machine import machine_info  # noqa: E402
 
 MIN_ARTICLES = 3
 REPEAT_JACCARD = 0.5
+PARAPHRASE_SHARE = 0.5
 SUPPORT_SHARE = 0.5
 _STOP = frozenset(
     "the and for are was were been being has have had not but with from that this these those its his her "
@@ -98,6 +101,23 @@ def repeated_pairs(bullets: list) -> int:  # type: ignore[type-arg]
                     overlaps(c, d) for c in x.citations for d in y.citations):
                 n += 1
     return n
+
+
+def paraphrase_pairs(bullets: list, lemmas: Callable[[str], set[str]]) -> int:  # type: ignore[type-arg]
+    """Bullet pairs whose lemmatised content words overlap in >= PARAPHRASE_SHARE of the smaller set."""
+    sets = [lemmas(b.text) for b in bullets]
+    return sum(1 for i, x in enumerate(sets) for y in sets[i + 1:]
+               if x and y and len(x & y) >= PARAPHRASE_SHARE * min(len(x), len(y)))
+
+
+def lemmatiser() -> Callable[[str], set[str]]:
+    """Lower-cased lemmas of a text's content words (the benchmark's stop list and spaCy's)."""
+    import spacy
+
+    from storyline.config import Settings
+    nlp = spacy.load(Settings().spacy_model, disable=["parser", "ner"])
+    return lambda text: {t.lemma_.lower() for t in nlp(text) if t.is_alpha and len(t.text) >= 3
+                         and not t.is_stop and t.lemma_.lower() not in _STOP}
 
 
 def aligner(raw: str, text: str) -> Callable[[int, int], tuple[int, int] | None]:
@@ -156,7 +176,8 @@ def dump_miss(s, first, mentions: dict[str, list[tuple[int, int]]], arts: dict, 
             print(f"  gold [{f}] ...{text[max(0, a - 60):b + 60]!r}")
 
 
-def score(corpus, results, gold: dict, name: dict[str, str], dump: bool = False) -> tuple[dict, list[list[str]]]:  # type: ignore[no-untyped-def]
+def score(corpus, results, gold: dict, name: dict[str, str], dump: bool = False,  # type: ignore[no-untyped-def]
+          lemmas: Callable[[str], set[str]] | None = None) -> tuple[dict, list[list[str]]]:
     arts = {a.id: a for a in corpus.articles}
     sentences = {r.article.id: r.sentences for r in results}
     briefs = {b.story_id: b for b in corpus.briefs}
@@ -181,6 +202,8 @@ def score(corpus, results, gold: dict, name: dict[str, str], dump: bool = False)
         base = lead3(s, arts, sentences)
         c["lead3_baseline"] += bool(base) and hits(base, name[base.article_id], mentions)
         c["repeated_pairs"] += repeated_pairs(summary)
+        if lemmas is not None:
+            c["paraphrase_pairs"] += paraphrase_pairs(summary, lemmas)
         for b in summary:
             for x in b.citations[1:]:
                 c["extra_citations"] += 1
@@ -202,7 +225,7 @@ def score(corpus, results, gold: dict, name: dict[str, str], dump: bool = False)
         out[label] = {"stories": c["stories"], "summary_bullets": c["bullets"],
                       "lead": round(c["lead"] / n, 4), "lead_any_citation": round(c["lead_any_citation"] / n, 4),
                       "lead3_baseline": round(c["lead3_baseline"] / n, 4),
-                      "repeated_bullet_pairs": c["repeated_pairs"],
+                      "repeated_bullet_pairs": c["repeated_pairs"], "paraphrase_bullet_pairs": c["paraphrase_pairs"],
                       "extra_citations": c["extra_citations"],
                       "extra_citation_support": round(c["extra_supported"] / (c["extra_citations"] or 1), 4),
                       "number_conflicts": c["number_conflicts"], "contradicting_claim_rows": c["contradicting_rows"]}
@@ -240,7 +263,7 @@ def main() -> None:
     results = _ecb_results(args.ecb_results)
     name = {r.article.id: Path(r.article.source).name for r in results}
     corpus = run_corpus_stages(results)
-    scores, conflicts = score(corpus, results, gold, name, args.dump)
+    scores, conflicts = score(corpus, results, gold, name, args.dump, lemmatiser())
     ALL_CONFLICTS.parent.mkdir(parents=True, exist_ok=True)
     with ALL_CONFLICTS.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t")

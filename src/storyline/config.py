@@ -28,12 +28,16 @@ class BriefSettings:
     length_damping: float = 0.8  # corroboration / |words| ** this: long sentences share more words by length alone
     actor_bonus: float = 1.25  # a lead naming someone (or something) over one that does not
     past_bonus: float = 1.03  # a small preference for what happened over what is planned or said
+    headline_min_words: int = 3  # words of 4+ letters after the first, to tell a headline by its capitals
+    headline_capital_share: float = 0.9  # ... this share of them capitalised: "Mayor Quits Over Bridge Costs" (a
+    # sentence naming many people and places still writes its verbs and common nouns in lower case)
     lead_max_numbers: int = 4  # a sentence giving more figures than this is a statistics line, not a lead
     distinct_jaccard: float = 0.3  # bullets whose content words coincide this much state one fact
     distinct_share: float = 0.6  # ... or when this share of the shorter bullet's words is in the other
     same_figure_jaccard: float = 0.12  # ... or when they give the same figure and share this much
     max_extra_citations: int = 6  # outlets cited beside a bullet's own: more is evidence nobody opens
     support_share: float = 0.5  # an extra citation must hold this share of the bullet's content words
+    same_time_days: int = 30  # counts in reports published further apart than this belong to two episodes
     question_min_words: int = 6  # a shorter question is a subhead or a rhetorical line, not an open question
 
 

@@ -212,6 +212,9 @@ class Claim(Record):
     low: float | None = None  # lower bound of a range or of "more than N"
     high: float | None = None  # upper bound of a range or of "up to N"
     total: float | None = None  # the whole in "18 out of 27 member states"
+    # the verb (or noun) the counted phrase belongs to, as written ("killing" 10 people, 10 people were
+    # "killed", a "force" of 10,000 troops): what happened to what is counted; None without a parse
+    role: str | None = None
 
 
 class Evidenced(Record):

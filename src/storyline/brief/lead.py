@@ -18,19 +18,30 @@ from functools import cache
 from ..config import BRIEF
 from ..model import Span
 from ..resources import lines
-from ..text.words import jaccard_neighbours
+from ..text.words import jaccard_neighbours, stem
 from .facts import content_words, counts, key_terms
 from .standalone import needs_context
 
 COPY_SIM = 0.8  # two sentences this alike are one sentence copied, not two outlets agreeing
 _TERMINAL = re.compile(r"[.!][\"'”’)]*$")
+_STATEMENT_END = re.compile(r"\.[\"'”’)]*$")
 _REGULAR_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+_SPLIT_INITIAL = re.compile(r"^[A-Z]\.\s")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 @cache
 def _irregular_past(language: str) -> frozenset[str]:
     try:
         return frozenset(lines(f"brief/past_verbs_{language}.txt"))
+    except FileNotFoundError:
+        return frozenset()
+
+
+@cache
+def _subjectless(language: str) -> frozenset[str]:
+    try:
+        return frozenset(w for ln in lines(f"brief/subjectless_openers_{language}.txt") for w in ln.split())
     except FileNotFoundError:
         return frozenset()
 
@@ -48,6 +59,8 @@ class Candidate:
     standalone: bool
     score: float = 0.0
     counts: frozenset[tuple[str, str]] = frozenset()  # what it counts ("3", "people"): facts.counts
+    complete: bool = True  # a full sentence, not a headline or a piece of one: ``is_fragment``
+    roots: frozenset[str] = frozenset()  # its words' stems: "retained"/"retain" are one word to ``same_fact``
 
 
 def is_body(text: str) -> bool:
@@ -55,13 +68,27 @@ def is_body(text: str) -> bool:
     return bool(_TERMINAL.search(text.rstrip()))
 
 
-def stem(word: str) -> str:
-    """A crude English stem, enough that "cracks", "cracked" and "crack" corroborate each other."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[:-len(suffix)]
-            break
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+def headline_case(text: str) -> bool:
+    """Most longer words after the first capitalised: a headline ("Mayor Quits Over Bridge Repair
+    Costs"), whose grammar leaves out what a sentence says."""
+    rest = _LONG_WORD.findall(text)[1:]
+    return len(rest) >= BRIEF.headline_min_words and (
+        sum(w[0].isupper() for w in rest) >= BRIEF.headline_capital_share * len(rest))
+
+
+def is_fragment(text: str, language: str = "en") -> bool:
+    """True when ``text`` is not a whole statement a reader could take as the brief's own line: a
+    headline or a time stamp (no full stop; an exclamation is the outlet's voice, not a report), the
+    second half of a sentence split in two (it opens in lower case, also behind an editor's bracket:
+    "[who had been fired] and hired him.", or with the letter left over from an abbreviation: "S.
+    Marshals said"), or a clause whose subject was left in the sentence before ("Was arrested on
+    Sunday after the crash.")."""
+    body = text.strip()
+    if not _STATEMENT_END.search(body) or body.lstrip("[(‘'")[:1].islower() or _SPLIT_INITIAL.match(body):
+        return True
+    opening = re.match(r"([^\W\d_]+)\s+(\S)", body)  # "Will Harlan said" names someone: a capital follows
+    return headline_case(body) or (opening is not None and opening.group(1).lower() in _subjectless(language)
+                                   and not opening.group(2).isupper())
 
 
 def stems(words: frozenset[str]) -> frozenset[str]:
@@ -70,7 +97,8 @@ def stems(words: frozenset[str]) -> frozenset[str]:
 
 def make_candidate(span: Span, outlet: str, day: str, body_rank: int, language: str) -> Candidate:
     return Candidate(span, outlet, day, body_rank, content_words(span.text), key_terms(span.text),
-                     not needs_context(span.text, language), counts=counts(span.text))
+                     not needs_context(span.text, language), counts=counts(span.text),
+                     complete=not is_fragment(span.text, language), roots=stems(content_words(span.text)))
 
 
 def reports_past_event(text: str, language: str = "en") -> bool:
@@ -99,9 +127,9 @@ def is_statistics_line(c: Candidate) -> bool:
 
 
 def lead_score(c: Candidate, language: str = "en") -> float:
-    """A candidate's fitness to open the brief: 0 when it cannot stand alone or sits too deep in its
-    article; its corroboration, raised for a named actor and a past-tense event verb."""
-    if not c.standalone or c.body_rank >= BRIEF.lead_window or is_statistics_line(c):
+    """A candidate's fitness to open the brief: 0 when it cannot stand alone, is not a whole sentence
+    or sits too deep in its article; its corroboration, raised for a named actor and a past-tense event verb."""
+    if not (c.standalone and c.complete) or c.body_rank >= BRIEF.lead_window or is_statistics_line(c):
         return 0.0
     bonus = BRIEF.actor_bonus if any(k[:1].isalpha() for k in c.keys) else 1.0
     if reports_past_event(c.span.text, language):

@@ -104,7 +104,8 @@ def summary_sentences(story: Story, articles: dict[str, Article],
         [(outlet[a.id], content_words(a.text[s:e])) for a in in_order for s, e in sentences.get(a.id, [])]))
     language = base_language(originals[0].language) if originals else "en"
     usable = [c for c in cands if c.standalone]
-    lead = max(usable, key=lambda c: (lead_score(c, language), c.score), default=None)
+    whole = [c for c in usable if c.complete] or usable  # a headline leads only a story of headlines
+    lead = max(whole, key=lambda c: (lead_score(c, language), c.score), default=None)
     ranked = sorted(usable, key=lambda c: (-c.score, c.day, c.span.article_id, c.span.start))
     if lead is not None:
         ranked = [lead] + [c for c in ranked if c is not lead]
@@ -115,11 +116,11 @@ def summary_sentences(story: Story, articles: dict[str, Article],
         for c in ranked:
             if len(chosen) >= BRIEF.summary_max or (relax and len(chosen) >= BRIEF.summary_min):
                 break
-            if _overlaps(c.span, used) or any(same_fact(c.words, x.words, c.keys, x.keys, c.counts, x.counts)
+            if _overlaps(c.span, used) or any(same_fact(c.roots, x.roots, c.keys, x.keys, c.counts, x.counts)
                                               for x, _ in chosen):
                 continue
-            if not relax and per_outlet.get(c.outlet, 0) >= BRIEF.per_outlet:
-                continue
+            if not relax and (per_outlet.get(c.outlet, 0) >= BRIEF.per_outlet or not c.complete):
+                continue  # a headline or half a sentence is a bullet only when whole sentences run out
             backing = _supporters(c, cands, used | {_key(x.span) for x, _ in chosen})[:BRIEF.max_extra_citations]
             chosen.append((c, backing))
             used.add(_key(c.span))

@@ -7,7 +7,9 @@ of about 10,000", "a *force* of up to 25,000") or their sentences share words. W
 euros a year" would be a conflict. And they must be set in the same place and time: "8 dead in
 Harlow" and "30 dead in Brevik", or "12 killed in 2004" and "40 killed in 2019", are two measures.
 So are "10 killed" and "10 injured", "11 Yemeni pirates" and "23 pirates", and two players' carries
-(see ``measure``).
+(see ``measure``). Two different values must moreover count what the same thing happened to (the
+bullets that hit, not the bullets in the gun), at one time (no other month or year named, reports
+not months apart): only then is another outlet's value a conflict.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
+from ..config import BRIEF
 from ..model import Claim, Span
 from ..resources import lines, table
 from ..text.words import content_words, jaccard, words
 from .context import StoryContext
-from .measure import actor, box_score_classes, frame, narrowing, outcome, people_classes
+from .measure import actor, box_score_classes, elsewhen, frame, is_score, narrowing, outcome, people_classes, role
 
 MAX_RATIO = 4.0
 UNITLESS = "?"
@@ -86,6 +90,8 @@ class Reported:
     narrow: frozenset[str] = frozenset()  # words narrowing the subject: "11 *Yemeni* pirates"
     actor: str | None = None  # for a game statistic: the player named last before the number
     frame: frozenset[str] = frozenset()  # cues setting it in another time or scope: "a week earlier", "so far"
+    role: str | None = None  # what happened to what is counted: "destroyed" four villages (measure.role)
+    elsewhen: frozenset[str] = frozenset()  # years and months named that are not its article's own time
 
     @property
     def value(self) -> float:
@@ -100,6 +106,15 @@ def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= SAME_VALUE * max(abs(a), abs(b), 1e-9)
 
 
+def agree(a: Reported, b: Reported) -> bool:
+    """One value, or one inside the other's stated range: "as many as 35 to 40 firefighters" and
+    "about 40 firefighters" agree."""
+    if same_value(a.value, b.value):
+        return True
+    return any(x.claim.qualifier == "range" and x.claim.low is not None and x.claim.high is not None
+               and x.claim.low <= y.value <= x.claim.high for x, y in ((a, b), (b, a)))
+
+
 def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and bool(b) and not a & b
 
@@ -111,6 +126,8 @@ def _related(a: Reported, b: Reported) -> bool:
         return False  # the same kind of count, of another place, year or subject
     if a.outcome != b.outcome or a.narrow != b.narrow or a.frame != b.frame:
         return False  # the dead and the injured, a part of the group and all of it, then and now
+    if not same_value(a.value, b.value) and _other_scope(a, b):
+        return False  # two values can disagree only about one thing at one time
     cls = quantity_class(a.claim.unit)
     beside = bool((a.head | a.tail) & (b.head | b.tail))
     if cls in box_score_classes() and not (a.actor and a.actor == b.actor and beside):
@@ -124,6 +141,25 @@ def _related(a: Reported, b: Reported) -> bool:
     # merely share words ("quake", "Tuesday") count different things as often as the same one
     return (same_value(a.value, b.value) or beside
             or jaccard(a.context, b.context) >= SAME_CONTEXT)
+
+
+def _other_scope(a: Reported, b: Reported) -> bool:
+    """The counts are not known to be of one thing at one time: different things happened to what
+    they count (the bullets that hit, the bullets in the gun; a count the parse could not place
+    against one it could: without a parse, as in German, neither has a role), a year or month one
+    names that the other does not ("seven killed in September" is another quake), or reports
+    months apart. Asked only of different values: one value told with two verbs or beside a date
+    ("40,000 tonnes stuck", "40,000 tonnes remained") still agrees."""
+    return (a.role != b.role or (a.elsewhen != b.elsewhen and not a.elsewhen & b.elsewhen)
+            or _days_apart(a.day, b.day) > BRIEF.same_time_days)
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    """Days between two publication days; 0 when either is unknown (nothing parts them then)."""
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else 0
+    except ValueError:
+        return 0
 
 
 def _doing(r: Reported) -> set[str]:
@@ -143,7 +179,7 @@ def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, lis
         cls = quantity_class(c.unit)
         if cls is None and c.unit is None and abs(c.value) >= 100 and not _year_like(c):
             cls = UNITLESS
-        if cls is None or cls in SKIP_CLASSES:
+        if cls is None or cls in SKIP_CLASSES or is_score(c.span.text, c.unit):
             continue
         sent = ctx.sentence_span(aid, c.span.start) or c.span
         ctx_words = {w for w in words(sent.text) if not w.isdigit()}
@@ -162,7 +198,8 @@ def reported_claims(ctx: StoryContext, claims: Sequence[Claim]) -> dict[str, lis
         what = outcome(text[sent.start:c.span.start], text[c.span.end:sent.end])
         out.setdefault(cls, []).append(Reported(c, ctx.outlet(aid), ctx.day(aid), sent, ctx_words, rate, head,
                                                 tail, places, years, names, what, narrowing(c.span.text, c.unit),
-                                                actor(text[sent.start:c.span.start]), frame(sent.text)))
+                                                actor(text[sent.start:c.span.start]), frame(sent.text),
+                                                role(c.role), elsewhen(sent.text, ctx.day(aid))))
     return out
 
 
@@ -242,7 +279,7 @@ def value_groups(reps: list[Reported]) -> list[list[Reported]]:
     vals: list[list[Reported]] = []
     for r in sorted(reps, key=lambda r: (r.day or "9999", r.claim.span.start)):
         for v in vals:
-            if same_value(v[0].value, r.value):
+            if agree(v[0], r):
                 v.append(r)
                 break
         else:

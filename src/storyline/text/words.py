@@ -31,6 +31,16 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words(text) if w not in _function_words() and not w.isdigit())
 
 
+def stem(word: str) -> str:
+    """A crude English stem, enough that "cracks", "cracked" and "crack" (or "injured", "injuring"
+    and "injure") meet."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[:-len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
 def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 

@@ -239,6 +239,37 @@ def _counted(text: str, m: re.Match[str], e: int, doc: Any, q: Quantities) -> tu
     return canon or nxt.head.lower(), subject, tail
 
 
+ROLE_STEPS = 4  # conjuncts walked back to the first ("rifles, 12 magazines and 300 rounds were found")
+
+
+def governing_verb(doc: Any, start: int, end: int) -> str | None:
+    """The verb (or noun) the counted phrase at [start, end) belongs to, lower-cased as written (the
+    pipeline runs without a lemmatizer): "killing" in "killing 10 people", "killed" in "10 people
+    were killed", "loaded" in "a gun loaded with four bullets". Two counts of one noun measure
+    different things when different things happened to what they count (the bullets that hit, the
+    bullets in a gun); the comparison folds the forms. When the phrase belongs to a noun, that noun:
+    "force" in "a force of 10,000 troops", "homes" in "homes in five villages" (the verb above it
+    says what happened to the force or the homes, not to what is counted). None without a parse."""
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(ROLE_STEPS):
+        if tok.dep_ not in ("conj", "appos") or tok.head is tok:
+            break
+        tok = tok.head
+    head = tok.head
+    if head is tok:
+        return None
+    if tok.dep_ == "pobj":  # "followed by four aftershocks", "loaded with four bullets"
+        head = head.head
+    elif tok.dep_ == "npadvmod" and head.pos_ in ("ADV", "ADJ"):
+        head = head.head  # "a driver 50 miles north of Harlow": the driver's distance, not the town's
+    return str(head.lower_) if head.pos_ in ("VERB", "AUX", "NOUN") and head is not tok else None
+
+
 def extract_claims(article: Article, times_spans: list[tuple[int, int]] | None = None,
                    doc: Any = None) -> list[Claim]:
     """Numeric claims with spans; ``times_spans`` are dates (their digits are not quantities) and
@@ -309,5 +340,5 @@ def extract_claims(article: Article, times_spans: list[tuple[int, int]] | None =
         cid = span_id("c_", article.id, s, end)
         out.append(Claim(id=cid, span=article.span(s, end), subject=subject, value=value, unit=unit,
                          approx=approx, hedged=is_hedged(sent, q.lang), qualifier=qual, low=low, high=high,
-                         total=total))
+                         total=total, role=governing_verb(doc, s, end)))
     return out
