@@ -136,8 +136,13 @@ def norm(toks: list[str]) -> list[str]:
 def _in_clause(text: str, end: int, start: int) -> bool:
     """Does ``start`` fall in the attribution clause right after a quote ending at ``end``: no line
     break and no sentence end (outside the closing marks) between them?"""
-    gap = text[end:start]
+    gap = _TITLE_ABBREV.sub("", text[end:start])  # "said Sen. Tom Udall, who said": no sentence end
     return end <= start and "\n" not in gap and not re.search(r"[.!?]\s", gap.lstrip(_CLOSE + ",.!?"))
+
+
+# a title or initial before a name ("Sen.", "Capt.", "Mr.", "J. J.", "D-Conn.)"): its stop ends no sentence
+_TITLE_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Lt|Gen|Col|Capt|Sgt|Sen|Rep|Gov|Jr|Sr|Rev|Hon|Adm|Maj|Pres|"
+                           r"[A-Z](?:\.[A-Z])*|[A-Z]-[A-Z][a-z]{1,4})\.")
 
 
 def merge_interrupted(text: str, preds: list[Pred]) -> list[Pred]:

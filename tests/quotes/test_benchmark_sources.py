@@ -183,3 +183,22 @@ def test_quotes_stay_apart_when_a_reported_sentence_of_its_own_sits_between():
              _pred(q, text, "Maybe so.", speaker="Ivo Brandt")]
     merged = q.merge_interrupted(text, preds)
     assert [len(p.spans) for p in merged if p.kind == "direct"] == [1, 1]
+
+
+def test_a_title_before_the_speaker_ends_no_sentence_between_the_halves_of_a_quote():
+    # regression: the stop of "Sen." was read as a sentence end, so the reported clause in the
+    # attribution ("who said ...") seemed a sentence of its own and kept the two halves apart
+    q = _bench()
+    text = ('"The turnout speaks volumes," said Sen. Vera Holm, who said the campaign will work hard. '
+            '"They are waiting to be courted."')
+    preds = [_pred(q, text, "The turnout speaks volumes", speaker="Vera Holm"),
+             _pred(q, text, "the campaign will work hard", kind="indirect", speaker="Vera Holm"),
+             _pred(q, text, "They are waiting to be courted.", speaker="Vera Holm")]
+    assert [len(p.spans) for p in q.merge_interrupted(text, preds) if p.kind == "direct"] == [2]
+    # a short name ending a sentence is no title: "Holm. Asked ..." still ends it
+    text = ('"I never promised to pay," said Ivo Holm. Asked whether he had encouraged the crowd, '
+            'Holm replied, "Maybe so."')
+    preds = [_pred(q, text, "I never promised to pay", speaker="Ivo Holm"),
+             _pred(q, text, "he had encouraged the crowd", kind="indirect", speaker="Ivo Holm"),
+             _pred(q, text, "Maybe so.", speaker="Ivo Holm")]
+    assert [len(p.spans) for p in q.merge_interrupted(text, preds) if p.kind == "direct"] == [1, 1]

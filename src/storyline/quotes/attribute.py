@@ -18,7 +18,7 @@ from ..nlp.casing import lower, lower_key
 from ..text.datelines import parse_dateline
 from ..text.glyphs import DOUBLE_CLOSE, ENGLISH_DOUBLE
 from .characterise import accusing_verb
-from .lexicon import cue_phrases, cue_words, is_role_noun, pronouns, role_nouns, source_documents
+from .lexicon import cue_phrases, cue_words, finding_documents, is_role_noun, pronouns, role_nouns, source_documents
 from .people import People, Referent, state_in
 
 THRESHOLD = 0.5
@@ -98,9 +98,24 @@ def subjects_nearest_first(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubj
     return sorted((c for c in verb.children if c.dep_ in deps), key=lambda c: abs(c.i - verb.i))
 
 
+def finding_document(tok: Token) -> Token | None:
+    """The document of a bare "in" attribution: 'Clinton led by five points in the latest Quinnipiac
+    poll', 'In a new survey, 60 percent back the plan' -- the poll (resources/quotes/
+    finding_documents_en.txt) reports the rest of the sentence, with no verb. None for any other
+    "in" (and for "in its poll of ..." as an adjective's or a name's part: only a clause's modifier)."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head is tok:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or tok.head.pos_ not in ("VERB", "AUX"):
+        return None  # "his lead in the poll" is a noun's; the clause is not reported by it
+    return obj if obj.lower_ in finding_documents() else None
+
+
 def subject_of(cue: Token) -> Token | None:
     """The grammatical speaker of a cue, climbing from participles and conjuncts to their clause."""
     tok = cue
+    if (doc_noun := finding_document(cue)) is not None:
+        return doc_noun
     for _ in range(4):
         if tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)

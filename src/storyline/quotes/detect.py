@@ -25,7 +25,7 @@ from .characterise import about_whom
 from .classify import is_full_quote, term_kind
 from .colon import MAX_GAP_WORDS, find_colon_speech
 from .dashes import find_dash_quotes
-from .headline import headline_report
+from .headline import headline_report, title_case_report
 from .indirect import Reported, naming_clause, reported_by_phrase, reported_from_parse, reported_from_text
 from .interview import find_turns, turn_of, turn_speakers
 from .lexicon import cue_words
@@ -300,7 +300,7 @@ def analyze_quotes(article: Article, mentions: list[Mention], doc: Doc | None = 
     reported = reported_from_parse(doc, speech, full_quotes) if doc is not None else reported_from_text(text, sents, speech)
     reported += [r for r in reported_by_phrase(text, sents, speech)
                  if not any(x.start < r.end and r.start < x.end for x in reported)]
-    if paras and (head := headline_report(text, paras[0], people)) is not None \
+    if paras and (head := headline_report(text, paras[0], people) or title_case_report(text, paras[0], people)) is not None \
             and not any(x.start < head[1] and head[0] < x.end for x in reported) \
             and not any(a < head[1] and head[0] < b for a, b in full_quotes):
         findings.quotes.append(_quote(article, head[0], head[1], "indirect", head[2]))

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..text.glyphs import DOUBLE_CLOSE, DOUBLE_END, DOUBLE_QUOTES
-from .attribute import cue_token_ok, find_cues, subjects_nearest_first
+from ..text.paragraphs import paragraph_at, paragraph_spans
+from .attribute import cue_token_ok, find_cues, finding_document, subjects_nearest_first
 from .extent import trim_trailing
 from .lexicon import discourse_markers, report_cues
 
@@ -66,6 +67,15 @@ def discourse_marker(tok: Token) -> bool:
         return False
     before, after = doc[i - 1].lower_, doc[i + 1].lower_
     return (before == "that" and after == "," and bool(doc[i - 1].is_sent_start)) or (before == "having" and after == "that")
+
+
+def _in_paragraph(toks: list[Token], para: tuple[int, int]) -> list[Token]:
+    """The cue's paragraph only: the parser runs a sentence on across a paragraph break ('X said
+    that A.' then a quote paragraph closed by '", Y said.'), making the first cue's clause part of
+    the second's; kept whole, that outer report swallows the inner one as nested and is then cut
+    to the quote's paragraph and dropped as the quote's, so 'X said that A' is lost."""
+    lo, hi = para
+    return [t for t in toks if lo <= t.idx < hi]
 
 
 def _longest_run(toks: list[Token]) -> list[Token]:
@@ -134,9 +144,10 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
     ``full_quotes`` (default: all of speech) is that quote's, not a report of its own -- a partial
     quote inside a clause ('says he "appreciates the professionalism"') is not."""
     full_quotes = speech if full_quotes is None else full_quotes
+    paras = paragraph_spans(doc.text)
     out: list[Reported] = []
     for tok in doc:
-        if not (cue_token_ok(tok) or _report_cue_ok(tok)) or tok.lower_ in _NOT_REPORTING:
+        if not (cue_token_ok(tok) or _report_cue_ok(tok) or finding_document(tok) is not None) or tok.lower_ in _NOT_REPORTING:
             continue
         if any(a <= tok.idx < b for a, b in speech):
             continue  # a cue inside someone's quote is part of what they said
@@ -145,7 +156,7 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
         if discourse_marker(tok):
             continue
         toks: list[Token] = []
-        if tok.lower_ == "according":
+        if tok.lower_ in ("according", "in"):
             # the whole sentence reports, not only the clause the phrase hangs on ("Clinton drew
             # women, while Sanders was outpacing her among men, according to exit polls")
             skip = {t.i for t in tok.subtree}
@@ -184,7 +195,7 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
                     if cut is None and tail and tail[0].lower_ in (",", "and", "but") and not any(cue_token_ok(t) for t in tail) \
                             and any(t.lower_ == "that" and t.dep_ == "mark" for t in [*comp.children, *tail[:3]]):
                         toks += tail
-        toks = trim_trailing(_trim_tokens(toks))
+        toks = trim_trailing(_trim_tokens(_in_paragraph(toks, paragraph_at(paras, tok.idx))))
         if len([t for t in toks if t.is_alpha]) < 3:
             continue
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -196,7 +207,7 @@ def reported_from_parse(doc: Doc, speech: list[tuple[int, int]],
     kept: list[Reported] = []
     for r in out:
         if kept and r.start < kept[-1].end and r.end <= kept[-1].end and r.cue_span and kept[-1].start <= r.cue_span[0] < kept[-1].end:
-            if kept[-1].cue is not None and kept[-1].cue.lower_ == "according":
+            if kept[-1].cue is not None and kept[-1].cue.lower_ in ("according", "in"):
                 # "Weaver says it's proof ..., according to the AP": the agency vouches for a report
                 # that has a speaker of its own; his words are the report
                 kept[-1] = r

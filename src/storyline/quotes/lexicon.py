@@ -92,6 +92,12 @@ def source_documents() -> frozenset[str]:
 
 
 @cache
+def finding_documents() -> frozenset[str]:
+    """Documents whose findings an "in" phrase attributes ("in the latest poll, ...")."""
+    return frozenset(lines("quotes/finding_documents_en.txt"))
+
+
+@cache
 def role_nouns() -> frozenset[str]:
     return frozenset(lines("quotes/role_nouns_en.txt"))
 
