@@ -73,3 +73,13 @@ def test_corpus_json_roundtrip_keeps_contract_fields():
     dumped = corpus.model_dump(mode="json")
     for key in ("schema_version", "articles", "entities", "quotes", "times", "events", "claims", "stories", "briefs"):
         assert key in dumped
+
+
+def test_an_article_is_labelled_by_its_outlet_or_else_its_file_name():
+    from storyline.model import Article
+
+    pasted = Article(id="a1", source="/home/ana/news/week 12/report-3.txt", text="x")
+    assert pasted.label == "report-3.txt"
+    assert pasted.model_copy(update={"outlet": "Harlow Gazette"}).label == "Harlow Gazette"
+    assert Article(id="a2", source="C:\\\\news\\\\item.html", text="x").label == "item.html"
+    assert Article(id="a3", source="-", text="x").label == "-"

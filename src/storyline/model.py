@@ -110,6 +110,12 @@ class Article(Record):
     extra: dict[str, Any] = Field(default_factory=dict)
     paragraph_languages: list[ParagraphLanguage] = Field(default_factory=list)
 
+    @property
+    def label(self) -> str:
+        """Who published it, for people: the outlet, or the source's file name when none is known
+        (an undated paste in a folder reads "report-3.txt", not "/home/me/news/report-3.txt")."""
+        return self.outlet or self.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or self.source
+
     def span(self, start: int, end: int) -> Span:
         """The one way stages make spans: the text is sliced, never retyped."""
         if not (0 <= start <= end <= len(self.text)):

@@ -36,7 +36,7 @@ def _changes(brief: Brief, before: Brief, new_articles: list[Article],
         span = lead_span(a, sentences)
         if span is not None:
             when = f" ({a.published})" if a.published else ""
-            out.append(BriefSentence(text=f"New article from {a.outlet or a.source}{when}: {a.title or span.text}",
+            out.append(BriefSentence(text=f"New article from {a.label}{when}: {a.title or span.text}",
                                      citations=[span], section="changes"))
     known = {s.text for s in before.sentences if s.section == "summary"}
     out += [BriefSentence(text=f"New in the summary: {s.text}", citations=s.citations, section="changes")

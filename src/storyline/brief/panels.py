@@ -71,7 +71,7 @@ def first_report(story: Story, articles: dict[str, Article],
     for a in dated[:1]:
         span = lead_span(a, sentences)
         if span is not None:
-            return [BriefSentence(text=f"First reported by {a.outlet or a.source} on {a.published}: {span.text}",
+            return [BriefSentence(text=f"First reported by {a.label} on {a.published}: {span.text}",
                                   citations=[span], section="first_report")]
     return []
 
@@ -82,7 +82,7 @@ def headlines(story: Story, articles: dict[str, Article],
     seen: set[str] = set()
     out = []
     for a in sorted(_originals(story, articles), key=lambda a: (a.published or "9999", a.id)):
-        outlet = a.outlet or a.source
+        outlet = a.label
         span = lead_span(a, sentences)
         if outlet in seen or not a.title or span is None:
             continue

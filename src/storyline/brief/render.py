@@ -88,7 +88,7 @@ def meta_line(brief: Brief, story: Story, articles: dict[str, Article],
 
 def source_line(a: Article, story: Story, nums: dict[str, int], esc: Callable[..., str] = _plain) -> str:
     """The sources entry; ``esc`` prepares each article-derived piece for the output format."""
-    bits = [esc(a.outlet or a.source, MAX_HEADLINE_CHARS),
+    bits = [esc(a.label, MAX_HEADLINE_CHARS),
             esc(_fmt_day(a.published[:10] if a.published else None), MAX_HEADLINE_CHARS),
             *source_relations(a, story, nums, lambda v: esc(v, MAX_HEADLINE_CHARS))]
     return f"{' · '.join(bits)} — {esc(a.title or a.source, MAX_HEADLINE_CHARS)}"
@@ -183,7 +183,7 @@ def _cite_html(s: BriefSentence, articles: dict[str, Article], nums: dict[str, i
         extra = len(spans) - MAX_PASSAGES
         more = f"<small>and {counted(extra, 'more passage')}</small>" if extra > 0 else ""
         out.append(f"<details><summary>[{nums.get(aid, '?')}]</summary>"
-                   f"<small>{e(clip(a.outlet or a.source, MAX_HEADLINE_CHARS))}</small>{''.join(passages)}{more}"
+                   f"<small>{e(clip(a.label, MAX_HEADLINE_CHARS))}</small>{''.join(passages)}{more}"
                    f"</details>")
     return " ".join(out)
 

@@ -97,7 +97,7 @@ def _supporters(c: Candidate, cands: list[Candidate], used: set[tuple[str, int, 
 def summary_sentences(story: Story, articles: dict[str, Article],
                       sentences: dict[str, list[tuple[int, int]]]) -> list[BriefSentence]:
     originals = [articles[i] for i in story.article_ids if i not in story.copies and i in articles]
-    outlet = {a.id: a.outlet or a.source for a in originals}
+    outlet = {a.id: a.outlet or a.source for a in originals}  # identity, not display: two files are two sources
     cands = _candidates(originals, sentences, outlet)
     in_order = sorted(originals, key=lambda a: (a.published or "9999", a.id))
     corroboration(cands, outlet_vocabulary(

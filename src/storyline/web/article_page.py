@@ -30,7 +30,7 @@ def _source_link(a: Article) -> str:
 
 def article_body(a: Article, cited: Sequence[tuple[int, int]], focus: tuple[int, int] | None,
                  stories: Sequence[Story]) -> str:
-    bits = [esc(a.outlet or a.source), when(a)]
+    bits = [esc(a.label), when(a)]
     bits += [f"by {esc(a.byline)}"] if a.byline else []
     bits += [f"language: {esc(a.language)}"] if a.language else []
     bits += [f"machine-translated ({esc(a.provenance.translated_by)})"] if a.provenance.translated_by else []

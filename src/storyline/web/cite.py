@@ -46,7 +46,7 @@ class Citer:
 
     def label(self, article: Article) -> str:
         n = self.numbers.get(article.id)
-        return f"[{n}]" if n is not None else f"[{article.outlet or article.source}]"
+        return f"[{n}]" if n is not None else f"[{article.label}]"
 
     def cite(self, spans: Iterable[Span], more_href: str | None = None, label: str | None = None) -> str:
         """Markers for one sentence's spans. With ``more_href`` (a page listing them), more than
@@ -65,7 +65,7 @@ class Citer:
         self.made += 1
         pid = f"cite-{self.made}"
         label = label or self.label(article)
-        outlet = article.outlet or article.source
+        outlet = article.label
         passages = "".join(
             f'<span class="passage">“{in_context(article.text, s.start, s.end)}”'
             f'<a class="open" href="{esc(article_href(article.id, s.start, s.end))}">open in the article →</a></span>'

@@ -53,7 +53,7 @@ def quote_item(q: Quote, articles: Mapping[str, Article], citer: Citer, sure: fl
     if q.speaker:
         bits.append(f"<span class='conf'>speaker {'uncertain, ' if doubtful else ''}confidence "
                     f"{q.confidence:.2f}</span>")
-    bits += [esc(q.kind), esc(a.outlet or a.source), time_tag(a.published)]
+    bits += [esc(q.kind), esc(a.label), time_tag(a.published)]
     return (f"<article class='quote' id='{esc('q-' + q.id)}'><blockquote><p>“{esc(clip(q.text, MAX_TEXT_CHARS))}”</p>"
             f"</blockquote><p class='meta'>{' · '.join(bits)}{citer.cite([q.span], label='[in context]')}</p></article>")
 

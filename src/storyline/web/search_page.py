@@ -47,7 +47,7 @@ def quote_hits(found: list[tuple[dict, Article]], quotes: Mapping[str, Quote], t
     for text, group in by_snippet.items():
         q = quotes.get(group[0][0].get("id", ""))
         by = f"— {who(q)} · " if q is not None else ""
-        where = ", ".join(f"<a href='{esc(article_href(a.id, h['start'], h['end']))}'>{esc(a.outlet or a.source)}</a> "
+        where = ", ".join(f"<a href='{esc(article_href(a.id, h['start'], h['end']))}'>{esc(a.label)}</a> "
                           f"{time_tag(a.published)}" for h, a in group)
         items.append(f"<li class='hit quote-hit'><p class='snippet'>{text}</p><p class='meta'>{by}in {where}</p></li>")
     return items
@@ -56,7 +56,7 @@ def quote_hits(found: list[tuple[dict, Article]], quotes: Mapping[str, Quote], t
 def article_hit(h: dict, a: Article, terms: list[str]) -> str:
     return (f"<li class='hit article-hit'><h3><a href='{esc(article_href(a.id, h['start'], h['end']))}'>"
             f"{esc(a.title or a.source)}</a></h3>"
-            f"<p class='meta'>{esc(a.outlet or a.source)} · {time_tag(a.published)}</p>"
+            f"<p class='meta'>{esc(a.label)} · {time_tag(a.published)}</p>"
             f"<p class='snippet'>{snippet(a.text, h['start'], h['end'], terms)}</p></li>")
 
 

@@ -132,7 +132,7 @@ def related(story: Story, titles: Mapping[str, str]) -> str:
 
 
 def _source_li(a: Article, story: Story, nums: Mapping[str, int]) -> str:
-    bits = [esc(a.outlet or a.source), time_tag(a.published), *([esc(a.byline)] if a.byline else []),
+    bits = [esc(a.label), time_tag(a.published), *([esc(a.byline)] if a.byline else []),
             *source_relations(a, story, nums, esc)]
     return (f"<li value='{nums[a.id]}' id='source-{nums[a.id]}'><a href='{esc(article_href(a.id))}'>"
             f"{esc(clip(a.title or a.source, 300))}</a><br><span class='meta'>{' · '.join(bits)}</span></li>")
