@@ -63,9 +63,9 @@ def analyze_run(paths: Sequence[str | os.PathLike[str]], settings: Settings, *, 
                 phase: Callable[[str, int], None] | None = None) -> RunReport:
     """Analyse ``paths``; with ``out``, write the run folder there in one atomic step.
 
-    ``settings.skip``: stages left out by name (:class:`~storyline.stages.UnknownStage` for a name that
-    no stage has, before anything is done). ``extend``: add to the stories of the run in ``out`` (earlier articles keep their story ids).
-    ``cache``: reuse per-article results of unchanged inputs (``out/.cache``). ``phase(name, total)``
+    ``settings.skip``: stages left out by name (:class:`~storyline.stages.UnknownStage` for a name
+    that no stage has, before anything is done). ``extend``: add to the stories of the run in ``out``
+    (earlier articles keep their story ids; it needs ``out``). ``cache``: reuse per-article results of unchanged inputs (``out/.cache``). ``phase(name, total)``
     is called as the run enters "articles" (total: inputs read) and "corpus" (stories, comparison,
     briefs); ``progress(n)`` as articles finish. Holds the folder's writer lock for the whole run, so
     the run it extends cannot change under it (:class:`~storyline.store.output.OutputBusy` otherwise).
@@ -74,6 +74,8 @@ def analyze_run(paths: Sequence[str | os.PathLike[str]], settings: Settings, *, 
     from .corpus_stages import CORPUS_STAGES
 
     check_skip(settings.skip, ARTICLE_STAGES, CORPUS_STAGES)  # a misspelt stage fails before any work
+    if extend and out is None:
+        raise ValueError("extend=True needs out=: the run to extend is the one in that folder")
     with writer_lock(out) if out is not None else nullcontext():
         story_state, earlier = load_earlier(out) if extend and out is not None else (ClusterState(), [])
         docs, errors = read_all([os.fspath(p) for p in paths], allow_private=allow_private)
